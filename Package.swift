@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers point down only: executable -> TeamStore -> TeamCore.
+// TeamCore knows no SQL and no terminal; only TeamStore touches SQLite.
+let package = Package(
+    name: "clerk-team",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "clerk-team", targets: ["clerk-team"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Shipped data (role matrix) embedded into the binary so a copied
+        // executable still works without a resource bundle beside it.
+        .target(
+            name: "ClerkResources",
+            path: "Resources",
+            sources: ["ClerkResources.swift"],
+            resources: [.embedInCode("role-matrix.json")]
+        ),
+        .target(name: "TermText"),
+        .target(name: "TeamCore", dependencies: ["ClerkResources"]),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .target(name: "TeamStore", dependencies: ["TeamCore", "CSQLite"]),
+        .executableTarget(
+            name: "clerk-team",
+            dependencies: [
+                "TeamCore", "TeamStore", "TermText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TeamCoreTests", dependencies: ["TeamCore", "TermText"]),
+        .testTarget(name: "TeamStoreTests", dependencies: ["TeamStore", "TeamCore"]),
+        .testTarget(name: "CLITests", dependencies: ["TeamCore"]),
+    ]
+)

@@ -1,0 +1,182 @@
+/// The one permission guard (SPEC §3). Every front end and every store write
+/// asks it; no rule lives anywhere else.
+public enum Guard {
+    /// May `actor` take `action`? Pure: all facts are passed in.
+    public static func check(_ action: GuardAction, by actor: ActorFacts,
+                             in workspace: WorkspaceFacts) -> GuardDecision {
+        do {
+            try requireActive(actor)
+            try rules(for: action, actor: actor, workspace: workspace)
+            return .allowed
+        } catch {
+            return .refused(error)
+        }
+    }
+
+    /// True if a private inbox's existence may be shown to `actor`.
+    public static func canSee(_ inbox: InboxFacts, actor: ActorFacts) -> Bool {
+        guard actor.status == .active else { return false }
+        switch inbox.visibility {
+        case .public: return actor.permissions.contains(.viewPublicInbox)
+        case .private:
+            return actor.permissions.contains(.viewPrivateInbox) || actor.assignedInboxes.contains(inbox.id)
+        }
+    }
+
+    /// The roles `actor` may give in an invitation: below their own, all for a workspace-admin.
+    public static func invitableRoles(for actor: ActorFacts) -> [Role] {
+        Role.byRank.filter { actor.role == .workspaceAdmin || $0.rank < actor.role.rank }
+    }
+
+    /// The roles `actor` may set on an existing member: none above their own.
+    public static func assignableRoles(for actor: ActorFacts) -> [Role] {
+        Role.byRank.filter { $0.rank <= actor.role.rank }
+    }
+
+    /// Message used both for inboxes that do not exist and ones the actor may
+    /// not see, so a refusal never confirms that a hidden inbox exists.
+    public static func noSuchInbox(_ phone: String) -> String {
+        "no inbox \(phone) in this workspace"
+    }
+
+    // MARK: - Rules
+
+    private static func rules(for action: GuardAction, actor: ActorFacts,
+                              workspace: WorkspaceFacts) throws(Refusal) {
+        switch action {
+        case .changeRole(let target, let newRole):
+            try require(.modifyTeamMember, actor, "change a member's role")
+            try requireRank(actor, over: target, "change the role of")
+            guard newRole.rank <= actor.role.rank else {
+                throw Refusal(rule: .escalation,
+                    message: "you are \(actor.role.rawValue) and cannot give the higher role \(newRole.rawValue)")
+            }
+            if newRole != .workspaceAdmin {
+                try requireNotLastAdmin(target, workspace, "demoted")
+            }
+        case .renameMember(let target):
+            if target.id != actor.id {
+                try require(.modifyTeamMember, actor, "edit a member")
+                try requireRank(actor, over: target, "edit")
+            }
+        case .deactivate(let target):
+            try require(.removeTeamMembers, actor, "deactivate a member")
+            try requireRank(actor, over: target, "deactivate")
+            try requireNotLastAdmin(target, workspace, "deactivated")
+        case .reactivate(let target):
+            try require(.removeTeamMembers, actor, "reactivate a member")
+            try requireRank(actor, over: target, "reactivate")
+        case .removeMember(let target):
+            try require(.removeTeamMembers, actor, "remove a member")
+            try requireRank(actor, over: target, "remove")
+            try requireNotLastAdmin(target, workspace, "removed")
+        case .assign(let target, let inbox), .unassign(let target, let inbox):
+            try requireVisible(inbox, actor)
+            try require(modifyPermission(inbox.visibility), actor,
+                        "change who is in a \(inbox.visibility.rawValue) inbox")
+            if target.id != actor.id {
+                try requireRank(actor, over: target, "change the inboxes of")
+            }
+        case .viewInbox(let inbox):
+            try requireVisible(inbox, actor)
+        case .addInbox(let visibility):
+            try require(.addInbox, actor, "add an inbox")
+            try require(modifyPermission(visibility), actor, "add a \(visibility.rawValue) inbox")
+        case .renameInbox(let inbox):
+            try requireVisible(inbox, actor)
+            try require(modifyPermission(inbox.visibility), actor, "rename a \(inbox.visibility.rawValue) inbox")
+        case .setInboxVisibility(let inbox, let newVisibility):
+            try requireVisible(inbox, actor)
+            try require(modifyPermission(inbox.visibility), actor, "change a \(inbox.visibility.rawValue) inbox")
+            try require(modifyPermission(newVisibility), actor, "make an inbox \(newVisibility.rawValue)")
+        case .removeInbox(let inbox):
+            try requireVisible(inbox, actor)
+            try require(.removeInbox, actor, "remove an inbox")
+        case .invite(let role, let inboxes):
+            for inbox in inboxes { try requireVisible(inbox, actor) }
+            try require(.addTeamMembers, actor, "invite members")
+            guard invitableRoles(for: actor).contains(role) else {
+                throw Refusal(rule: .escalation,
+                    message: "you are \(actor.role.rawValue) and can invite only roles below your own, not \(role.rawValue)")
+            }
+        case .manageInvitation:
+            try require(.addTeamMembers, actor, "resend or revoke invitations")
+        case .grantPermission(let target, let permission):
+            try require(.modifyTeamMember, actor, "change a member's permissions")
+            try requireRank(actor, over: target, "change the permissions of")
+            try requireHeld(permission, actor)
+        case .revokePermission(let target, let permission):
+            try require(.modifyTeamMember, actor, "change a member's permissions")
+            try requireRank(actor, over: target, "change the permissions of")
+            if permission == .modifyTeamMember {
+                try requireNotLastAdmin(target, workspace, "stripped of modify-team-member")
+            }
+        case .resetPermission(let target, let permission, let restores):
+            try require(.modifyTeamMember, actor, "change a member's permissions")
+            try requireRank(actor, over: target, "change the permissions of")
+            if restores { try requireHeld(permission, actor) }
+        case .addToGroup(let target, let grants):
+            try require(.modifyTeam, actor, "change group membership")
+            try requireRank(actor, over: target, "change the groups of")
+            for permission in grants.sorted() { try requireHeld(permission, actor) }
+        case .removeFromGroup(let target):
+            try require(.modifyTeam, actor, "change group membership")
+            try requireRank(actor, over: target, "change the groups of")
+        case .modifyTeamSettings(let grants):
+            try require(.modifyTeam, actor, "change team settings or groups")
+            for permission in grants.sorted() { try requireHeld(permission, actor) }
+        case .modifyBilling:
+            try require(.modifyBilling, actor, "change billing")
+        case .viewAudit:
+            try require(.modifyTeam, actor, "read the audit log")
+        }
+    }
+
+    private static func modifyPermission(_ visibility: InboxVisibility) -> Permission {
+        visibility == .public ? .modifyPublicInbox : .modifyPrivateInbox
+    }
+
+    private static func requireActive(_ actor: ActorFacts) throws(Refusal) {
+        guard actor.status == .active else {
+            throw Refusal(rule: .deactivated, message: "your membership is deactivated")
+        }
+    }
+
+    private static func require(_ permission: Permission, _ actor: ActorFacts, _ what: String) throws(Refusal) {
+        guard actor.permissions.contains(permission) else {
+            throw Refusal(rule: .permissionMissing, permission: permission,
+                message: "you need \(permission.rawValue) to \(what)")
+        }
+    }
+
+    private static func requireHeld(_ permission: Permission, _ actor: ActorFacts) throws(Refusal) {
+        guard actor.permissions.contains(permission) else {
+            throw Refusal(rule: .escalation, permission: permission,
+                message: "you cannot give \(permission.rawValue) because you do not hold it yourself")
+        }
+    }
+
+    /// Strictly higher rank than the target; workspace-admins may act on each other.
+    private static func requireRank(_ actor: ActorFacts, over target: TargetFacts, _ verb: String) throws(Refusal) {
+        if actor.role == .workspaceAdmin && target.role == .workspaceAdmin { return }
+        guard actor.role.rank > target.role.rank else {
+            let whom = target.id == actor.id ? "yourself" : "a member ranked \(target.role.rawValue)"
+            throw Refusal(rule: .rank,
+                message: "you are \(actor.role.rawValue) and cannot \(verb) \(whom); that needs a higher rank")
+        }
+    }
+
+    private static func requireNotLastAdmin(_ target: TargetFacts, _ workspace: WorkspaceFacts,
+                                            _ outcome: String) throws(Refusal) {
+        guard target.role == .workspaceAdmin, target.status == .active,
+              workspace.activeWorkspaceAdmins <= 1 else { return }
+        throw Refusal(rule: .lastWorkspaceAdmin,
+            message: "the last active workspace-admin cannot be \(outcome); make another member workspace-admin first")
+    }
+
+    private static func requireVisible(_ inbox: InboxFacts, _ actor: ActorFacts) throws(Refusal) {
+        guard canSee(inbox, actor: actor) else {
+            throw Refusal(rule: .visibility, message: noSuchInbox(inbox.phone))
+        }
+    }
+}

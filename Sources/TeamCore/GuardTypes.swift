@@ -1,0 +1,112 @@
+/// What the guard needs to know about the acting member.
+public struct ActorFacts: Sendable, Equatable {
+    public var id: MemberID
+    public var role: Role
+    public var status: MemberStatus
+    /// Effective permissions (already empty if deactivated).
+    public var permissions: Set<Permission>
+    /// Inboxes the actor is assigned to: a private inbox is visible to its members.
+    public var assignedInboxes: Set<InboxID>
+
+    public init(id: MemberID, role: Role, status: MemberStatus, permissions: Set<Permission>,
+                assignedInboxes: Set<InboxID> = []) {
+        self.id = id; self.role = role; self.status = status
+        self.permissions = permissions; self.assignedInboxes = assignedInboxes
+    }
+}
+
+/// What the guard needs to know about a member being acted on.
+public struct TargetFacts: Sendable, Equatable {
+    public var id: MemberID
+    public var role: Role
+    public var status: MemberStatus
+
+    public init(id: MemberID, role: Role, status: MemberStatus) {
+        self.id = id; self.role = role; self.status = status
+    }
+}
+
+/// What the guard needs to know about an inbox.
+public struct InboxFacts: Sendable, Equatable {
+    public var id: InboxID
+    public var phone: String
+    public var visibility: InboxVisibility
+
+    public init(id: InboxID, phone: String, visibility: InboxVisibility) {
+        self.id = id; self.phone = phone; self.visibility = visibility
+    }
+}
+
+/// Workspace-wide facts some rules depend on.
+public struct WorkspaceFacts: Sendable, Equatable {
+    /// Active members whose role is workspace-admin.
+    public var activeWorkspaceAdmins: Int
+
+    public init(activeWorkspaceAdmins: Int) { self.activeWorkspaceAdmins = activeWorkspaceAdmins }
+}
+
+/// Every action the guard decides, with the targets it is taken on.
+public enum GuardAction: Sendable, Equatable {
+    case changeRole(TargetFacts, to: Role)
+    case renameMember(TargetFacts)
+    case deactivate(TargetFacts)
+    case reactivate(TargetFacts)
+    case removeMember(TargetFacts)
+    case assign(TargetFacts, InboxFacts)
+    case unassign(TargetFacts, InboxFacts)
+    case viewInbox(InboxFacts)
+    case addInbox(InboxVisibility)
+    case renameInbox(InboxFacts)
+    case setInboxVisibility(InboxFacts, to: InboxVisibility)
+    case removeInbox(InboxFacts)
+    case invite(role: Role, inboxes: [InboxFacts])
+    /// Resend or revoke a pending invitation.
+    case manageInvitation
+    case grantPermission(TargetFacts, Permission)
+    case revokePermission(TargetFacts, Permission)
+    /// Drop a per-member override; `restores` when the override was a revoke
+    /// of something the member would otherwise hold (so dropping it gives it back).
+    case resetPermission(TargetFacts, Permission, restores: Bool)
+    /// Add a member to a group whose grants are given.
+    case addToGroup(TargetFacts, grants: Set<Permission>)
+    case removeFromGroup(TargetFacts)
+    /// Create, rename or delete groups, change their grants, workspace settings.
+    case modifyTeamSettings(grants: Set<Permission>)
+    case modifyBilling
+    case viewAudit
+}
+
+/// The rule that refused an action.
+public enum GuardRule: String, Sendable, Equatable, CaseIterable {
+    case permissionMissing = "permission"
+    case rank
+    case escalation
+    case lastWorkspaceAdmin = "last-workspace-admin"
+    case visibility
+    case deactivated
+}
+
+/// A refusal: the rule, the permission involved (if any) and a sentence for a person.
+public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
+    public var rule: GuardRule
+    public var permission: Permission?
+    public var message: String
+
+    public init(rule: GuardRule, permission: Permission? = nil, message: String) {
+        self.rule = rule; self.permission = permission; self.message = message
+    }
+
+    public var description: String { "refused (\(rule.rawValue)): \(message)" }
+}
+
+public enum GuardDecision: Sendable, Equatable {
+    case allowed
+    case refused(Refusal)
+
+    public var isAllowed: Bool { self == .allowed }
+
+    public var refusal: Refusal? {
+        if case .refused(let refusal) = self { return refusal }
+        return nil
+    }
+}
