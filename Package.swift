@@ -22,7 +22,7 @@ let package = Package(
             resources: [.embedInCode("role-matrix.json")]
         ),
         .target(name: "TermText"),
-        .target(name: "TeamCore", dependencies: ["ClerkResources"]),
+        .target(name: "TeamCore", dependencies: ["ClerkResources", "TermText"]),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .target(name: "TeamStore", dependencies: ["TeamCore", "CSQLite"]),
         .executableTarget(

@@ -44,6 +44,8 @@ public enum Guard {
     private static func rules(for action: GuardAction, actor: ActorFacts,
                               workspace: WorkspaceFacts) throws(Refusal) {
         switch action {
+        case .readWorkspace:
+            return
         case .changeRole(let target, let newRole):
             try require(.modifyTeamMember, actor, "change a member's role")
             try requireRank(actor, over: target, "change the role of")

@@ -47,6 +47,8 @@ public struct WorkspaceFacts: Sendable, Equatable {
 
 /// Every action the guard decides, with the targets it is taken on.
 public enum GuardAction: Sendable, Equatable {
+    /// Look at the member list, inboxes and permissions (any active member).
+    case readWorkspace
     case changeRole(TargetFacts, to: Role)
     case renameMember(TargetFacts)
     case deactivate(TargetFacts)

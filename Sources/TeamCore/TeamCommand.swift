@@ -1,0 +1,29 @@
+/// A change to the workspace, as a value: the CLI builds one from arguments,
+/// the TUI from keys, and the store checks it with the guard and applies it.
+///
+/// `expectedVersion` is the row version the operator saw; when given and the
+/// row has changed since, the command is refused as stale.
+public enum TeamCommand: Sendable, Equatable {
+    case setRole(member: EmailAddress, role: Role, expectedVersion: Int64? = nil)
+    case renameMember(member: EmailAddress, name: DisplayName, expectedVersion: Int64? = nil)
+    case deactivate(member: EmailAddress, expectedVersion: Int64? = nil)
+    case reactivate(member: EmailAddress, expectedVersion: Int64? = nil)
+    case removeMember(member: EmailAddress, expectedVersion: Int64? = nil)
+    case assign(member: EmailAddress, inbox: PhoneNumber)
+    case unassign(member: EmailAddress, inbox: PhoneNumber)
+    case addInbox(phone: PhoneNumber, name: DisplayName, visibility: InboxVisibility)
+    case renameInbox(phone: PhoneNumber, name: DisplayName, expectedVersion: Int64? = nil)
+    case setInboxVisibility(phone: PhoneNumber, visibility: InboxVisibility, expectedVersion: Int64? = nil)
+    case removeInbox(phone: PhoneNumber, expectedVersion: Int64? = nil)
+}
+
+/// What a command did, in one sentence; `changed` is false for no-ops
+/// (e.g. assigning someone already assigned), which write no audit event.
+public struct CommandOutcome: Sendable, Equatable {
+    public var message: String
+    public var changed: Bool
+
+    public init(message: String, changed: Bool) {
+        self.message = message; self.changed = changed
+    }
+}

@@ -1,0 +1,73 @@
+/// A member row as listed: the member and the inboxes (visible to the
+/// operator) they are assigned to.
+public struct MemberSummary: Sendable, Equatable {
+    public var member: Member
+    public var inboxes: [PhoneNumber]
+
+    public init(member: Member, inboxes: [PhoneNumber]) {
+        self.member = member; self.inboxes = inboxes
+    }
+}
+
+/// Everything about one member that `members show` and the detail view print.
+public struct MemberDetail: Sendable, Equatable {
+    public var member: Member
+    public var inboxes: [Inbox]
+    public var permissions: Set<Permission>
+    public var groups: [String]
+    public var overrides: [Override]
+
+    public init(member: Member, inboxes: [Inbox], permissions: Set<Permission>,
+                groups: [String], overrides: [Override]) {
+        self.member = member; self.inboxes = inboxes; self.permissions = permissions
+        self.groups = groups; self.overrides = overrides
+    }
+}
+
+/// An inbox as listed, with the emails of its members.
+public struct InboxSummary: Sendable, Equatable {
+    public var inbox: Inbox
+    public var members: [EmailAddress]
+
+    public init(inbox: Inbox, members: [EmailAddress]) {
+        self.inbox = inbox; self.members = members
+    }
+}
+
+public struct WorkspaceSummary: Sendable, Equatable {
+    public var name: String
+    public var createdAt: Timestamp
+    public var members: Int
+    public var activeMembers: Int
+    public var inboxes: Int
+
+    public init(name: String, createdAt: Timestamp, members: Int, activeMembers: Int, inboxes: Int) {
+        self.name = name; self.createdAt = createdAt; self.members = members
+        self.activeMembers = activeMembers; self.inboxes = inboxes
+    }
+}
+
+/// The workspace as the front ends see it. The SQLite store implements it;
+/// the CLI and the TUI know only this protocol. Every method throws
+/// ``TeamError`` and nothing else.
+public protocol TeamWorkspace: AnyObject {
+    /// The acting member with their effective permissions.
+    func operatorContext() throws -> OperatorContext
+    func summary() throws -> WorkspaceSummary
+    /// The role matrix in force (shipped, or as this workspace edited it).
+    func roleMatrix() throws -> RoleMatrix
+    /// Every member, ordered by name, with visible inbox assignments.
+    func members() throws -> [MemberSummary]
+    func member(_ email: EmailAddress) throws -> MemberDetail
+    /// Inboxes the operator can see, by number, with their members.
+    func inboxes() throws -> [InboxSummary]
+    func explain(_ email: EmailAddress, _ permission: Permission) throws -> PermissionExplanation
+    /// Audit events, oldest first; the most recent `limit` if given.
+    func auditEvents(limit: Int?) throws -> [AuditEvent]
+    /// What the guard would say about a command now, without changing anything.
+    func decide(_ command: TeamCommand) throws -> GuardDecision
+    /// Checks the command with the guard and applies it, in one transaction.
+    func perform(_ command: TeamCommand) throws -> CommandOutcome
+    /// Changes when any process commits to the workspace.
+    func dataVersion() throws -> Int64
+}

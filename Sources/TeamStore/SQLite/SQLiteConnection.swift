@@ -1,0 +1,149 @@
+import CSQLite
+
+/// The one small layer over SQLite's C API: a connection with a statement
+/// cache, parameter binding and immediate transactions.
+///
+/// Not thread-safe by design: each process owns one connection and uses it
+/// from one thread, which also makes `PRAGMA data_version` meaningful.
+final class SQLiteConnection {
+    enum OpenMode { case readWrite, readWriteCreate, readOnly }
+
+    private let handle: OpaquePointer
+    private var cache: [String: OpaquePointer] = [:]
+    let path: String
+
+    init(path: String, mode: OpenMode, busyTimeoutMillis: Int32 = 10_000) throws(SQLiteError) {
+        var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        switch mode {
+        case .readWrite: flags |= SQLITE_OPEN_READWRITE
+        case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        case .readOnly: flags |= SQLITE_OPEN_READONLY
+        }
+        var db: OpaquePointer?
+        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            if let db { sqlite3_close_v2(db) }
+            throw SQLiteError(code: rc & 0xFF, extendedCode: rc, message: message, sql: nil)
+        }
+        handle = db
+        self.path = path
+        sqlite3_busy_timeout(db, busyTimeoutMillis)
+    }
+
+    deinit {
+        for statement in cache.values { sqlite3_finalize(statement) }
+        sqlite3_close_v2(handle)
+    }
+
+    var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
+
+    var changes: Int { Int(sqlite3_changes(handle)) }
+
+    var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Runs one or more statements without parameters (schema, pragmas).
+    func execute(_ sql: String) throws(SQLiteError) {
+        var errorMessage: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
+        if rc != SQLITE_OK {
+            let message = errorMessage.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
+            sqlite3_free(errorMessage)
+            throw SQLiteError(code: rc & 0xFF, extendedCode: sqlite3_extended_errcode(handle), message: message, sql: sql)
+        }
+    }
+
+    /// Runs one statement and calls `row` for each result row.
+    func query(_ sql: String, _ arguments: [any SQLBindable] = [],
+               row: (Row) throws -> Void) throws {
+        let statement = try prepared(sql)
+        defer { sqlite3_reset(statement); sqlite3_clear_bindings(statement) }
+        try bind(arguments, to: statement, sql: sql)
+        while true {
+            let rc = sqlite3_step(statement)
+            if rc == SQLITE_ROW {
+                try row(Row(statement: statement))
+            } else if rc == SQLITE_DONE {
+                return
+            } else {
+                throw error(rc, sql: sql)
+            }
+        }
+    }
+
+    /// Collects the mapped rows of one statement.
+    func all<T>(_ sql: String, _ arguments: [any SQLBindable] = [], _ map: (Row) throws -> T) throws -> [T] {
+        var result: [T] = []
+        try query(sql, arguments) { result.append(try map($0)) }
+        return result
+    }
+
+    /// The first mapped row, if any.
+    func first<T>(_ sql: String, _ arguments: [any SQLBindable] = [], _ map: (Row) throws -> T) throws -> T? {
+        var result: T?
+        try query(sql, arguments) { row in
+            if result == nil { result = try map(row) }
+        }
+        return result
+    }
+
+    func scalarInt(_ sql: String, _ arguments: [any SQLBindable] = []) throws -> Int64 {
+        try first(sql, arguments) { $0.int(0) } ?? 0
+    }
+
+    /// Runs one statement for its effect.
+    func run(_ sql: String, _ arguments: [any SQLBindable] = []) throws {
+        try query(sql, arguments) { _ in }
+    }
+
+    /// `BEGIN IMMEDIATE` … `COMMIT`, rolled back if `body` throws.
+    ///
+    /// Taking the write lock up front means the busy timeout applies and a
+    /// read-then-write inside `body` can never fail with SQLITE_BUSY_SNAPSHOT:
+    /// what the guard read is what the write changes.
+    func immediateTransaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Changes whenever another connection commits to the file.
+    func dataVersion() throws -> Int64 { try scalarInt("PRAGMA data_version") }
+
+    private func prepared(_ sql: String) throws(SQLiteError) -> OpaquePointer {
+        if let statement = cache[sql] { return statement }
+        var statement: OpaquePointer?
+        let rc = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        guard rc == SQLITE_OK, let statement else { throw error(rc, sql: sql) }
+        cache[sql] = statement
+        return statement
+    }
+
+    private func bind(_ arguments: [any SQLBindable], to statement: OpaquePointer, sql: String) throws(SQLiteError) {
+        for (offset, argument) in arguments.enumerated() {
+            let index = Int32(offset + 1)
+            let rc: Int32
+            switch argument.sqlValue {
+            case .null: rc = sqlite3_bind_null(statement, index)
+            case .int(let value): rc = sqlite3_bind_int64(statement, index, value)
+            case .text(let value): rc = sqlite3_bind_text(statement, index, value, -1, clerk_sqlite_transient())
+            case .blob(let bytes):
+                rc = bytes.withUnsafeBytes { buffer in
+                    sqlite3_bind_blob(statement, index, buffer.baseAddress, Int32(buffer.count), clerk_sqlite_transient())
+                }
+            }
+            if rc != SQLITE_OK { throw error(rc, sql: sql) }
+        }
+    }
+
+    private func error(_ rc: Int32, sql: String?) -> SQLiteError {
+        SQLiteError(code: rc & 0xFF, extendedCode: sqlite3_extended_errcode(handle),
+                    message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import TeamCore
+
+/// The workspace stored in one SQLite file: implements ``TeamWorkspace``.
+///
+/// Every write runs in `BEGIN IMMEDIATE`, resolves the operator, asks the
+/// guard and appends its audit event inside that one transaction, so two
+/// operators can never both pass a check that only one of them may pass.
+public final class SQLiteWorkspace: TeamWorkspace {
+    let db: SQLiteConnection
+    public let path: String
+    public let identity: OperatorIdentity
+    /// Injected clock for tests of time-dependent rules.
+    let now: @Sendable () -> Timestamp
+
+    init(db: SQLiteConnection, path: String, identity: OperatorIdentity,
+         now: @escaping @Sendable () -> Timestamp = SQLiteWorkspace.systemNow) {
+        self.db = db; self.path = path; self.identity = identity; self.now = now
+    }
+
+    /// Opens an existing workspace file. Never creates one.
+    public static func open(path: String, identity: OperatorIdentity) throws -> SQLiteWorkspace {
+        SQLiteWorkspace(db: try WorkspaceFile.open(path: path), path: path, identity: identity)
+    }
+
+    /// Owner of the workspace file, for the `--as` rule (nil if missing).
+    public static func fileOwner(path: String) -> UInt32? { WorkspaceFile.ownerUID(path: path) }
+
+    @Sendable public static func systemNow() -> Timestamp {
+        Timestamp(seconds: Int64(Date().timeIntervalSince1970))
+    }
+
+    /// Runs `body` and reports any failure as a ``TeamError``.
+    func translating<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as TeamError {
+            throw error
+        } catch let error as ValidationError {
+            throw TeamError.invalid(error)
+        } catch let refusal as Refusal {
+            throw TeamError.refused(refusal)
+        } catch {
+            throw WorkspaceFile.describe(error, path: path)
+        }
+    }
+
+    /// A read-only snapshot: all reads inside see one consistent state.
+    func reading<T>(_ body: () throws -> T) throws -> T {
+        try translating {
+            try db.execute("BEGIN DEFERRED")
+            defer { try? db.execute("COMMIT") }
+            return try body()
+        }
+    }
+
+    func writing<T>(_ body: () throws -> T) throws -> T {
+        try translating { try db.immediateTransaction(body) }
+    }
+
+    public func dataVersion() throws -> Int64 { try translating { try db.dataVersion() } }
+
+    // MARK: - Operator
+
+    public func operatorContext() throws -> OperatorContext {
+        try reading { try resolveOperator() }
+    }
+
+    /// The acting member (by `--as` email or bound login) with effective permissions.
+    func resolveOperator() throws -> OperatorContext {
+        let member: Member?
+        if let email = identity.asEmail {
+            member = try memberRow(email: email)
+            guard member != nil else { throw TeamError.identity("--as \(email): no such member in this workspace") }
+        } else {
+            member = try db.first("SELECT \(RowMapping.memberColumns) FROM members WHERE login = ?",
+                                  [identity.osLogin]) { try RowMapping.member($0) }
+        }
+        guard let member else {
+            throw TeamError.identity(
+                "login '\(identity.osLogin)' is not bound to a member of this workspace; accept an invitation first (the file's owner may use --as EMAIL)")
+        }
+        let permissions = EffectivePermissions.compute(try sources(of: member), matrix: try loadMatrix())
+        let assigned = Set(try db.all("SELECT inbox_id FROM assignments WHERE member_id = ?", [member.id]) { $0.int(0) })
+        return OperatorContext(member: member, permissions: permissions, assignedInboxes: assigned, identity: identity)
+    }
+
+    // MARK: - Shared lookups (call inside a transaction)
+
+    func memberRow(email: EmailAddress) throws -> Member? {
+        try db.first("SELECT \(RowMapping.memberColumns) FROM members WHERE email = ?", [email.value]) { try RowMapping.member($0) }
+    }
+
+    func requireMember(_ email: EmailAddress) throws -> Member {
+        guard let member = try memberRow(email: email) else {
+            throw TeamError.notFound("no member \(email) in this workspace")
+        }
+        return member
+    }
+
+    func inboxRow(phone: PhoneNumber) throws -> Inbox? {
+        try db.first("SELECT \(RowMapping.inboxColumns) FROM inboxes WHERE phone = ?", [phone.value]) { try RowMapping.inbox($0) }
+    }
+
+    /// An inbox the operator may see; a hidden one is reported exactly like a missing one.
+    func requireVisibleInbox(_ phone: PhoneNumber, for op: OperatorContext) throws -> Inbox {
+        guard let inbox = try inboxRow(phone: phone), Guard.canSee(Self.facts(inbox), actor: op.facts) else {
+            throw TeamError.notFound(Guard.noSuchInbox(phone.value))
+        }
+        return inbox
+    }
+
+    func loadMatrix() throws -> RoleMatrix {
+        let customised = try db.scalarInt("SELECT count(*) FROM role_matrix_customised") > 0
+        guard customised else { return .shipped }
+        var table: [Role: Set<Permission>] = [:]
+        try db.query("SELECT role, permission FROM role_permissions") { row in
+            if let role = Role(rawValue: row.text(0)), let permission = Permission(rawValue: row.text(1)) {
+                table[role, default: []].insert(permission)
+            }
+        }
+        return RoleMatrix(permissions: table)
+    }
+
+    func sources(of member: Member) throws -> PermissionSources {
+        var groups: [Int64: Group] = [:]
+        try db.query("""
+            SELECT g.id, g.name, gg.permission FROM group_members gm
+            JOIN groups g ON g.id = gm.group_id
+            LEFT JOIN group_grants gg ON gg.group_id = g.id
+            WHERE gm.member_id = ?
+            """, [member.id]) { row in
+            let id = row.int(0)
+            var group = groups[id] ?? Group(id: id, name: row.text(1), grants: [])
+            if let key = row.optionalText(2), let permission = Permission(rawValue: key) {
+                group.grants.insert(permission)
+            }
+            groups[id] = group
+        }
+        let overrides = try db.all("SELECT permission, effect FROM overrides WHERE member_id = ?", [member.id]) { row in
+            (Permission(rawValue: row.text(0)), Override.Effect(rawValue: row.text(1)))
+        }.compactMap { pair -> Override? in
+            guard let permission = pair.0, let effect = pair.1 else { return nil }
+            return Override(permission: permission, effect: effect)
+        }
+        return PermissionSources(role: member.role, status: member.status,
+                                 groups: groups.values.sorted { $0.name < $1.name }, overrides: overrides)
+    }
+
+    func workspaceFacts() throws -> WorkspaceFacts {
+        WorkspaceFacts(activeWorkspaceAdmins: Int(try db.scalarInt(
+            "SELECT count(*) FROM members WHERE role = 'workspace-admin' AND status = 'active'")))
+    }
+
+    static func facts(_ member: Member) -> TargetFacts {
+        TargetFacts(id: member.id, role: member.role, status: member.status)
+    }
+
+    static func facts(_ inbox: Inbox) -> InboxFacts {
+        InboxFacts(id: inbox.id, phone: inbox.phone.value, visibility: inbox.visibility)
+    }
+
+    /// Asks the guard; a visibility refusal reads exactly like "not found".
+    func check(_ action: GuardAction, _ op: OperatorContext) throws {
+        switch Guard.check(action, by: op.facts, in: try workspaceFacts()) {
+        case .allowed: return
+        case .refused(let refusal) where refusal.rule == .visibility:
+            throw TeamError.notFound(refusal.message)
+        case .refused(let refusal):
+            throw TeamError.refused(refusal)
+        }
+    }
+}

@@ -1,0 +1,126 @@
+/// Versioned schema migrations. `PRAGMA user_version` records how many have run;
+/// `application_id` marks the file as a clerk-team workspace.
+enum Schema {
+    /// "Clrk" — lets `file(1)`-style checks and this program tell our files apart.
+    static let applicationID: Int64 = 0x436C_726B
+
+    static var currentVersion: Int64 { Int64(migrations.count) }
+
+    /// Each entry moves the schema from version `index` to `index + 1`. Never edit a shipped one.
+    static let migrations: [String] = [
+        """
+        CREATE TABLE workspace (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            name TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            invite_expiry_days INTEGER NOT NULL DEFAULT 7 CHECK (invite_expiry_days BETWEEN 1 AND 365),
+            seat_limit INTEGER CHECK (seat_limit IS NULL OR seat_limit > 0),
+            -- 1 for files made by `clerk-team demo`, which demo may replace.
+            is_demo INTEGER NOT NULL DEFAULT 0 CHECK (is_demo IN (0,1)),
+            version INTEGER NOT NULL DEFAULT 1
+        );
+
+        CREATE TABLE members (
+            id INTEGER PRIMARY KEY,
+            email TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            -- Sort key: the name folded for case-insensitive ordering, for keyset paging.
+            sort_name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('workspace-admin','admin','manager','agent','member')),
+            login TEXT UNIQUE,
+            status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active','deactivated')),
+            created_at INTEGER NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE INDEX members_by_sort_name ON members(sort_name, id);
+        CREATE INDEX members_by_role_status ON members(role, status);
+
+        CREATE TABLE inboxes (
+            id INTEGER PRIMARY KEY,
+            phone TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            visibility TEXT NOT NULL CHECK (visibility IN ('public','private')),
+            created_at INTEGER NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1
+        );
+
+        CREATE TABLE assignments (
+            member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+            inbox_id INTEGER NOT NULL REFERENCES inboxes(id) ON DELETE CASCADE,
+            PRIMARY KEY (member_id, inbox_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX assignments_by_inbox ON assignments(inbox_id, member_id);
+
+        CREATE TABLE groups (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            version INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE TABLE group_grants (
+            group_id INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+            permission TEXT NOT NULL,
+            PRIMARY KEY (group_id, permission)
+        ) WITHOUT ROWID;
+        CREATE TABLE group_members (
+            group_id INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+            member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+            PRIMARY KEY (group_id, member_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX group_members_by_member ON group_members(member_id, group_id);
+
+        CREATE TABLE overrides (
+            member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+            permission TEXT NOT NULL,
+            effect TEXT NOT NULL CHECK (effect IN ('grant','revoke')),
+            PRIMARY KEY (member_id, permission)
+        ) WITHOUT ROWID;
+
+        -- Per-workspace edits of the role matrix; absent rows mean the shipped default.
+        CREATE TABLE role_permissions (
+            role TEXT NOT NULL,
+            permission TEXT NOT NULL,
+            PRIMARY KEY (role, permission)
+        ) WITHOUT ROWID;
+        CREATE TABLE role_matrix_customised (
+            id INTEGER PRIMARY KEY CHECK (id = 1)
+        );
+
+        CREATE TABLE invitations (
+            id INTEGER PRIMARY KEY,
+            email TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('workspace-admin','admin','manager','agent','member')),
+            token_hash BLOB NOT NULL UNIQUE,
+            invited_by INTEGER REFERENCES members(id) ON DELETE SET NULL,
+            created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('pending','accepted','revoked','expired')),
+            accepted_member_id INTEGER REFERENCES members(id) ON DELETE SET NULL,
+            version INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE INDEX invitations_by_email_status ON invitations(email, status);
+        CREATE INDEX invitations_by_status ON invitations(status, expires_at);
+        CREATE TABLE invitation_inboxes (
+            invitation_id INTEGER NOT NULL REFERENCES invitations(id) ON DELETE CASCADE,
+            inbox_id INTEGER NOT NULL REFERENCES inboxes(id) ON DELETE CASCADE,
+            PRIMARY KEY (invitation_id, inbox_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            at INTEGER NOT NULL,
+            actor TEXT,
+            os_login TEXT NOT NULL,
+            via_as INTEGER NOT NULL CHECK (via_as IN (0,1)),
+            interface TEXT NOT NULL,
+            action TEXT NOT NULL,
+            target TEXT NOT NULL,
+            before TEXT,
+            after TEXT
+        );
+        CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        """,
+    ]
+}

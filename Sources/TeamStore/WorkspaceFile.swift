@@ -1,0 +1,141 @@
+import Foundation
+import TeamCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Opening and creating workspace files, with the checks that turn SQLite's
+/// terse failures into sentences a person can act on.
+enum WorkspaceFile {
+    /// Opens an existing workspace; never creates one.
+    static func open(path: String) throws -> SQLiteConnection {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw TeamError.storage("no workspace at \(path); create one with 'clerk-team init' or point --db at an existing file")
+        }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw TeamError.storage("cannot read workspace \(path): permission denied")
+        }
+        let connection: SQLiteConnection
+        do {
+            connection = try SQLiteConnection(path: path, mode: .readWrite)
+        } catch {
+            throw describe(error, path: path)
+        }
+        try prepare(connection, path: path, isNew: false)
+        return connection
+    }
+
+    /// Creates a new, empty workspace file (schema only). Refuses to touch an existing one.
+    static func create(path: String) throws -> SQLiteConnection {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw TeamError.storage("cannot create folder \(directory): \(error.localizedDescription)")
+        }
+        let mode: mode_t = isGroupShared(directory: directory) ? 0o660 : 0o600
+        let fd = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode)
+        if fd < 0 {
+            if errno == EEXIST {
+                throw TeamError.conflict("a file already exists at \(path); refusing to overwrite it")
+            }
+            throw TeamError.storage("cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+        // The umask may have narrowed the mode; a group-shared folder needs group rw.
+        fchmod(fd, mode)
+        close(fd)
+        do {
+            let connection = try SQLiteConnection(path: path, mode: .readWrite)
+            try connection.execute("PRAGMA journal_mode = WAL")
+            try connection.execute("PRAGMA application_id = \(Schema.applicationID)")
+            try prepare(connection, path: path, isNew: true)
+            return connection
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            if let teamError = error as? TeamError { throw teamError }
+            throw describe(error, path: path)
+        }
+    }
+
+    /// A folder with the set-group-ID bit is the usual sign of a folder shared
+    /// by a group of operators: files made there must be group-writable.
+    static func isGroupShared(directory: String) -> Bool {
+        var info = stat()
+        guard stat(directory, &info) == 0 else { return false }
+        return info.st_mode & S_ISGID != 0
+    }
+
+    /// Owner of the file, for the `--as` rule.
+    static func ownerUID(path: String) -> UInt32? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return info.st_uid
+    }
+
+    private static func prepare(_ connection: SQLiteConnection, path: String, isNew: Bool) throws {
+        do {
+            try connection.execute("""
+                PRAGMA foreign_keys = ON;
+                PRAGMA synchronous = FULL;
+                PRAGMA trusted_schema = OFF;
+                """)
+            let applicationID = try connection.scalarInt("PRAGMA application_id")
+            let version = try connection.scalarInt("PRAGMA user_version")
+            if applicationID != Schema.applicationID {
+                throw TeamError.storage("\(path) is not a clerk-team workspace")
+            }
+            if version > Schema.currentVersion {
+                throw TeamError.storage(
+                    "\(path) was written by a newer clerk-team (schema \(version); this one knows up to \(Schema.currentVersion)); upgrade clerk-team to open it")
+            }
+            let journal = try connection.first("PRAGMA journal_mode") { $0.text(0) } ?? ""
+            if journal.lowercased() != "wal" && !connection.isReadOnly {
+                try connection.execute("PRAGMA journal_mode = WAL")
+            }
+            if version < Schema.currentVersion {
+                if connection.isReadOnly {
+                    throw TeamError.storage("\(path) needs an upgrade but is read-only for you")
+                }
+                try migrate(connection)
+            }
+        } catch let error as TeamError {
+            throw error
+        } catch {
+            throw describe(error, path: path)
+        }
+    }
+
+    private static func migrate(_ connection: SQLiteConnection) throws {
+        try connection.immediateTransaction {
+            // Another process may have migrated while we waited for the lock.
+            let version = Int(try connection.scalarInt("PRAGMA user_version"))
+            for index in version..<Schema.migrations.count {
+                try connection.execute(Schema.migrations[index])
+                try connection.execute("PRAGMA user_version = \(index + 1)")
+            }
+        }
+    }
+
+    /// Turns a SQLite failure into a sentence naming the file.
+    static func describe(_ error: any Error, path: String) -> TeamError {
+        if let teamError = error as? TeamError { return teamError }
+        guard let sqlite = error as? SQLiteError else {
+            return .storage("workspace \(path): \(error)")
+        }
+        if sqlite.isNotADatabase {
+            return .storage("\(path) is not a clerk-team workspace (not a SQLite database, or corrupt)")
+        }
+        if sqlite.isReadOnly {
+            return .storage("workspace \(path) is read-only for you; nothing was changed")
+        }
+        if sqlite.isBusy {
+            return .storage("workspace \(path) is locked by another process; waited 10 s, nothing was changed; try again")
+        }
+        if sqlite.isCantOpen {
+            return .storage("cannot open workspace \(path) (check the file and its folder are readable and writable)")
+        }
+        return .storage("workspace \(path): \(sqlite.message)")
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import TeamCore
+
+@main
+struct ClerkTeam: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clerk-team",
+        abstract: "Manage the team of a business-texting workspace: members, inboxes, roles.",
+        discussion: """
+            With no subcommand, opens the full-screen terminal interface.
+            Exit status: 0 done, 1 refused by the guard or invalid input (stderr says why), 2 usage error.
+            """,
+        subcommands: [
+            InitCommand.self, DemoCommand.self, RolesCommand.self, MembersCommand.self,
+            InboxesCommand.self, AssignCommand.self, UnassignCommand.self,
+            CanCommand.self, ExplainCommand.self, AuditCommand.self,
+        ]
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        throw CleanExit.helpRequest(self)
+    }
+
+    /// Maps failures to the documented exit codes: 1 for refusals and bad
+    /// input, 2 for usage errors (ArgumentParser's own default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as TeamError {
+            Console.error(error.description)
+            Foundation.exit(1)
+        } catch let refused as Refused {
+            Foundation.exit(refused.code)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                Console.error(fullMessage(for: error))
+                Console.error("Run 'clerk-team --help' for usage.")
+                Foundation.exit(2)
+            }
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success { print(message) } else { Console.error(message) }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
+}
+
+/// Ends a command with exit status 1 after it has already said why.
+struct Refused: Error {
+    var code: Int32 = 1
+}

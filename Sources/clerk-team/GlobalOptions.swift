@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import TeamCore
+import TeamStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Options every command takes: where the workspace is and who is acting.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Workspace file (default: $CLERK_TEAM_DB, else $XDG_DATA_HOME/clerk-team/workspace.db).", valueName: "path"))
+    var db: String?
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("Act as this member (only the superuser or the workspace file's owner).", valueName: "email"))
+    var asEmail: String?
+
+    /// The workspace path from --db, $CLERK_TEAM_DB, or the XDG default.
+    var path: String {
+        if let db, !db.isEmpty { return db }
+        return Self.defaultPath(file: "workspace.db")
+    }
+
+    static func defaultPath(file: String) -> String {
+        let env = ProcessInfo.processInfo.environment
+        if file == "workspace.db", let fromEnv = env["CLERK_TEAM_DB"], !fromEnv.isEmpty { return fromEnv }
+        let dataHome: String
+        if let xdg = env["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            dataHome = xdg
+        } else {
+            dataHome = (env["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()) + "/.local/share"
+        }
+        return dataHome + "/clerk-team/" + file
+    }
+
+    /// The OS login of the effective user (`getpwuid(geteuid())`).
+    static var osLogin: String {
+        let uid = geteuid()
+        if let entry = getpwuid(uid), let name = entry.pointee.pw_name {
+            return String(cString: name)
+        }
+        return "uid-\(uid)"
+    }
+
+    /// Who is acting: the bound login, or `--as` when the rule allows it.
+    func identity(for path: String, interface: Interface = .cli) throws -> OperatorIdentity {
+        guard let asEmail else { return OperatorIdentity(osLogin: Self.osLogin, interface: interface) }
+        let email: EmailAddress
+        do { email = try EmailAddress(asEmail) } catch { throw TeamError.invalid(error) }
+        guard OperatorIdentity.mayActAs(effectiveUID: geteuid(), fileOwnerUID: SQLiteWorkspace.fileOwner(path: path)) else {
+            throw TeamError.identity("--as is only for the superuser or the owner of \(path); you are '\(Self.osLogin)'")
+        }
+        return OperatorIdentity(osLogin: Self.osLogin, asEmail: email, interface: interface)
+    }
+
+    /// Opens the workspace for this command (never creates it).
+    func open(interface: Interface = .cli) throws -> SQLiteWorkspace {
+        let path = self.path
+        return try SQLiteWorkspace.open(path: path, identity: try identity(for: path, interface: interface))
+    }
+}

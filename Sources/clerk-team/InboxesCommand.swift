@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import TeamCore
+import TeamStore
+
+struct InboxesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inboxes",
+        abstract: "List and change phone-number inboxes (named by their E.164 number).",
+        subcommands: [List.self, Add.self, Rename.self, SetVisibility.self, Remove.self],
+        defaultSubcommand: List.self)
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the inboxes you can see, with their members.")
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: "Print JSON: an array of {phone, name, visibility, members, version}.") var json = false
+
+        func run() throws {
+            let inboxes = try global.open().inboxes()
+            if json { return JSONViews.printArray(inboxes, JSONViews.inbox) }
+            Console.table(["PHONE", "NAME", "VISIBILITY", "MEMBERS"], inboxes.map {
+                [$0.inbox.phone.value, $0.inbox.name, $0.inbox.visibility.rawValue, String($0.members.count)]
+            })
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add an inbox: inboxes add +14155550100 --name Support --public")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "E.164 number, e.g. +14155550100.") var phone: String
+        @Option(help: "Display name.") var name: String
+        @Flag(exclusivity: .exclusive, help: "Shared (public) or individual (private) inbox.")
+        var visibility: VisibilityFlag
+
+        func run() throws {
+            try perform(global, .addInbox(phone: try Parse.phone(phone), name: try Parse.name(name),
+                                          visibility: visibility.value))
+        }
+    }
+
+    struct Rename: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Rename an inbox.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var expect: ExpectVersion
+        @Argument(help: "E.164 number.") var phone: String
+        @Argument(help: "The new name.") var name: String
+
+        func run() throws {
+            try perform(global, .renameInbox(phone: try Parse.phone(phone), name: try Parse.name(name),
+                                             expectedVersion: expect.expectVersion))
+        }
+    }
+
+    struct SetVisibility: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "set-visibility", abstract: "Make an inbox public or private.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var expect: ExpectVersion
+        @Argument(help: "E.164 number.") var phone: String
+        @Argument(help: "public or private.") var visibility: String
+
+        func run() throws {
+            try perform(global, .setInboxVisibility(phone: try Parse.phone(phone), visibility: try Parse.visibility(visibility),
+                                                    expectedVersion: expect.expectVersion))
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove an inbox; its assignments go with it.",
+            discussion: "On a terminal you are asked to type the number to confirm, unless --yes is given.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var expect: ExpectVersion
+        @Argument(help: "E.164 number.") var phone: String
+        @Flag(help: "Do not ask for confirmation.") var yes = false
+
+        func run() throws {
+            let number = try Parse.phone(phone)
+            try Confirm.typed(number.value, what: "remove inbox \(number)", skip: yes)
+            try perform(global, .removeInbox(phone: number, expectedVersion: expect.expectVersion))
+        }
+    }
+}
+
+enum VisibilityFlag: String, EnumerableFlag {
+    case `public`, `private`
+    var value: InboxVisibility { self == .public ? .public : .private }
+}
+
+struct AssignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "assign", abstract: "Put a member into an inbox.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The member's email.") var email: String
+    @Argument(help: "The inbox's E.164 number.") var phone: String
+
+    func run() throws {
+        try perform(global, .assign(member: try Parse.email(email), inbox: try Parse.phone(phone)))
+    }
+}
+
+struct UnassignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "unassign", abstract: "Take a member out of an inbox.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The member's email.") var email: String
+    @Argument(help: "The inbox's E.164 number.") var phone: String
+
+    func run() throws {
+        try perform(global, .unassign(member: try Parse.email(email), inbox: try Parse.phone(phone)))
+    }
+}

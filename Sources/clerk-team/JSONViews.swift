@@ -1,0 +1,77 @@
+import TeamCore
+
+/// The documented `--json` shapes. Keys appear in this order, always.
+enum JSONViews {
+    static func member(_ summary: MemberSummary) -> JSONText.Value {
+        let member = summary.member
+        return .object([
+            ("email", .string(member.email.value)),
+            ("name", .string(member.name)),
+            ("role", .string(member.role.rawValue)),
+            ("status", .string(member.status.rawValue)),
+            ("login", JSONText.Value(member.login)),
+            ("inboxes", .array(summary.inboxes.map { .string($0.value) })),
+            ("version", .int(member.version)),
+        ])
+    }
+
+    static func memberDetail(_ detail: MemberDetail) -> JSONText.Value {
+        let member = detail.member
+        return .object([
+            ("email", .string(member.email.value)),
+            ("name", .string(member.name)),
+            ("role", .string(member.role.rawValue)),
+            ("status", .string(member.status.rawValue)),
+            ("login", JSONText.Value(member.login)),
+            ("inboxes", .array(detail.inboxes.map { .string($0.phone.value) })),
+            ("permissions", .array(detail.permissions.sorted().map { .string($0.rawValue) })),
+            ("groups", .array(detail.groups.map { .string($0) })),
+            ("overrides", .array(detail.overrides.map {
+                .object([("permission", .string($0.permission.rawValue)), ("effect", .string($0.effect.rawValue))])
+            })),
+            ("version", .int(member.version)),
+        ])
+    }
+
+    static func inbox(_ summary: InboxSummary) -> JSONText.Value {
+        .object([
+            ("phone", .string(summary.inbox.phone.value)),
+            ("name", .string(summary.inbox.name)),
+            ("visibility", .string(summary.inbox.visibility.rawValue)),
+            ("members", .array(summary.members.map { .string($0.value) })),
+            ("version", .int(summary.inbox.version)),
+        ])
+    }
+
+    static func audit(_ event: AuditEvent) -> JSONText.Value {
+        .object([
+            ("id", .int(event.id)),
+            ("at", .string(event.at.iso8601)),
+            ("actor", JSONText.Value(event.actor)),
+            ("login", .string(event.osLogin)),
+            ("via_as", .bool(event.viaAs)),
+            ("interface", .string(event.interface.rawValue)),
+            ("action", .string(event.action)),
+            ("target", .string(event.target)),
+            ("before", JSONText.Value(event.before)),
+            ("after", JSONText.Value(event.after)),
+        ])
+    }
+
+    /// Writes a large array one element at a time, so 100k members do not
+    /// build one giant string.
+    static func printArray<T>(_ items: [T], _ render: (T) -> JSONText.Value) {
+        var chunk = "["
+        for (index, item) in items.enumerated() {
+            if index > 0 { chunk += "," }
+            chunk += "\n"
+            render(item).render(into: &chunk)
+            if chunk.utf8.count > 64 * 1024 {
+                Console.raw(chunk)
+                chunk = ""
+            }
+        }
+        chunk += items.isEmpty ? "]\n" : "\n]\n"
+        Console.raw(chunk)
+    }
+}

@@ -1,0 +1,141 @@
+import ArgumentParser
+import Foundation
+import TeamCore
+import TeamStore
+
+struct MembersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "members",
+        abstract: "List, show and change members.",
+        subcommands: [List.self, Show.self, SetRole.self, Rename.self, Deactivate.self, Reactivate.self, Remove.self],
+        defaultSubcommand: List.self)
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List members, ordered by name.")
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: "Print JSON: an array of {email, name, role, status, login, inboxes, version}.")
+        var json = false
+
+        func run() throws {
+            let members = try global.open().members()
+            if json { return JSONViews.printArray(members, JSONViews.member) }
+            Console.table(["NAME", "EMAIL", "ROLE", "STATUS", "LOGIN", "INBOXES"], members.map { row in
+                [row.member.name, row.member.email.value, row.member.role.rawValue, row.member.status.rawValue,
+                 row.member.login ?? "-", String(row.inboxes.count)]
+            })
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one member: role, login, inboxes, effective permissions.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The member's email.") var email: String
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let detail = try global.open().member(try Parse.email(email))
+            if json { return Console.raw(JSONViews.memberDetail(detail).rendered() + "\n") }
+            let member = detail.member
+            Console.line("\(member.name) <\(member.email)>")
+            Console.line("  role:        \(member.role.rawValue)")
+            Console.line("  status:      \(member.status.rawValue)")
+            Console.line("  login:       \(member.login ?? "(none bound)")")
+            Console.line("  inboxes:     " + (detail.inboxes.isEmpty ? "(none)" : detail.inboxes.map {
+                "\($0.phone) \($0.name) [\($0.visibility.rawValue)]" }.joined(separator: ", ")))
+            Console.line("  groups:      " + (detail.groups.isEmpty ? "(none)" : detail.groups.joined(separator: ", ")))
+            Console.line("  overrides:   " + (detail.overrides.isEmpty ? "(none)" : detail.overrides.map {
+                "\($0.effect.rawValue) \($0.permission.rawValue)" }.joined(separator: ", ")))
+            Console.line("  permissions: " + (detail.permissions.isEmpty ? "(none)" :
+                detail.permissions.sorted().map(\.rawValue).joined(separator: ", ")))
+        }
+    }
+
+    struct SetRole: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "set-role", abstract: "Change a member's role.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var expect: ExpectVersion
+        @Argument(help: "The member's email.") var email: String
+        @Argument(help: "workspace-admin, admin, manager, agent or member.") var role: String
+
+        func run() throws {
+            try perform(global, .setRole(member: try Parse.email(email), role: try Parse.role(role),
+                                         expectedVersion: expect.expectVersion))
+        }
+    }
+
+    struct Rename: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a member's display name.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var expect: ExpectVersion
+        @Argument(help: "The member's email.") var email: String
+        @Argument(help: "The new display name.") var name: String
+
+        func run() throws {
+            try perform(global, .renameMember(member: try Parse.email(email), name: try Parse.name(name),
+                                              expectedVersion: expect.expectVersion))
+        }
+    }
+
+    struct Deactivate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Deactivate a member (reversible; keeps history and inboxes).")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var expect: ExpectVersion
+        @Argument(help: "The member's email.") var email: String
+
+        func run() throws {
+            try perform(global, .deactivate(member: try Parse.email(email), expectedVersion: expect.expectVersion))
+        }
+    }
+
+    struct Reactivate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Reactivate a deactivated member.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var expect: ExpectVersion
+        @Argument(help: "The member's email.") var email: String
+
+        func run() throws {
+            try perform(global, .reactivate(member: try Parse.email(email), expectedVersion: expect.expectVersion))
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a member and their inbox assignments.",
+            discussion: "On a terminal you are asked to type the email to confirm, unless --yes is given.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var expect: ExpectVersion
+        @Argument(help: "The member's email.") var email: String
+        @Flag(help: "Do not ask for confirmation.") var yes = false
+
+        func run() throws {
+            let address = try Parse.email(email)
+            try Confirm.typed(address.value, what: "remove member \(address)", skip: yes)
+            try perform(global, .removeMember(member: address, expectedVersion: expect.expectVersion))
+        }
+    }
+}
+
+/// `--expect-version N`: refuse if the row changed since the caller read it.
+struct ExpectVersion: ParsableArguments {
+    @Option(help: ArgumentHelp("Refuse if the row's version is no longer N (from --json output).", valueName: "n"))
+    var expectVersion: Int64?
+}
+
+/// Runs one command through the workspace and prints its outcome.
+func perform(_ global: GlobalOptions, _ command: TeamCommand) throws {
+    let outcome = try global.open().perform(command)
+    Console.line(outcome.changed ? outcome.message : outcome.message + " (nothing changed)")
+}
+
+/// Typed confirmation for destructive commands, asked only on a terminal.
+enum Confirm {
+    static func typed(_ expected: String, what: String, skip: Bool) throws {
+        guard !skip, Console.stdinIsTerminal else { return }
+        Console.line("To \(what), type '\(expected)' and press Enter (anything else cancels):")
+        let answer = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces)
+        guard answer?.lowercased() == expected.lowercased() else {
+            Console.error("cancelled; nothing changed")
+            throw Refused()
+        }
+    }
+}

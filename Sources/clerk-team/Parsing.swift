@@ -1,0 +1,29 @@
+import TeamCore
+
+/// Validates arguments at the edge, turning a bad value into a ``TeamError``
+/// that names the field (exit status 1, workspace untouched).
+enum Parse {
+    static func email(_ text: String) throws -> EmailAddress {
+        do { return try EmailAddress(text) } catch { throw TeamError.invalid(error) }
+    }
+
+    static func phone(_ text: String) throws -> PhoneNumber {
+        do { return try PhoneNumber(text) } catch { throw TeamError.invalid(error) }
+    }
+
+    static func role(_ text: String) throws -> Role {
+        do { return try Role.parse(text) } catch { throw TeamError.invalid(error) }
+    }
+
+    static func permission(_ text: String) throws -> Permission {
+        do { return try Permission.parse(text) } catch { throw TeamError.invalid(error) }
+    }
+
+    static func name(_ text: String, field: String = "name") throws -> DisplayName {
+        do { return try DisplayName(text, field: field) } catch { throw TeamError.invalid(error) }
+    }
+
+    static func visibility(_ text: String) throws -> InboxVisibility {
+        do { return try InboxVisibility.parse(text) } catch { throw TeamError.invalid(error) }
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import TeamCore
+import TeamStore
+
+struct CanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "can",
+        abstract: "Does a member hold a permission? Exit 0 if yes, 1 if no.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The member's email.") var email: String
+    @Argument(help: "A permission key, e.g. add-inbox.") var permission: String
+
+    func run() throws {
+        let address = try Parse.email(email)
+        let key = try Parse.permission(permission)
+        let explanation = try global.open().explain(address, key)
+        Console.line(explanation.held ? "yes: \(address) holds \(key.rawValue)" : "no: \(address) does not hold \(key.rawValue)")
+        if !explanation.held { throw Refused() }
+    }
+}
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Show where a member's permission comes from (role, groups, overrides).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The member's email.") var email: String
+    @Argument(help: "A permission key.") var permission: String
+
+    func run() throws {
+        let address = try Parse.email(email)
+        let key = try Parse.permission(permission)
+        let explanation = try global.open().explain(address, key)
+        Console.line("\(address) \(explanation.held ? "holds" : "does not hold") \(key.rawValue)")
+        if explanation.sources.isEmpty {
+            Console.line("  - no role, group or override gives it")
+        }
+        for source in explanation.sources { Console.line("  - \(source)") }
+    }
+}
+
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Show the audit log, oldest first.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Only the most recent N events.") var limit: Int?
+    @Flag(help: "Print JSON lines: one {id, at, actor, login, via_as, interface, action, target, before, after} per line.")
+    var json = false
+
+    func run() throws {
+        let events = try global.open().auditEvents(limit: limit)
+        if json {
+            var out = ""
+            for event in events { JSONViews.audit(event).render(into: &out); out += "\n" }
+            return Console.raw(out)
+        }
+        Console.table(["WHEN", "ACTOR", "LOGIN", "VIA", "ACTION", "TARGET", "CHANGE"], events.map { event in
+            [event.at.iso8601, event.actor ?? "-", event.osLogin + (event.viaAs ? " (--as)" : ""),
+             event.interface.rawValue, event.action, event.target,
+             [event.before.map { "before \($0)" }, event.after.map { "after \($0)" }].compactMap { $0 }.joined(separator: " ")]
+        })
+    }
+}
