@@ -33,7 +33,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TeamCoreTests", dependencies: ["TeamCore", "TermText"]),
-        .testTarget(name: "TeamStoreTests", dependencies: ["TeamStore", "TeamCore"]),
-        .testTarget(name: "CLITests", dependencies: ["TeamCore"]),
+        // Helpers for tests: temp folders, running the built binary with deadlines.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "TeamStoreTests", dependencies: ["TeamStore", "TeamCore", "CSQLite", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TeamCore", "TestSupport"]),
     ]
 )

@@ -73,22 +73,21 @@ public final class SQLiteWorkspace: TeamWorkspace {
             member = try memberRow(email: email)
             guard member != nil else { throw TeamError.identity("--as \(email): no such member in this workspace") }
         } else {
-            member = try db.first("SELECT \(RowMapping.memberColumns) FROM members WHERE login = ?",
-                                  [identity.osLogin]) { try RowMapping.member($0) }
+            member = try db.first(HotQueries.memberByLogin, [identity.osLogin]) { try RowMapping.member($0) }
         }
         guard let member else {
             throw TeamError.identity(
                 "login '\(identity.osLogin)' is not bound to a member of this workspace; accept an invitation first (the file's owner may use --as EMAIL)")
         }
         let permissions = EffectivePermissions.compute(try sources(of: member), matrix: try loadMatrix())
-        let assigned = Set(try db.all("SELECT inbox_id FROM assignments WHERE member_id = ?", [member.id]) { $0.int(0) })
+        let assigned = Set(try db.all(HotQueries.inboxIDsOfMember, [member.id]) { $0.int(0) })
         return OperatorContext(member: member, permissions: permissions, assignedInboxes: assigned, identity: identity)
     }
 
     // MARK: - Shared lookups (call inside a transaction)
 
     func memberRow(email: EmailAddress) throws -> Member? {
-        try db.first("SELECT \(RowMapping.memberColumns) FROM members WHERE email = ?", [email.value]) { try RowMapping.member($0) }
+        try db.first(HotQueries.memberByEmail, [email.value]) { try RowMapping.member($0) }
     }
 
     func requireMember(_ email: EmailAddress) throws -> Member {
@@ -99,7 +98,7 @@ public final class SQLiteWorkspace: TeamWorkspace {
     }
 
     func inboxRow(phone: PhoneNumber) throws -> Inbox? {
-        try db.first("SELECT \(RowMapping.inboxColumns) FROM inboxes WHERE phone = ?", [phone.value]) { try RowMapping.inbox($0) }
+        try db.first(HotQueries.inboxByPhone, [phone.value]) { try RowMapping.inbox($0) }
     }
 
     /// An inbox the operator may see; a hidden one is reported exactly like a missing one.
@@ -124,12 +123,7 @@ public final class SQLiteWorkspace: TeamWorkspace {
 
     func sources(of member: Member) throws -> PermissionSources {
         var groups: [Int64: Group] = [:]
-        try db.query("""
-            SELECT g.id, g.name, gg.permission FROM group_members gm
-            JOIN groups g ON g.id = gm.group_id
-            LEFT JOIN group_grants gg ON gg.group_id = g.id
-            WHERE gm.member_id = ?
-            """, [member.id]) { row in
+        try db.query(HotQueries.groupsOfMember, [member.id]) { row in
             let id = row.int(0)
             var group = groups[id] ?? Group(id: id, name: row.text(1), grants: [])
             if let key = row.optionalText(2), let permission = Permission(rawValue: key) {
@@ -137,7 +131,7 @@ public final class SQLiteWorkspace: TeamWorkspace {
             }
             groups[id] = group
         }
-        let overrides = try db.all("SELECT permission, effect FROM overrides WHERE member_id = ?", [member.id]) { row in
+        let overrides = try db.all(HotQueries.overridesOfMember, [member.id]) { row in
             (Permission(rawValue: row.text(0)), Override.Effect(rawValue: row.text(1)))
         }.compactMap { pair -> Override? in
             guard let permission = pair.0, let effect = pair.1 else { return nil }
@@ -148,8 +142,7 @@ public final class SQLiteWorkspace: TeamWorkspace {
     }
 
     func workspaceFacts() throws -> WorkspaceFacts {
-        WorkspaceFacts(activeWorkspaceAdmins: Int(try db.scalarInt(
-            "SELECT count(*) FROM members WHERE role = 'workspace-admin' AND status = 'active'")))
+        WorkspaceFacts(activeWorkspaceAdmins: Int(try db.scalarInt(HotQueries.activeWorkspaceAdmins)))
     }
 
     static func facts(_ member: Member) -> TargetFacts {

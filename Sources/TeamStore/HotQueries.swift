@@ -1,0 +1,31 @@
+/// The queries on hot paths (every command, every keystroke). Kept in one
+/// place so a test can run `EXPLAIN QUERY PLAN` on each and prove that none
+/// scans a whole table, whatever the size of the team.
+enum HotQueries {
+    static let memberByEmail = "SELECT \(RowMapping.memberColumns) FROM members WHERE email = ?"
+    static let memberByLogin = "SELECT \(RowMapping.memberColumns) FROM members WHERE login = ?"
+    static let inboxByPhone = "SELECT \(RowMapping.inboxColumns) FROM inboxes WHERE phone = ?"
+    static let inboxIDsOfMember = "SELECT inbox_id FROM assignments WHERE member_id = ?"
+    static let memberIDsOfInbox = "SELECT member_id FROM assignments WHERE inbox_id = ?"
+    static let activeWorkspaceAdmins =
+        "SELECT count(*) FROM members WHERE role = 'workspace-admin' AND status = 'active'"
+    static let overridesOfMember = "SELECT permission, effect FROM overrides WHERE member_id = ?"
+    static let groupsOfMember = """
+        SELECT g.id, g.name, gg.permission FROM group_members gm
+        JOIN groups g ON g.id = gm.group_id
+        LEFT JOIN group_grants gg ON gg.group_id = g.id
+        WHERE gm.member_id = ?
+        """
+    /// Keyset paging through the member list in name order.
+    static let memberPageAfter = """
+        SELECT \(RowMapping.memberColumns) FROM members
+        WHERE (sort_name, id) > (?, ?) ORDER BY sort_name, id LIMIT ?
+        """
+
+    static let all: [(name: String, sql: String)] = [
+        ("memberByEmail", memberByEmail), ("memberByLogin", memberByLogin), ("inboxByPhone", inboxByPhone),
+        ("inboxIDsOfMember", inboxIDsOfMember), ("memberIDsOfInbox", memberIDsOfInbox),
+        ("activeWorkspaceAdmins", activeWorkspaceAdmins), ("overridesOfMember", overridesOfMember),
+        ("groupsOfMember", groupsOfMember), ("memberPageAfter", memberPageAfter),
+    ]
+}
