@@ -36,6 +36,6 @@ let package = Package(
         // Helpers for tests: temp folders, running the built binary with deadlines.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TeamStoreTests", dependencies: ["TeamStore", "TeamCore", "CSQLite", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["TeamCore", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TeamCore", "TeamStore", "TestSupport", "CSQLite"]),
     ]
 )

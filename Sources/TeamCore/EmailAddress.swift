@@ -50,6 +50,11 @@ public struct EmailAddress: Hashable, Sendable, Comparable, CustomStringConverti
         value = canonical
     }
 
+    /// An address read back from the workspace, where it was stored only
+    /// after passing ``init(_:)``. Skips re-validation, which would dominate
+    /// listing a 100k-member team.
+    public init(stored canonical: String) { value = canonical }
+
     public var description: String { value }
 
     public static func < (lhs: EmailAddress, rhs: EmailAddress) -> Bool { lhs.value < rhs.value }

@@ -7,8 +7,20 @@ import TermText
 /// escape: the text stays valid, equal JSON and is safe to print raw.
 public enum JSONText {
     public static func quote(_ text: String) -> String {
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
+        var out = ""
+        quote(text, into: &out)
+        return out
+    }
+
+    /// Appends `text` as a JSON string literal (with quotes) to `out`.
+    public static func quote(_ text: String, into out: inout String) {
+        out += "\""
+        // Fast path: plain printable ASCII needs no escaping (nearly every email and number).
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -26,7 +38,6 @@ public enum JSONText {
             }
         }
         out += "\""
-        return out
     }
 
     /// A JSON value built in code and rendered with keys in insertion order.
@@ -48,7 +59,7 @@ public enum JSONText {
 
         public func render(into out: inout String) {
             switch self {
-            case .string(let text): out += JSONText.quote(text)
+            case .string(let text): JSONText.quote(text, into: &out)
             case .int(let number): out += String(number)
             case .bool(let flag): out += flag ? "true" : "false"
             case .null: out += "null"
@@ -63,7 +74,7 @@ public enum JSONText {
                 out += "{"
                 for (index, pair) in pairs.enumerated() {
                     if index > 0 { out += "," }
-                    out += JSONText.quote(pair.0)
+                    JSONText.quote(pair.0, into: &out)
                     out += ":"
                     pair.1.render(into: &out)
                 }

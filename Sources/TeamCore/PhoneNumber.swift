@@ -19,6 +19,9 @@ public struct PhoneNumber: Hashable, Sendable, Comparable, CustomStringConvertib
         value = trimmed
     }
 
+    /// A number read back from the workspace, validated when it was stored.
+    public init(stored value: String) { self.value = value }
+
     public var description: String { value }
 
     public static func < (lhs: PhoneNumber, rhs: PhoneNumber) -> Bool { lhs.value < rhs.value }

@@ -35,7 +35,8 @@ extension SQLiteWorkspace {
         for index in 0..<max(0, count - 1) {
             let person = DemoNames.person(index, &random)
             let role = DemoNames.role(index, &random)
-            let status: MemberStatus = random.next(100) < 4 && role != .workspaceAdmin ? .deactivated : .active
+            // About one in 23 is deactivated, at fixed places so even a small demo has some.
+            let status: MemberStatus = index % 23 == 11 && role != .workspaceAdmin ? .deactivated : .active
             let member = try insertMember(email: try EmailAddress(person.email), name: try DisplayName(person.name),
                                           role: role, login: nil, status: status)
             let inboxCount = random.next(4)

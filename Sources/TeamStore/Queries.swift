@@ -68,8 +68,8 @@ extension SQLiteWorkspace {
                 ORDER BY a.inbox_id, m.email
                 """) { row in
                 let inboxID = row.int(0)
-                guard wanted.contains(inboxID), let email = try? EmailAddress(row.text(1)) else { return }
-                membersByInbox[inboxID, default: []].append(email)
+                guard wanted.contains(inboxID) else { return }
+                membersByInbox[inboxID, default: []].append(EmailAddress(stored: row.text(1)))
             }
             return inboxes.map { InboxSummary(inbox: $0, members: membersByInbox[$0.id] ?? []) }
         }

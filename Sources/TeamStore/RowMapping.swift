@@ -9,7 +9,7 @@ enum RowMapping {
     static func member(_ row: Row, offset: Int32 = 0) throws -> Member {
         Member(
             id: row.int(offset),
-            email: try stored(EmailAddress(row.text(offset + 1)), row.text(offset + 1)),
+            email: EmailAddress(stored: row.text(offset + 1)),
             name: row.text(offset + 2),
             role: Role(rawValue: row.text(offset + 3)) ?? .member,
             login: row.optionalText(offset + 4),
@@ -20,18 +20,10 @@ enum RowMapping {
     static func inbox(_ row: Row, offset: Int32 = 0) throws -> Inbox {
         Inbox(
             id: row.int(offset),
-            phone: try stored(PhoneNumber(row.text(offset + 1)), row.text(offset + 1)),
+            phone: PhoneNumber(stored: row.text(offset + 1)),
             name: row.text(offset + 2),
             visibility: InboxVisibility(rawValue: row.text(offset + 3)) ?? .private,
             version: row.int(offset + 4))
-    }
-
-    /// Values were validated on the way in; one that no longer parses means
-    /// the file was edited by hand, which is worth saying rather than hiding.
-    private static func stored<T>(_ value: @autoclosure () throws -> T, _ raw: String) throws -> T {
-        do { return try value() } catch {
-            throw TeamError.storage("the workspace holds an invalid value '\(raw)'; was the file edited by hand?")
-        }
     }
 
     /// Case- and accent-insensitive sort key, so the list reads like a phone book.

@@ -131,7 +131,7 @@ enum WorkspaceFile {
             return .storage("workspace \(path) is read-only for you; nothing was changed")
         }
         if sqlite.isBusy {
-            return .storage("workspace \(path) is locked by another process; waited 10 s, nothing was changed; try again")
+            return .storage("workspace \(path) is locked by another process; waited \(Double(SQLiteConnection.defaultBusyTimeoutMillis) / 1000) s, nothing was changed; try again")
         }
         if sqlite.isCantOpen {
             return .storage("cannot open workspace \(path) (check the file and its folder are readable and writable)")

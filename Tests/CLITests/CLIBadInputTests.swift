@@ -1,0 +1,85 @@
+import CSQLite
+import Foundation
+import Testing
+import TestSupport
+
+/// SPEC §6: every bad input gets a specific message, exit status 1, and the
+/// workspace file stays byte-for-byte as it was.
+@Suite struct CLIBadInputTests {
+    static let cases: [([String], String)] = [
+        (["assign", "not-an-email", "+14155550100"], "invalid email: 'not-an-email' is not a valid email address: missing '@'"),
+        (["assign", "agent@acme.test", "4155550100"], "invalid phone: '4155550100' is not an E.164 number (it must start with +)"),
+        (["assign", "agent@acme.test", "+1 415 555 0100"], "only digits may follow +"),
+        (["inboxes", "add", "+0123456789", "--name", "X", "--public"], "no country code starts with 0"),
+        (["members", "set-role", "agent@acme.test", "owner"], "invalid role: unknown role 'owner'"),
+        (["can", "agent@acme.test", "fly"], "invalid permission: unknown permission 'fly'"),
+        (["members", "rename", "agent@acme.test", "Eve\u{1b}[2J"], "name contains control character U+001B"),
+        (["inboxes", "add", "+14155550111", "--name", String(repeating: "n", count: 500), "--public"], "longer than 100 characters"),
+        (["members", "rename", "agent@acme.test", String(repeating: "é", count: 101)], "longer than 100 characters"),
+        (["assign", String(repeating: "a", count: 300) + "@x.com", "+14155550100"], "longer than 254 characters"),
+        (["inboxes", "add", "+14155550100", "--name", "Dup", "--public"], "an inbox with number +14155550100 already exists"),
+        (["assign", "ghost@acme.test", "+14155550100"], "no member ghost@acme.test in this workspace"),
+        (["assign", "agent@acme.test", "+14155550999"], "no inbox +14155550999 in this workspace"),
+        (["members", "set-role", "owner@acme.test", "admin", "--expect-version", "999"], "changed by someone else"),
+        (["inboxes", "set-visibility", "+14155550100", "secret"], "unknown visibility 'secret'"),
+        (["--as", "Ghost@Acme.test", "members", "list"], "--as ghost@acme.test: no such member"),
+    ]
+
+    @Test(arguments: cases.indices)
+    func badInputIsRefusedSpecificallyAndChangesNothing(_ index: Int) throws {
+        let (arguments, expected) = Self.cases[index]
+        let cli = try CLIHarness()
+        try cli.seedTeam()
+        let before = try #require(cli.fileBytes())
+        let result = try cli.run(arguments)
+        #expect(result.status == 1, "\(arguments)")
+        #expect(result.stderr.contains(expected), "\(arguments): \(result.stderr)")
+        #expect(!result.stderr.utf8.contains(0x1B))
+        #expect(cli.fileBytes() == before, "\(arguments) changed the file")
+    }
+
+    @Test func aMissingWorkspaceIsReportedAndNotCreated() throws {
+        let cli = try CLIHarness()
+        for arguments in [["members", "list"], ["inboxes", "list", "--json"], ["audit"], ["can", "a@b.co", "add-inbox"]] {
+            let result = try cli.run(arguments)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("no workspace at \(cli.db)"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: cli.db))
+    }
+
+    @Test func aCorruptWorkspaceIsReportedAndLeftAlone() throws {
+        let cli = try CLIHarness()
+        let junk = Data("this is not a database, just text pretending to be one".utf8) + Data(repeating: 0, count: 4096)
+        _ = FileManager.default.createFile(atPath: cli.db, contents: junk)
+        let result = try cli.run("members", "list")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("is not a clerk-team workspace"))
+        #expect(cli.fileBytes() == junk)
+    }
+
+    @Test func aLockedWorkspaceTimesOutWithASentenceAndNoChange() throws {
+        let cli = try CLIHarness()
+        try cli.seedTeam()
+        cli.extraEnvironment["CLERK_TEAM_BUSY_TIMEOUT_MS"] = "200"
+        var db: OpaquePointer?
+        #expect(sqlite3_open(cli.db, &db) == SQLITE_OK)
+        defer { sqlite3_close(db) }
+        #expect(sqlite3_exec(db, "BEGIN EXCLUSIVE", nil, nil, nil) == SQLITE_OK)
+        let result = try cli.run("assign", "agent@acme.test", "+14155550100")
+        #expect(sqlite3_exec(db, "ROLLBACK", nil, nil, nil) == SQLITE_OK)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("is locked by another process"))
+        #expect(result.stderr.contains("nothing was changed"))
+        let members = try cli.ok("members", "show", "agent@acme.test")
+        #expect(members.contains("inboxes:     (none)"))
+    }
+
+    @Test func typedConfirmationIsNeededOnlyOnATerminalAndWrongAnswersCancel() throws {
+        // Not a terminal here: scripts proceed without a prompt.
+        let cli = try CLIHarness()
+        try cli.seedTeam()
+        try cli.ok("members", "remove", "member@acme.test")
+        #expect(try cli.run("members", "show", "member@acme.test").status == 1)
+    }
+}
