@@ -130,3 +130,12 @@ import Testing
         #expect(explanation.sources == [.group("Auditors"), .group("Billing"), .grant])
     }
 }
+
+@Suite struct IdentityRuleTests {
+    @Test func actingAsAnotherMemberIsForTheSuperuserAndTheFileOwnerOnly() {
+        #expect(OperatorIdentity.mayActAs(effectiveUID: 0, fileOwnerUID: 1000))
+        #expect(OperatorIdentity.mayActAs(effectiveUID: 1000, fileOwnerUID: 1000))
+        #expect(!OperatorIdentity.mayActAs(effectiveUID: 1001, fileOwnerUID: 1000))
+        #expect(!OperatorIdentity.mayActAs(effectiveUID: 1001, fileOwnerUID: nil))
+    }
+}
