@@ -58,6 +58,11 @@ public protocol TeamWorkspace: AnyObject {
     func roleMatrix() throws -> RoleMatrix
     /// Every member, ordered by name, with visible inbox assignments.
     func members() throws -> [MemberSummary]
+    /// The whole member list as ids and search keys in `sort` order: cheap
+    /// enough to hold for 100k members, and filtered in memory per keystroke.
+    func memberIndex(sort: MemberSort) throws -> MemberIndex
+    /// The rows for `ids` (those on screen), in that order; unknown ids are skipped.
+    func memberRows(_ ids: [MemberID]) throws -> [MemberSummary]
     func member(_ email: EmailAddress) throws -> MemberDetail
     /// Inboxes the operator can see, by number, with their members.
     func inboxes() throws -> [InboxSummary]

@@ -22,7 +22,14 @@ enum HotQueries {
         WHERE (sort_name, id) > (?, ?) ORDER BY sort_name, id LIMIT ?
         """
 
+    /// Rows on screen, by id (a JSON array bound as one parameter, so one cached statement serves any page).
+    static let membersByIDs =
+        "SELECT \(RowMapping.memberColumns) FROM members WHERE id IN (SELECT value FROM json_each(?))"
+    static let assignmentsOfMembers =
+        "SELECT member_id, inbox_id FROM assignments WHERE member_id IN (SELECT value FROM json_each(?))"
+
     static let all: [(name: String, sql: String)] = [
+        ("membersByIDs", membersByIDs), ("assignmentsOfMembers", assignmentsOfMembers),
         ("memberByEmail", memberByEmail), ("memberByLogin", memberByLogin), ("inboxByPhone", inboxByPhone),
         ("inboxIDsOfMember", inboxIDsOfMember), ("memberIDsOfInbox", memberIDsOfInbox),
         ("activeWorkspaceAdmins", activeWorkspaceAdmins), ("overridesOfMember", overridesOfMember),

@@ -28,6 +28,6 @@ enum RowMapping {
 
     /// Case- and accent-insensitive sort key, so the list reads like a phone book.
     static func sortKey(_ name: String) -> String {
-        name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        SearchKey.fold(name)
     }
 }

@@ -113,8 +113,12 @@ import TestSupport
                 $0.text(3)
             }
             #expect(!plan.isEmpty, "\(name) has no plan")
-            for step in plan {
+            // Walking the bound list of ids (json_each) is not a table scan.
+            for step in plan where !step.hasPrefix("SCAN json_each VIRTUAL TABLE") {
                 #expect(!step.hasPrefix("SCAN"), "\(name) scans: \(step)")
+            }
+            if name == "membersByIDs" {
+                #expect(plan.contains { $0.contains("SEARCH members USING INTEGER PRIMARY KEY") }, "\(plan)")
             }
         }
     }

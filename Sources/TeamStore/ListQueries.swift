@@ -1,0 +1,49 @@
+import TeamCore
+
+/// Queries for browsing a large team: the whole list as a compact index,
+/// then only the rows on screen.
+extension SQLiteWorkspace {
+    public func memberIndex(sort: MemberSort) throws -> MemberIndex {
+        try reading {
+            let op = try resolveOperator()
+            try check(.readWorkspace, op)
+            var index = MemberIndex()
+            try db.query(Self.indexQuery(sort)) { row in
+                index.appendFolded(id: row.int(0), foldedName: row.text(1), email: row.text(2))
+            }
+            return index
+        }
+    }
+
+    public func memberRows(_ ids: [MemberID]) throws -> [MemberSummary] {
+        guard !ids.isEmpty else { return [] }
+        return try reading {
+            let op = try resolveOperator()
+            try check(.readWorkspace, op)
+            let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
+            let visible = Dictionary(uniqueKeysWithValues: try visibleInboxes(op).map { ($0.id, $0.phone) })
+            var inboxes: [MemberID: [PhoneNumber]] = [:]
+            try db.query(HotQueries.assignmentsOfMembers, [list]) { row in
+                if let phone = visible[row.int(1)] { inboxes[row.int(0), default: []].append(phone) }
+            }
+            var byID: [MemberID: Member] = [:]
+            try db.query(HotQueries.membersByIDs, [list]) { row in
+                let member = try RowMapping.member(row)
+                byID[member.id] = member
+            }
+            return ids.compactMap { id in
+                byID[id].map { MemberSummary(member: $0, inboxes: (inboxes[id] ?? []).sorted()) }
+            }
+        }
+    }
+
+    static func indexQuery(_ sort: MemberSort) -> String {
+        let order = switch sort {
+        case .name: "sort_name, id"
+        case .email: "email"
+        case .role: "CASE role WHEN 'workspace-admin' THEN 0 WHEN 'admin' THEN 1 WHEN 'manager' THEN 2 WHEN 'agent' THEN 3 ELSE 4 END, sort_name, id"
+        case .status: "status, sort_name, id"
+        }
+        return "SELECT id, sort_name, email FROM members ORDER BY \(order)"
+    }
+}
