@@ -1,18 +1,97 @@
-/// Terminal cell widths (provisional; replaced by the full table from the TUI layer).
+/// Terminal cell widths, owned here once for the whole program.
+///
+/// libc's `wcwidth`, terminals and Unicode versions disagree about emoji
+/// sequences, so the UI never sends a multi-scalar emoji sequence to the
+/// terminal: ``displayForm(of:)`` reduces a grapheme to a form whose width
+/// everyone agrees on, and ``width(of:)`` measures that form.
 extension TerminalText {
+    /// Cells `text` occupies once drawn (after ``displayForm(of:)`` of each grapheme).
     public static func width(of text: String) -> Int {
-        text.reduce(0) { total, character in
-            guard let scalar = character.unicodeScalars.first else { return total }
-            let value = scalar.value
-            let wide = (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value)
-                || (0xAC00...0xD7A3).contains(value) || (0xF900...0xFAFF).contains(value)
-                || (0xFF00...0xFF60).contains(value) || (0x1F300...0x1FAFF).contains(value)
-                || (0x20000...0x3FFFD).contains(value)
-            return total + (wide ? 2 : 1)
+        text.reduce(0) { $0 + width(of: $1) }
+    }
+
+    /// 0, 1 or 2 cells for one grapheme as drawn.
+    public static func width(of character: Character) -> Int {
+        guard let first = character.unicodeScalars.first else { return 0 }
+        if character.unicodeScalars.contains(where: { isRegionalIndicator($0) }) { return 2 }
+        if isZeroWidth(first) { return 0 }
+        if isWide(first) { return 2 }
+        // A text-style emoji made emoji-style by VS16 is drawn as its base alone: 1 cell.
+        return 1
+    }
+
+    /// The grapheme reduced to what is drawn: ZWJ sequences and skin-tone
+    /// modifiers keep only their first emoji; flags stay a pair of regional
+    /// indicators; combining marks stay with their base.
+    public static func displayForm(of character: Character) -> String {
+        let scalars = Array(character.unicodeScalars)
+        guard scalars.count > 1, let first = scalars.first else { return String(character) }
+        if isRegionalIndicator(first) { return String(String.UnicodeScalarView(scalars.prefix(2))) }
+        if first.properties.isEmoji && (isWide(first) || scalars.contains("\u{FE0F}") || scalars.contains("\u{200D}")) {
+            return String(first)
+        }
+        // Base + combining marks: drop anything that is neither (e.g. stray joiners).
+        let kept = scalars.enumerated().filter { index, scalar in
+            index == 0 || isCombining(scalar)
+        }.map(\.element)
+        return String(String.UnicodeScalarView(kept))
+    }
+
+    /// `text` cut to at most `width` cells; a cut text ends with `ellipsis`.
+    /// A wide character never straddles the edge.
+    public static func truncate(_ text: String, toWidth width: Int, ellipsis: String = "…") -> String {
+        guard width > 0 else { return "" }
+        if self.width(of: text) <= width { return text }
+        let room = width - self.width(of: ellipsis)
+        guard room >= 0 else { return String(repeating: ".", count: width) }
+        var out = "", used = 0
+        for character in text {
+            let cells = self.width(of: character)
+            if used + cells > room { break }
+            out.append(character)
+            used += cells
+        }
+        return out + ellipsis + String(repeating: " ", count: max(0, room - used))
+    }
+
+    /// `text` truncated or padded with spaces to exactly `width` cells.
+    public static func pad(_ text: String, toWidth width: Int, ellipsis: String = "…") -> String {
+        let cut = truncate(text, toWidth: width, ellipsis: ellipsis)
+        return cut + String(repeating: " ", count: max(0, width - self.width(of: cut)))
+    }
+
+    static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool {
+        (0x1F1E6...0x1F1FF).contains(scalar.value)
+    }
+
+    static func isCombining(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .spacingMark: return true
+        default: return false
         }
     }
 
-    public static func pad(_ text: String, toWidth width: Int) -> String {
-        text + String(repeating: " ", count: max(0, width - self.width(of: text)))
+    static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
+        if isCombining(scalar) { return scalar.properties.generalCategory != .spacingMark }
+        switch scalar.value {
+        case 0x200B...0x200D, 0x2060...0x2064, 0xFE00...0xFE0F, 0xE0000...0xE0FFF: return true
+        default: return scalar.properties.isDefaultIgnorableCodePoint
+        }
+    }
+
+    /// East Asian Wide and Fullwidth, and emoji with emoji presentation.
+    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x1100 { return false }
+        if scalar.properties.isEmojiPresentation { return true }
+        switch value {
+        case 0x1100...0x115F, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
+             0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF,
+             0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
     }
 }
