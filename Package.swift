@@ -22,6 +22,8 @@ let package = Package(
             resources: [.embedInCode("role-matrix.json")]
         ),
         .target(name: "TermText"),
+        // Terminal-independent drawing: cells, grids, keys, widgets. No ncurses here.
+        .target(name: "TermUI", dependencies: ["TermText"]),
         .target(name: "TeamCore", dependencies: ["ClerkResources", "TermText"]),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .target(name: "TeamStore", dependencies: ["TeamCore", "CSQLite"]),
@@ -33,6 +35,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TeamCoreTests", dependencies: ["TeamCore", "TermText"]),
+        .testTarget(name: "TermUITests", dependencies: ["TermUI", "TermText"]),
         // Helpers for tests: temp folders, running the built binary with deadlines.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TeamStoreTests", dependencies: ["TeamStore", "TeamCore", "CSQLite", "TestSupport"]),
