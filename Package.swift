@@ -24,6 +24,9 @@ let package = Package(
         .target(name: "TermText"),
         // Terminal-independent drawing: cells, grids, keys, widgets. No ncurses here.
         .target(name: "TermUI", dependencies: ["TermText"]),
+        .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
+        // The only code that calls ncurses.
+        .target(name: "CursesBackend", dependencies: ["CNCurses", "TermUI", "TermText"]),
         .target(name: "TeamCore", dependencies: ["ClerkResources", "TermText"]),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .target(name: "TeamStore", dependencies: ["TeamCore", "CSQLite"]),

@@ -1,0 +1,90 @@
+#ifndef CLERK_CNCURSES_SHIM_H
+#define CLERK_CNCURSES_SHIM_H
+
+/* Wide-character API (wget_wch, cchar_t, setcchar) needs these first. */
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#define NCURSES_WIDECHAR 1
+
+#include <locale.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <poll.h>
+#include <errno.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+/* Globals and macros Swift cannot import (or, under Swift 6 strict
+   concurrency, may not touch as mutable globals) are reached through these. */
+
+static inline WINDOW *clerk_stdscr(void) { return stdscr; }
+static inline int clerk_lines(void) { return LINES; }
+static inline int clerk_cols(void) { return COLS; }
+static inline int clerk_colors(void) { return COLORS; }
+static inline int clerk_errno(void) { return errno; }
+
+static inline attr_t clerk_a_normal(void) { return A_NORMAL; }
+static inline attr_t clerk_a_bold(void) { return A_BOLD; }
+static inline attr_t clerk_a_reverse(void) { return A_REVERSE; }
+static inline attr_t clerk_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t clerk_a_dim(void) { return A_DIM; }
+
+static inline int clerk_key_resize(void) { return KEY_RESIZE; }
+static inline int clerk_key_mouse(void) { return KEY_MOUSE; }
+static inline int clerk_key_f(int n) { return KEY_F(n); }
+
+static inline mmask_t clerk_mouse_mask(void) {
+    return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+}
+static inline int clerk_mouse_is_click(mmask_t state) { return (state & (BUTTON1_CLICKED | BUTTON1_PRESSED)) != 0; }
+static inline int clerk_mouse_is_wheel_up(mmask_t state) { return (state & BUTTON4_PRESSED) != 0; }
+static inline int clerk_mouse_is_wheel_down(mmask_t state) { return (state & BUTTON5_PRESSED) != 0; }
+
+static inline int clerk_getmaxy(WINDOW *w) { return getmaxy(w); }
+static inline int clerk_getmaxx(WINDOW *w) { return getmaxx(w); }
+
+static inline int clerk_wcwidth(wchar_t c) { return wcwidth(c); }
+
+static inline const char *clerk_codeset(void) { return nl_langinfo(CODESET); }
+
+/* Writes one cell: up to 1 spacing + 4 combining characters. */
+static inline int clerk_put_cell(int y, int x, const wchar_t *text, attr_t attrs, short pair) {
+    cchar_t cell;
+    if (setcchar(&cell, text, attrs, pair, NULL) != OK) return ERR;
+    return mvwadd_wch(stdscr, y, x, &cell);
+}
+
+/* Termination signals only set a flag; the main loop notices it within one
+   input timeout, restores the terminal and exits. */
+static volatile sig_atomic_t clerk_signal_received = 0;
+static void clerk_on_signal(int signo) { clerk_signal_received = signo; }
+static inline void clerk_install_signal_handlers(void) {
+    struct sigaction action;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    action.sa_handler = clerk_on_signal;
+    sigaction(SIGINT, &action, NULL);
+    sigaction(SIGTERM, &action, NULL);
+    sigaction(SIGHUP, &action, NULL);
+    sigaction(SIGQUIT, &action, NULL);
+    /* A vanished terminal must not kill us mid-write without restoring state. */
+    signal(SIGPIPE, SIG_IGN);
+}
+static inline int clerk_pending_signal(void) { return (int)clerk_signal_received; }
+
+/* True when standard input has hung up or hit end of file (SSH drop). */
+static inline int clerk_input_gone(void) {
+    struct pollfd fd = { .fd = 0, .events = POLLIN, .revents = 0 };
+    int n = poll(&fd, 1, 0);
+    if (n < 0) return errno != EINTR;
+    if (n == 0) return 0;
+    return (fd.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
+/* True when a read of standard input would not block (data, or end of file). */
+static inline int clerk_input_readable(void) {
+    struct pollfd fd = { .fd = 0, .events = POLLIN, .revents = 0 };
+    return poll(&fd, 1, 0) > 0 && (fd.revents & POLLIN) != 0;
+}
+#endif

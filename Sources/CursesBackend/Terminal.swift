@@ -1,0 +1,159 @@
+import CNCurses
+import Foundation
+import TermText
+import TermUI
+
+/// What reading the keyboard produced.
+public enum InputEvent: Equatable, Sendable {
+    case key(Key)
+    /// Nothing within the timeout: time to poll for outside changes.
+    case timeout
+    /// The terminal is gone (SSH drop, EOF, EIO) or a termination signal arrived.
+    case hangup
+}
+
+/// The only code that talks to ncurses: draws a ``Grid`` (only the cells that
+/// changed, then one `doupdate`) and turns input into ``Key``s.
+public final class Terminal {
+    public private(set) var size: Size
+    public let glyphs: Glyphs
+    public let colours: Bool
+    private var previous: Grid?
+    private var stopped = false
+    private var immediateErrors = 0
+    private let palette: Palette
+
+    /// Initialises the terminal: locale, raw keys, no echo, colours or not.
+    public init() {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: clerk_codeset())
+        let utf8 = codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+        glyphs = utf8 ? .unicode : .ascii
+        clerk_install_signal_handlers()
+        initscr()
+        raw()
+        noecho()
+        nonl()
+        keypad(clerk_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        colours = !noColor && has_colors()
+        if colours {
+            start_color()
+            use_default_colors()
+        }
+        palette = Palette(colours: colours, manyColours: colours && clerk_colors() >= 16)
+        palette.install()
+        _ = mousemask(clerk_mouse_mask(), nil)
+        mouseinterval(0)
+        size = Size(cols: Int(clerk_getmaxx(clerk_stdscr())), rows: Int(clerk_getmaxy(clerk_stdscr())))
+    }
+
+    deinit { stop() }
+
+    /// Restores the terminal. Safe to call more than once.
+    public func stop() {
+        guard !stopped else { return }
+        stopped = true
+        curs_set(1)
+        endwin()
+    }
+
+    /// Draws `grid`, writing only what changed since the last draw.
+    /// `cursor` places a visible cursor (text input); nil hides it.
+    public func draw(_ grid: Grid, cursor: (x: Int, y: Int)? = nil) {
+        if grid.size != previous?.size {
+            werase(clerk_stdscr())
+            previous = nil
+        }
+        for run in GridDiff.runs(from: previous, to: grid) {
+            var x = run.x
+            for cell in run.cells {
+                defer { x += max(1, Int(cell.width)) }
+                if cell.isContinuation { continue }
+                write(cell, x: x, y: run.y)
+            }
+        }
+        previous = grid
+        if let cursor {
+            curs_set(1)
+            wmove(clerk_stdscr(), Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+        }
+        wnoutrefresh(clerk_stdscr())
+        doupdate()
+    }
+
+    /// Waits up to `timeoutMillis` for a key.
+    public func read(timeoutMillis: Int32) -> InputEvent {
+        if clerk_pending_signal() != 0 { return .hangup }
+        wtimeout(clerk_stdscr(), timeoutMillis)
+        var character: wint_t = 0
+        let started = Date()
+        let result = wget_wch(clerk_stdscr(), &character)
+        if clerk_pending_signal() != 0 { return .hangup }
+        if result == ERR {
+            // ERR at once although nothing arrived, with input "readable" or
+            // hung up, means end of file or a dead terminal: stop, don't spin.
+            let immediate = Date().timeIntervalSince(started) * 1000 < Double(timeoutMillis) / 2
+            if clerk_input_gone() != 0 { return .hangup }
+            if immediate && (clerk_input_readable() != 0 || clerk_errno() == EIO) {
+                immediateErrors += 1
+                if immediateErrors >= 3 { return .hangup }
+            } else {
+                immediateErrors = 0
+            }
+            return .timeout
+        }
+        immediateErrors = 0
+        if result == KEY_CODE_YES {
+            return decodeKeyCode(Int32(character))
+        }
+        return .key(KeyDecoder.character(UInt32(character)))
+    }
+
+    private func decodeKeyCode(_ code: Int32) -> InputEvent {
+        if code == clerk_key_resize() {
+            size = Size(cols: Int(clerk_getmaxx(clerk_stdscr())), rows: Int(clerk_getmaxy(clerk_stdscr())))
+            previous = nil
+            return .key(.resize)
+        }
+        if code == clerk_key_mouse() {
+            var event = MEVENT()
+            guard getmouse(&event) == OK else { return .timeout }
+            if clerk_mouse_is_wheel_up(event.bstate) != 0 { return .key(.mouseScroll(down: false)) }
+            if clerk_mouse_is_wheel_down(event.bstate) != 0 { return .key(.mouseScroll(down: true)) }
+            if clerk_mouse_is_click(event.bstate) != 0 { return .key(.mouseClick(x: Int(event.x), y: Int(event.y))) }
+            return .timeout
+        }
+        for n in 1...12 where code == clerk_key_f(Int32(n)) { return .key(.function(n)) }
+        return KeyDecoder.keyCode(code).map(InputEvent.key) ?? .timeout
+    }
+
+    private func write(_ cell: Cell, x: Int, y: Int) {
+        let (attributes, pair) = palette.attributes(for: cell.style)
+        var text = cell.text
+        // Non-UTF-8 terminals get '?' for what they cannot show; so does any
+        // character whose width libc disagrees with (alignment over beauty).
+        let scalars = Array(text.unicodeScalars)
+        if let first = scalars.first {
+            let libcWidth = Int(clerk_wcwidth(wchar_t(bitPattern: first.value)))
+            if (!glyphs.isUnicode && !text.allSatisfy(\.isASCII)) || libcWidth != Int(cell.width) {
+                text = cell.width == 2 ? "??" : "?"
+                for (offset, character) in text.enumerated() {
+                    put(String(character), x: x + offset, y: y, attributes, pair)
+                }
+                return
+            }
+        }
+        put(text, x: x, y: y, attributes, pair)
+    }
+
+    private func put(_ text: String, x: Int, y: Int, _ attributes: attr_t, _ pair: Int16) {
+        var wide = text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
+        wide.append(0)
+        _ = clerk_put_cell(Int32(y), Int32(x), wide, attributes, pair)
+    }
+}
