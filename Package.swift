@@ -26,14 +26,16 @@ let package = Package(
         .target(name: "TermUI", dependencies: ["TermText"]),
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
         // The only code that calls ncurses.
-        .target(name: "CursesBackend", dependencies: ["CNCurses", "TermUI", "TermText"]),
+        .target(name: "CursesBackend", dependencies: ["CNCurses", "TermUI", "TermText", "TeamTUI"]),
         .target(name: "TeamCore", dependencies: ["ClerkResources", "TermText"]),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .target(name: "TeamStore", dependencies: ["TeamCore", "CSQLite"]),
+        // Screens as a pure state machine (update) and pure drawing (view) over TermUI.
+        .target(name: "TeamTUI", dependencies: ["TeamCore", "TermUI", "TermText"]),
         .executableTarget(
             name: "clerk-team",
             dependencies: [
-                "TeamCore", "TeamStore", "TermText",
+                "TeamCore", "TeamStore", "TermText", "TeamTUI", "TermUI", "CursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -68,11 +68,9 @@ public final class Terminal {
             previous = nil
         }
         for run in GridDiff.runs(from: previous, to: grid) {
-            var x = run.x
-            for cell in run.cells {
-                defer { x += max(1, Int(cell.width)) }
-                if cell.isContinuation { continue }
-                write(cell, x: x, y: run.y)
+            // Cells of a run are consecutive columns; a wide cell's continuation is skipped.
+            for (offset, cell) in run.cells.enumerated() where !cell.isContinuation {
+                write(cell, x: run.x + offset, y: run.y)
             }
         }
         previous = grid

@@ -15,6 +15,8 @@ public enum TeamCommand: Sendable, Equatable {
     case renameInbox(phone: PhoneNumber, name: DisplayName, expectedVersion: Int64? = nil)
     case setInboxVisibility(phone: PhoneNumber, visibility: InboxVisibility, expectedVersion: Int64? = nil)
     case removeInbox(phone: PhoneNumber, expectedVersion: Int64? = nil)
+    /// Invite someone (replacing their pending invitation, if any); the mail is queued.
+    case invite(email: EmailAddress, role: Role, inboxes: [PhoneNumber])
 }
 
 /// What a command did, in one sentence; `changed` is false for no-ops

@@ -47,6 +47,20 @@ public struct WorkspaceSummary: Sendable, Equatable {
     }
 }
 
+/// What a front end shows in its header and needs for the guard: read in
+/// one snapshot at start and after every outside change.
+public struct SessionSnapshot: Sendable, Equatable {
+    public var workspaceName: String
+    public var operatorContext: OperatorContext
+    public var facts: WorkspaceFacts
+    public var memberCount: Int
+
+    public init(workspaceName: String, operatorContext: OperatorContext, facts: WorkspaceFacts, memberCount: Int) {
+        self.workspaceName = workspaceName; self.operatorContext = operatorContext
+        self.facts = facts; self.memberCount = memberCount
+    }
+}
+
 /// The workspace as the front ends see it. The SQLite store implements it;
 /// the CLI and the TUI know only this protocol. Every method throws
 /// ``TeamError`` and nothing else.
@@ -54,6 +68,7 @@ public protocol TeamWorkspace: AnyObject {
     /// The acting member with their effective permissions.
     func operatorContext() throws -> OperatorContext
     func summary() throws -> WorkspaceSummary
+    func session() throws -> SessionSnapshot
     /// The role matrix in force (shipped, or as this workspace edited it).
     func roleMatrix() throws -> RoleMatrix
     /// Every member, ordered by name, with visible inbox assignments.

@@ -29,6 +29,9 @@ extension SQLiteWorkspace {
 
     func plan(_ command: TeamCommand, _ op: OperatorContext) throws -> Plan {
         switch command {
+        case .invite:
+            // Interim until the invitation flow lands on this branch.
+            throw TeamError.storage("invitations are not available in this build yet")
         case .setRole(let email, let role, let expected):
             let member = try requireFresh(email, expected)
             return Plan(action: .changeRole(Self.facts(member), to: role)) {

@@ -18,6 +18,16 @@ extension SQLiteWorkspace {
         }
     }
 
+    public func session() throws -> SessionSnapshot {
+        try reading {
+            let op = try resolveOperator()
+            try check(.readWorkspace, op)
+            let name = try db.first("SELECT name FROM workspace WHERE id = 1") { $0.text(0) } ?? ""
+            return SessionSnapshot(workspaceName: name, operatorContext: op, facts: try workspaceFacts(),
+                                   memberCount: Int(try db.scalarInt("SELECT count(*) FROM members")))
+        }
+    }
+
     public func roleMatrix() throws -> RoleMatrix {
         try reading { try loadMatrix() }
     }

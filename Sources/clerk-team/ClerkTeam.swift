@@ -20,8 +20,12 @@ struct ClerkTeam: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @Flag(help: "Open the interface for browsing only: nothing can be changed.")
+    var readOnly = false
+
+    /// No subcommand: the full-screen interface on the workspace.
     func run() throws {
-        throw CleanExit.helpRequest(self)
+        try TUIApp.run(try global.open(interface: .tui), readOnly: readOnly)
     }
 
     /// Maps failures to the documented exit codes: 1 for refusals and bad

@@ -42,6 +42,9 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "How many members to create.")
     var members: Int = 60
 
+    @Flag(help: "Only build it; do not open the interface (the default when not on a terminal).")
+    var noTui = false
+
     func validate() throws {
         guard (1...2_000_000).contains(members) else {
             throw ValidationError("--members must be between 1 and 2000000")
@@ -52,8 +55,12 @@ struct DemoCommand: ParsableCommand {
         let path = global.db.flatMap { $0.isEmpty ? nil : $0 } ?? GlobalOptions.defaultPath(file: "demo.db")
         let identity = OperatorIdentity(osLogin: GlobalOptions.osLogin, interface: .cli)
         let workspace = try SQLiteWorkspace.createDemo(path: path, members: members, identity: identity)
+        if !noTui && TUIApp.hasTerminal {
+            let tui = try SQLiteWorkspace.open(path: path, identity: OperatorIdentity(osLogin: identity.osLogin, interface: .tui))
+            return try TUIApp.run(tui, readOnly: false)
+        }
         let summary = try workspace.summary()
         Console.line("demo workspace '\(summary.name)' at \(path): \(summary.members) members, \(summary.inboxes) inboxes")
-        Console.line("you are its workspace-admin; try: clerk-team --db \(path) members list")
+        Console.line("you are its workspace-admin; open it with: clerk-team --db \(path)")
     }
 }

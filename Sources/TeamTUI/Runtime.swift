@@ -1,0 +1,59 @@
+import TeamCore
+
+/// Runs effects against the workspace and turns the results into actions.
+/// The only part of the TUI that does I/O (besides the terminal backend).
+public final class Runtime {
+    let workspace: any TeamWorkspace
+    private var lastDataVersion: Int64?
+
+    public init(workspace: any TeamWorkspace) {
+        self.workspace = workspace
+        lastDataVersion = try? workspace.dataVersion()
+    }
+
+    /// Runs one effect; `state` is the state after the update that asked for it.
+    public func run(_ effect: Effect, _ state: AppState) -> [AppAction] {
+        do {
+            switch effect {
+            case .reloadAll:
+                return [.sessionLoaded(try workspace.session()),
+                        .inboxesLoaded(try workspace.inboxes()),
+                        .indexLoaded(try workspace.memberIndex(sort: state.members.sort), state.members.sort)]
+            case .loadIndex(let sort):
+                return [.indexLoaded(try workspace.memberIndex(sort: sort), sort)]
+            case .loadRows(let ids):
+                return [.rowsLoaded(try workspace.memberRows(ids))]
+            case .loadInboxes:
+                return [.inboxesLoaded(try workspace.inboxes())]
+            case .loadDetail(let email):
+                return [.detailLoaded(try workspace.member(email))]
+            case .perform(let command):
+                return [.performed(try workspace.perform(command))]
+            case .quit:
+                return []
+            }
+        } catch let error as TeamError {
+            return [.failed(error)]
+        } catch {
+            return [.failed(.storage("\(error)"))]
+        }
+    }
+
+    /// True once per outside commit: `PRAGMA data_version` moved since last asked.
+    public func workspaceChanged() -> Bool {
+        guard let version = try? workspace.dataVersion() else { return false }
+        defer { lastDataVersion = version }
+        return lastDataVersion != nil && version != lastDataVersion
+    }
+
+    /// Applies `action` and every action its effects produce, in order.
+    public func dispatch(_ action: AppAction, _ state: inout AppState) {
+        var queue = [action]
+        while !queue.isEmpty {
+            let next = queue.removeFirst()
+            for effect in App.update(&state, next) {
+                queue.append(contentsOf: run(effect, state))
+            }
+        }
+    }
+}
