@@ -41,6 +41,8 @@ let package = Package(
         ),
         .testTarget(name: "TeamCoreTests", dependencies: ["TeamCore", "TermText"]),
         .testTarget(name: "TermUITests", dependencies: ["TermUI", "TermText"]),
+        .testTarget(name: "TeamTUITests", dependencies: ["TeamTUI", "TeamStore", "TeamCore", "TermUI", "TestSupport"],
+                    exclude: ["Snapshots"]),
         // Helpers for tests: temp folders, running the built binary with deadlines.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TeamStoreTests", dependencies: ["TeamStore", "TeamCore", "CSQLite", "TestSupport"]),

@@ -61,7 +61,7 @@ public enum ActionTable {
                    label: { _ in "details" }, help: "Member details: role, login, effective permissions",
                    inFooter: true, availability: { state in
                        state.selectedMember == nil ? .disabled(reason: "no member selected") : .enabled }),
-        ActionSpec(id: .invite, keys: [.char("i")], scopes: [.memberList, .inboxPane, .inboxList],
+        ActionSpec(id: .invite, keys: [.char("i")], scopes: [.global],
                    label: { _ in "invite" }, help: "Invite a member by email, with a role and inboxes",
                    inFooter: true, availability: { state in
                        let lowest = Guard.invitableRoles(for: state.operatorContext?.facts ?? probeActor).last ?? .member

@@ -73,7 +73,11 @@ enum InboxPaneView {
         let inner = rect.inset(1)
         guard inner.width > 0, inner.height > 1 else { return }
         let markWidth = TerminalText.width(of: state.glyphs.check) + (state.glyphs.isUnicode ? 2 : 1)
-        Draw.row(&grid, [("", markWidth - 1), ("NUMBER", 15), ("NAME", max(0, inner.width - markWidth - 24)), ("VIS", 7)],
+        // Narrow panes abbreviate the visibility so the name keeps some room.
+        let short = inner.width < 40
+        let visWidth = short ? 4 : 7
+        let nameWidth = max(0, inner.width - markWidth - 15 - visWidth - 2)
+        Draw.row(&grid, [("", markWidth - 1), ("NUMBER", 15), ("NAME", nameWidth), ("VIS", visWidth)],
                  x: inner.x, y: inner.y, width: inner.width, style: Style(.muted, bold: true), glyphs: state.glyphs)
         if state.inboxes.isEmpty {
             grid.put("no inboxes you can see", x: inner.x, y: inner.y + 1, style: Style(.muted), maxWidth: inner.width)
@@ -93,8 +97,9 @@ enum InboxPaneView {
             let allowed = target.map { Ask.availability(assigned ? .unassign($0, facts) : .assign($0, facts), state).isEnabled } ?? false
             var style = Style(allowed ? .normal : .muted)
             if index == state.inboxCursor && focused { style = Style(.selection) }
+            let visibility = short ? (inbox.visibility == .public ? "pub" : "priv") : inbox.visibility.rawValue
             Draw.row(&grid, [(state.glyphs.isUnicode ? " " + mark : mark, markWidth - 1), (inbox.phone.value, 15),
-                             (inbox.name, max(0, inner.width - markWidth - 24)), (inbox.visibility.rawValue, 7)],
+                             (inbox.name, nameWidth), (visibility, visWidth)],
                      x: inner.x, y: inner.y + 1 + line, width: inner.width, style: style, glyphs: state.glyphs)
             if assigned && index != state.inboxCursor && state.glyphs.isUnicode {
                 grid.put(mark, x: inner.x + 1, y: inner.y + 1 + line, style: Style(.success, bold: true))

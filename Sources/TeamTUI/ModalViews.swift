@@ -36,22 +36,29 @@ enum ModalView {
         return rect.inset(1)
     }
 
-    /// The help lines, generated from the action table.
+    /// The help lines, generated from the action table: moving keys once,
+    /// then each pane's actions, then the global ones.
     static func helpLines(_ state: AppState) -> [(String, String, Bool)] {
-        var lines: [(String, String, Bool)] = []
+        let moving: Set<ActionID> = [.moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom]
+        var lines: [(String, String, Bool)] = [("Moving in lists", "", true)]
+        for spec in ActionTable.all where moving.contains(spec.id) {
+            lines.append((spec.keys.map(\.label).joined(separator: " "), spec.help, false))
+        }
         let sections: [(String, Scope)] = [("Member list", .memberList), ("Inbox pane", .inboxPane),
                                             ("Inboxes view", .inboxList), ("Anywhere", .global)]
         for (title, scope) in sections {
+            var probe = state
+            probe.modal = nil
+            probe.screen = scope == .inboxList ? .inboxes : .members
+            probe.focus = scope == .inboxPane ? .inboxes : .members
+            let specs = ActionTable.all.filter { spec in
+                !moving.contains(spec.id) && spec.scopes.contains(scope) && !spec.availability(probe).isHidden
+            }
+            guard !specs.isEmpty else { continue }
             lines.append((title, "", true))
-            for spec in ActionTable.all where spec.scopes.contains(scope) {
-                var probe = state
-                probe.screen = scope == .inboxList ? .inboxes : .members
-                probe.focus = scope == .inboxPane ? .inboxes : .members
-                let availability = spec.availability(probe)
-                if availability.isHidden { continue }
-                let keys = spec.keys.map(\.label).joined(separator: " ")
-                let note = availability.reason.map { " (not now: \($0))" } ?? ""
-                lines.append((keys, spec.help + note, false))
+            for spec in specs {
+                let note = spec.availability(probe).reason.map { " (not now: \($0))" } ?? ""
+                lines.append((spec.keys.map(\.label).joined(separator: " "), spec.help + note, false))
             }
         }
         lines.append(("In windows", "", true))

@@ -1,0 +1,98 @@
+import Testing
+@testable import TeamCore
+@testable import TeamTUI
+import TermText
+import TermUI
+
+/// Whole screens rendered into the cell grid, compared with golden text.
+@Suite struct ViewSnapshotTests {
+    @Test func mainScreen() throws {
+        let fixture = try TUIFixture()
+        var (state, runtime) = try fixture.app()
+        select("aga@acme.test", &state, runtime)
+        Snapshot.assert(AppView.render(state).grid, named: "main-100x30")
+    }
+
+    @Test func inboxPaneFocusedWithChecks() throws {
+        let fixture = try TUIFixture()
+        var (state, runtime) = try fixture.app()
+        select("mia@acme.test", &state, runtime)
+        runtime.press(.tab, .char("j"), into: &state)
+        Snapshot.assert(AppView.render(state).grid, named: "inbox-pane-100x30")
+    }
+
+    @Test func tinyTerminal() throws {
+        let fixture = try TUIFixture()
+        let (state, _) = try fixture.app(size: Size(cols: 20, rows: 6))
+        let grid = AppView.render(state).grid
+        Snapshot.assert(grid, named: "tiny-20x6")
+        let (tooSmall, _) = try fixture.app(size: Size(cols: 10, rows: 3))
+        #expect(AppView.render(tooSmall).grid.text().hasPrefix("clerk-tea"))
+    }
+
+    @Test func helpOverlay() throws {
+        let fixture = try TUIFixture()
+        var (state, runtime) = try fixture.app()
+        runtime.press(.char("?"), into: &state)
+        Snapshot.assert(AppView.render(state).grid, named: "help-100x30")
+    }
+
+    @Test func inviteModal() throws {
+        let fixture = try TUIFixture()
+        var (state, runtime) = try fixture.app()
+        runtime.press(.char("i"), into: &state)
+        runtime.type("zoë@exa", into: &state)
+        let frame = AppView.render(state)
+        Snapshot.assert(frame.grid, named: "invite-100x30")
+        #expect(frame.cursor != nil, "typing shows the cursor")
+    }
+
+    @Test func memberOperatorSeesFewerActions() throws {
+        let fixture = try TUIFixture()
+        let (state, _) = try fixture.app(as: "mo@acme.test")
+        Snapshot.assert(AppView.render(state).grid, named: "member-operator-100x30")
+    }
+
+    @Test func asciiGlyphsWithoutUTF8() throws {
+        let fixture = try TUIFixture()
+        var (state, runtime) = try fixture.app(size: Size(cols: 80, rows: 12), glyphs: .ascii)
+        select("aga@acme.test", &state, runtime)
+        let text = AppView.render(state).grid.text()
+        #expect(text.contains("+ Members"))
+        #expect(text.contains("[x] +14155550100"))
+        #expect(!text.contains("┌"))
+        Snapshot.assert(AppView.render(state).grid, named: "ascii-80x12")
+    }
+
+    @Test func hostileNamesAreInertAndWideNamesKeepAlignment() throws {
+        let fixture = try TUIFixture()
+        _ = try fixture.cli().perform(.renameMember(member: EmailAddress("mo@acme.test"), name: DisplayName("Mo 👨‍👩‍👧 美咲美咲美咲美咲美咲美咲美咲")))
+        let (state, _) = try fixture.app()
+        let grid = AppView.render(state).grid
+        // Every row is exactly as wide as the screen: nothing overflows.
+        for y in 0..<grid.size.rows {
+            var cells = 0
+            for x in 0..<grid.size.cols { cells += grid[x, y].isContinuation ? 0 : Int(grid[x, y].width) }
+            #expect(cells == grid.size.cols, "row \(y)")
+        }
+        #expect(!grid.cells.contains { $0.text.unicodeScalars.contains(where: TerminalText.isUnsafe) })
+    }
+
+    @Test func everyScreenFitsEverySize() throws {
+        let fixture = try TUIFixture()
+        for (cols, rows) in [(20, 6), (40, 10), (69, 24), (70, 24), (100, 30), (200, 60), (16, 4), (1, 1)] {
+            var (state, runtime) = try fixture.app(size: Size(cols: cols, rows: rows))
+            for keys in [[Key.char("?")], [.escape, .char("i")], [.escape, .char("v")], [.char("v"), .tab], [.char("x")], [.escape, .enter]] {
+                runtime.press(contentsOf: keys, into: &state)
+                let grid = AppView.render(state).grid
+                #expect(grid.size == Size(cols: cols, rows: rows))
+            }
+        }
+    }
+}
+
+extension Runtime {
+    func press(contentsOf keys: [Key], into state: inout AppState) {
+        for key in keys { dispatch(.key(key), &state) }
+    }
+}
