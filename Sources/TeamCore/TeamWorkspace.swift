@@ -76,6 +76,8 @@ public protocol TeamWorkspace: AnyObject {
     /// The whole member list as ids and search keys in `sort` order: cheap
     /// enough to hold for 100k members, and filtered in memory per keystroke.
     func memberIndex(sort: MemberSort) throws -> MemberIndex
+    /// The first `limit` members in name order, for a first screen before the index is loaded.
+    func firstMembers(limit: Int) throws -> [MemberSummary]
     /// The rows for `ids` (those on screen), in that order; unknown ids are skipped.
     func memberRows(_ ids: [MemberID]) throws -> [MemberSummary]
     func member(_ email: EmailAddress) throws -> MemberDetail

@@ -28,7 +28,11 @@ enum HotQueries {
     static let assignmentsOfMembers =
         "SELECT member_id, inbox_id FROM assignments WHERE member_id IN (SELECT value FROM json_each(?))"
 
+    /// The first screen of the list, before the whole index is loaded.
+    static let firstMemberIDs = "SELECT id FROM members ORDER BY sort_name, id LIMIT ?"
+
     static let all: [(name: String, sql: String)] = [
+        ("firstMemberIDs", firstMemberIDs),
         ("membersByIDs", membersByIDs), ("assignmentsOfMembers", assignmentsOfMembers),
         ("memberByEmail", memberByEmail), ("memberByLogin", memberByLogin), ("inboxByPhone", inboxByPhone),
         ("inboxIDsOfMember", inboxIDsOfMember), ("memberIDsOfInbox", memberIDsOfInbox),

@@ -15,6 +15,13 @@ extension SQLiteWorkspace {
         }
     }
 
+    public func firstMembers(limit: Int) throws -> [MemberSummary] {
+        let ids = try reading {
+            try db.all(HotQueries.firstMemberIDs, [max(0, limit)]) { $0.int(0) }
+        }
+        return try memberRows(ids)
+    }
+
     public func memberRows(_ ids: [MemberID]) throws -> [MemberSummary] {
         guard !ids.isEmpty else { return [] }
         return try reading {

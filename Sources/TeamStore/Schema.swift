@@ -32,7 +32,8 @@ enum Schema {
             created_at INTEGER NOT NULL,
             version INTEGER NOT NULL DEFAULT 1
         );
-        CREATE INDEX members_by_sort_name ON members(sort_name, id);
+        -- Covers the member index (id, folded name, email) so loading the list reads only this index.
+        CREATE INDEX members_by_sort_name ON members(sort_name, id, email);
         CREATE INDEX members_by_role_status ON members(role, status);
 
         CREATE TABLE inboxes (

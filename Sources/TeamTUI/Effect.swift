@@ -2,6 +2,8 @@ import TeamCore
 
 /// Work for the runtime, as values so tests compare them instead of running them.
 public enum Effect: Equatable, Sendable {
+    /// Session, inboxes and the first screen of members: enough for a first paint.
+    case startup(rows: Int)
     /// Session (operator, permissions, facts), member index and inboxes, then rows.
     case reloadAll
     case loadIndex(MemberSort)
@@ -10,6 +12,8 @@ public enum Effect: Equatable, Sendable {
     case loadDetail(EmailAddress)
     case perform(TeamCommand)
     case quit
+    /// Run after the next paint (so the first screen appears before slow work).
+    indirect case afterPaint(Effect)
 }
 
 /// Everything that can happen to the app: keys, and results of effects.
@@ -17,6 +21,8 @@ public enum AppAction: Equatable {
     case key(Key)
     case resized(Size)
     case sessionLoaded(SessionSnapshot)
+    /// The first screen of members, before the whole index.
+    case firstRowsLoaded([MemberSummary])
     case indexLoaded(MemberIndex, MemberSort)
     case rowsLoaded([MemberSummary])
     case inboxesLoaded([InboxSummary])

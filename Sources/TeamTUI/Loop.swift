@@ -25,11 +25,13 @@ public enum Loop {
 
     public static func run(screen: Screen, runtime: Runtime, readOnly: Bool) {
         var state = AppState(size: screen.size, glyphs: screen.glyphs, readOnly: readOnly)
-        for effect in App.start() {
-            for action in runtime.run(effect, state) { runtime.dispatch(action, &state) }
-        }
+        runtime.start(&state)
         screen.draw(AppView.render(state))
         while !state.shouldQuit {
+            if runtime.runAfterPaint(&state) {
+                screen.draw(AppView.render(state))
+                continue
+            }
             switch screen.nextInput(timeoutMillis: pollMillis) {
             case .hangup:
                 return

@@ -5,6 +5,8 @@ import TeamCore
 public final class Runtime {
     let workspace: any TeamWorkspace
     private var lastDataVersion: Int64?
+    /// Effects waiting for the next paint.
+    private var afterPaint: [Effect] = []
 
     public init(workspace: any TeamWorkspace) {
         self.workspace = workspace
@@ -15,6 +17,13 @@ public final class Runtime {
     public func run(_ effect: Effect, _ state: AppState) -> [AppAction] {
         do {
             switch effect {
+            case .startup(let rows):
+                return [.sessionLoaded(try workspace.session()),
+                        .inboxesLoaded(try workspace.inboxes()),
+                        .firstRowsLoaded(try workspace.firstMembers(limit: rows))]
+            case .afterPaint(let effect):
+                afterPaint.append(effect)
+                return []
             case .reloadAll:
                 return [.sessionLoaded(try workspace.session()),
                         .inboxesLoaded(try workspace.inboxes()),
@@ -44,6 +53,25 @@ public final class Runtime {
         guard let version = try? workspace.dataVersion() else { return false }
         defer { lastDataVersion = version }
         return lastDataVersion != nil && version != lastDataVersion
+    }
+
+    /// Runs the effects that waited for a paint; true if there were any.
+    @discardableResult
+    public func runAfterPaint(_ state: inout AppState) -> Bool {
+        guard !afterPaint.isEmpty else { return false }
+        let effects = afterPaint
+        afterPaint = []
+        for effect in effects {
+            for action in run(effect, state) { dispatch(action, &state) }
+        }
+        return true
+    }
+
+    /// Starts the app: the first screen's data, ready to paint.
+    public func start(_ state: inout AppState) {
+        for effect in App.start(state) {
+            for action in run(effect, state) { dispatch(action, &state) }
+        }
     }
 
     /// Applies `action` and every action its effects produce, in order.

@@ -4,7 +4,7 @@ import TermUI
 /// The state machine: `update` is pure; it returns effects for the runtime.
 public enum App {
     /// Effects to run when the app starts.
-    public static func start() -> [Effect] { [.reloadAll] }
+    public static func start(_ state: AppState) -> [Effect] { [.startup(rows: Layout.listRows(state) + 1)] }
 
     public static func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         switch action {
@@ -17,6 +17,17 @@ public enum App {
         case .sessionLoaded(let session):
             state.session = session
             return []
+        case .firstRowsLoaded(let rows):
+            // A provisional list of the first screen; the whole index follows after the paint.
+            var index = MemberIndex()
+            for row in rows {
+                index.append(id: row.member.id, name: row.member.name, email: row.member.email.value)
+                state.members.rows[row.member.id] = row
+            }
+            state.members.index = index
+            state.members.positions = Array(index.ids.indices)
+            clampSelection(&state)
+            return [.afterPaint(.loadIndex(state.members.sort))]
         case .indexLoaded(let index, let sort):
             let keep = state.members.selectedID
             state.members.index = index

@@ -49,9 +49,8 @@ struct TUIFixture {
         let workspace = try SQLiteWorkspace.open(path: path, identity: OperatorIdentity(osLogin: login(for: email), interface: .tui))
         let runtime = Runtime(workspace: workspace)
         var state = AppState(size: size, glyphs: glyphs, readOnly: readOnly)
-        for effect in App.start() {
-            for action in runtime.run(effect, state) { runtime.dispatch(action, &state) }
-        }
+        runtime.start(&state)
+        runtime.runAfterPaint(&state)
         return (state, runtime)
     }
 

@@ -191,3 +191,20 @@ import TermUI
         }
     }
 }
+
+@Suite struct StartupTests {
+    @Test func theFirstScreenIsReadyBeforeTheWholeIndexIsLoaded() throws {
+        let fixture = try TUIFixture()
+        let workspace = try fixture.cli()
+        let runtime = Runtime(workspace: workspace)
+        var state = AppState(size: Size(cols: 100, rows: 8), glyphs: .unicode)
+        runtime.start(&state)
+        // 8 rows: header, box, column heads, 3 data rows, status, footer → 3 (+1) members first.
+        #expect(state.members.count == Layout.listRows(state) + 1)
+        #expect(state.selectedMember?.member.name == "Adam Admin")
+        #expect(AppView.render(state).grid.text().contains("Adam Admin"))
+        #expect(runtime.runAfterPaint(&state))
+        #expect(state.members.count == 7)
+        #expect(!runtime.runAfterPaint(&state), "nothing left to do")
+    }
+}
