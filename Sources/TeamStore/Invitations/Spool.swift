@@ -107,6 +107,10 @@ struct Spool {
             guard info.st_mode & S_IFMT == S_IFDIR else {
                 throw TeamError.storage("mail spool \(directory) exists and is not a folder; nothing was changed")
             }
+            // Anyone who can write the folder could swap a queued message for their own.
+            guard info.st_mode & S_IWOTH == 0 else {
+                throw TeamError.storage("mail spool \(directory) is writable by everyone; refusing to queue mail there (chmod o-w it)")
+            }
             return
         }
         let parent = (directory as NSString).deletingLastPathComponent
