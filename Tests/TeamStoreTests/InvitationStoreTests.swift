@@ -119,6 +119,25 @@ import TestSupport
         #expect(try admin.invitations(status: nil).filter { $0.invitation.email.value == "carol@example.com" }.count == 1)
     }
 
+    @Test func anExpiredInvitationCanBeResentUnlessANewerOneIsPending() throws {
+        let fixture = try StoreFixture()
+        let clock = TestClock()
+        let admin = try fixture.open(as: .workspaceAdmin, clock: clock)
+        let old = try fixture.invite("quin@example.com", clock: clock)
+        clock.advance(by: 8 * 86_400)
+        let revived = try admin.perform(.resendInvitation(.id(old.invitation.id)))
+        #expect(revived.invitation?.expiresAt.seconds == clock.now.seconds + 7 * 86_400)
+        let token = try fixture.token(ofMail: try #require(revived.queuedMail.first), admin)
+        clock.advance(by: 8 * 86_400)
+        let newer = try fixture.invite("quin@example.com", clock: clock)
+        #expect { try admin.perform(.resendInvitation(.id(old.invitation.id))) } throws: { error in
+            guard case .conflict(let message) = error as? TeamError else { return false }
+            return message.contains("newer pending invitation #\(newer.invitation.id)")
+        }
+        #expect { try fixture.accept(token, login: "quin", clock: clock) } throws: { isUnusableToken($0) }
+        #expect(try fixture.accept(newer.token, login: "quin", clock: clock).member.role == .agent)
+    }
+
     @Test func revokingKillsTheTokenAndIsIdempotent() throws {
         let fixture = try StoreFixture()
         let admin = try fixture.open(as: .workspaceAdmin)

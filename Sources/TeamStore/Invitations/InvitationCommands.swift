@@ -95,6 +95,11 @@ extension SQLiteWorkspace {
         }
         try requireNotMember(invitation.email)
         let context = try inviteContext(op)
+        // Reviving an expired invitation must not leave two live ones for one email.
+        if let newer = try livePendingInvitation(invitation.email, now: context.now), newer.id != invitation.id {
+            throw TeamError.conflict(
+                "\(invitation.email) has a newer pending invitation #\(newer.id); resend that one: clerk-team invites resend \(newer.id)")
+        }
         let token = InvitationToken.generate()
         let expires = InvitationRules.expiry(from: context.now, days: context.expiryDays)
         try db.run("UPDATE invitations SET token_hash = ?, expires_at = ?, version = version + 1 WHERE id = ?",
