@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // Shipped data (role matrix) embedded into the binary so a copied
@@ -19,7 +20,7 @@ let package = Package(
             name: "ClerkResources",
             path: "Resources",
             sources: ["ClerkResources.swift"],
-            resources: [.embedInCode("role-matrix.json")]
+            resources: [.embedInCode("role-matrix.json"), .embedInCode("invitation-mail.txt")]
         ),
         .target(name: "TermText"),
         // Terminal-independent drawing: cells, grids, keys, widgets. No ncurses here.
@@ -29,13 +30,19 @@ let package = Package(
         .target(name: "CursesBackend", dependencies: ["CNCurses", "TermUI", "TermText", "TeamTUI"]),
         .target(name: "TeamCore", dependencies: ["ClerkResources", "TermText"]),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
-        .target(name: "TeamStore", dependencies: ["TeamCore", "CSQLite"]),
+        // SHA-256 of invitation tokens from the system's libcrypto (Debian: libssl-dev).
+        .systemLibrary(name: "CCrypto", path: "Sources/CCrypto"),
+        .target(name: "TeamStore", dependencies: ["TeamCore", "CSQLite", "CCrypto"]),
+        // Mail transports (sendmail-compatible command, .eml folder), config file, delivery loop.
+        .target(name: "TeamMail", dependencies: ["TeamCore"]),
+        // Bulk invitations from CSV, with the line number of every row.
+        .target(name: "TeamImport", dependencies: ["TeamCore", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         // Screens as a pure state machine (update) and pure drawing (view) over TermUI.
         .target(name: "TeamTUI", dependencies: ["TeamCore", "TermUI", "TermText"]),
         .executableTarget(
             name: "clerk-team",
             dependencies: [
-                "TeamCore", "TeamStore", "TermText", "TeamTUI", "TermUI", "CursesBackend",
+                "TeamCore", "TeamStore", "TermText", "TeamMail", "TeamImport", "TeamTUI", "TermUI", "CursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,5 +54,8 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TeamStoreTests", dependencies: ["TeamStore", "TeamCore", "CSQLite", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TeamCore", "TeamStore", "TestSupport", "CSQLite"]),
+        .testTarget(name: "TeamMailTests", dependencies: ["TeamMail", "TeamImport", "TeamCore", "TestSupport"]),
+        // Benchmark (not a test): 10k-row CSV import; prints the time.
+        .executableTarget(name: "clerk-bench", dependencies: ["TeamCore", "TeamStore", "TeamImport"]),
     ]
 )

@@ -17,6 +17,11 @@ public enum TeamCommand: Sendable, Equatable {
     case removeInbox(phone: PhoneNumber, expectedVersion: Int64? = nil)
     /// Invite someone (replacing their pending invitation, if any); the mail is queued.
     case invite(email: EmailAddress, role: Role, inboxes: [PhoneNumber])
+    /// New token and expiry for a pending or expired invitation; the old token dies.
+    case resendInvitation(InvitationRef)
+    case revokeInvitation(InvitationRef)
+    /// Days until new invitations expire, for this workspace.
+    case setInviteExpiry(days: Int)
 }
 
 /// What a command did, in one sentence; `changed` is false for no-ops
@@ -24,8 +29,13 @@ public enum TeamCommand: Sendable, Equatable {
 public struct CommandOutcome: Sendable, Equatable {
     public var message: String
     public var changed: Bool
+    /// The invitation the command created or changed, if it was about one.
+    public var invitation: Invitation?
+    /// Mails the command queued, which the front end may deliver at once.
+    public var queuedMail: [MailID]
 
-    public init(message: String, changed: Bool) {
+    public init(message: String, changed: Bool, invitation: Invitation? = nil, queuedMail: [MailID] = []) {
         self.message = message; self.changed = changed
+        self.invitation = invitation; self.queuedMail = queuedMail
     }
 }

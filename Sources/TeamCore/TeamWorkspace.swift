@@ -92,4 +92,10 @@ public protocol TeamWorkspace: AnyObject {
     func perform(_ command: TeamCommand) throws -> CommandOutcome
     /// Changes when any process commits to the workspace.
     func dataVersion() throws -> Int64
+    /// Invitations, newest first, optionally of one (effective) status.
+    func invitations(status: InvitationStatus?) throws -> [InvitationSummary]
+    /// Checks every row; unless `dryRun` or any row is wrong, invites them all in one transaction.
+    func importInvitations(_ rows: [InvitationRow], dryRun: Bool) throws -> ImportReport
+    /// Joins with an invitation token. Needs no operator: the login is not a member yet.
+    func acceptInvitation(_ request: AcceptRequest) throws -> AcceptOutcome
 }

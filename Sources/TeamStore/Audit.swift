@@ -7,11 +7,18 @@ extension SQLiteWorkspace {
 
     func appendAudit(_ op: OperatorContext?, action: String, target: String,
                      before: AuditValues? = nil, after: AuditValues? = nil) throws {
+        try appendAudit(actor: op?.member.email.value, action: action, target: target, before: before, after: after)
+    }
+
+    /// For changes made by someone who is not (yet) an operator: the
+    /// accepting invitee, or the mail delivery loop (actor nil).
+    func appendAudit(actor: String?, action: String, target: String,
+                     before: AuditValues? = nil, after: AuditValues? = nil) throws {
         try db.run("""
             INSERT INTO audit (at, actor, os_login, via_as, interface, action, target, before, after)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [
-                now().seconds, op?.member.email.value, identity.osLogin, identity.asEmail != nil,
+                now().seconds, actor, identity.osLogin, identity.asEmail != nil,
                 identity.interface.rawValue, action, target,
                 before.map { JSONText.Value.object($0).rendered() },
                 after.map { JSONText.Value.object($0).rendered() },

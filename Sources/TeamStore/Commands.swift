@@ -13,21 +13,22 @@ extension SQLiteWorkspace {
     public func decide(_ command: TeamCommand) throws -> GuardDecision {
         try reading {
             let op = try resolveOperator()
-            let plan = try self.plan(command, op)
+            let plan = try self.plan(command, op, SpoolBatch())
             return Guard.check(plan.action, by: op.facts, in: try workspaceFacts())
         }
     }
 
     public func perform(_ command: TeamCommand) throws -> CommandOutcome {
-        try writing {
+        try writingWithSpool { spool in
             let op = try resolveOperator()
-            let plan = try self.plan(command, op)
+            let plan = try self.plan(command, op, spool)
             try check(plan.action, op)
             return try plan.apply()
         }
     }
 
-    func plan(_ command: TeamCommand, _ op: OperatorContext) throws -> Plan {
+    /// `spool` collects the mails a command queues (written before commit).
+    func plan(_ command: TeamCommand, _ op: OperatorContext, _ spool: SpoolBatch) throws -> Plan {
         switch command {
         case .invite:
             // Interim until the invitation flow lands on this branch.
@@ -131,6 +132,8 @@ extension SQLiteWorkspace {
                                               ("members", .array(members))])
                 return CommandOutcome(message: "removed inbox \(phone) (\(members.count) assignment(s) went with it)", changed: true)
             }
+        case .invite, .resendInvitation, .revokeInvitation, .setInviteExpiry:
+            return try planInvitation(command, op, spool)
         }
     }
 

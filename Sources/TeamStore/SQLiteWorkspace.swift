@@ -12,6 +12,8 @@ public final class SQLiteWorkspace: TeamWorkspace {
     public let identity: OperatorIdentity
     /// Injected clock for tests of time-dependent rules.
     let now: @Sendable () -> Timestamp
+    /// The operator's mail settings (From, default expiry), set by the front end.
+    public var mailSettings = MailSettings()
 
     init(db: SQLiteConnection, path: String, identity: OperatorIdentity,
          now: @escaping @Sendable () -> Timestamp = SQLiteWorkspace.systemNow) {

@@ -13,7 +13,8 @@ enum Schema {
             id INTEGER PRIMARY KEY CHECK (id = 1),
             name TEXT NOT NULL,
             created_at INTEGER NOT NULL,
-            invite_expiry_days INTEGER NOT NULL DEFAULT 7 CHECK (invite_expiry_days BETWEEN 1 AND 365),
+            -- NULL: the operator's configured default, else 7 days.
+            invite_expiry_days INTEGER CHECK (invite_expiry_days IS NULL OR invite_expiry_days BETWEEN 1 AND 365),
             seat_limit INTEGER CHECK (seat_limit IS NULL OR seat_limit > 0),
             -- 1 for files made by `clerk-team demo`, which demo may replace.
             is_demo INTEGER NOT NULL DEFAULT 0 CHECK (is_demo IN (0,1)),
@@ -100,11 +101,36 @@ enum Schema {
         );
         CREATE INDEX invitations_by_email_status ON invitations(email, status);
         CREATE INDEX invitations_by_status ON invitations(status, expires_at);
+        -- The number is kept when its inbox is removed, so accepting can say what was skipped.
         CREATE TABLE invitation_inboxes (
             invitation_id INTEGER NOT NULL REFERENCES invitations(id) ON DELETE CASCADE,
-            inbox_id INTEGER NOT NULL REFERENCES inboxes(id) ON DELETE CASCADE,
-            PRIMARY KEY (invitation_id, inbox_id)
+            phone TEXT NOT NULL,
+            inbox_id INTEGER REFERENCES inboxes(id) ON DELETE SET NULL,
+            PRIMARY KEY (invitation_id, phone)
         ) WITHOUT ROWID;
+
+        -- Outgoing mail. The message itself (it holds the token) is never
+        -- stored here: it sits in the spool folder beside the workspace file,
+        -- readable only by the login that queued it (docs/DECISIONS.md).
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            invitation_id INTEGER REFERENCES invitations(id) ON DELETE SET NULL,
+            recipient TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            spool_file TEXT NOT NULL,
+            spool_offset INTEGER NOT NULL,
+            spool_length INTEGER NOT NULL,
+            queued_by TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('queued','sent','cancelled','lost')),
+            created_at INTEGER NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER NOT NULL,
+            last_error TEXT,
+            sent_at INTEGER
+        );
+        CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
+        CREATE INDEX outbox_by_invitation ON outbox(invitation_id, status);
+        CREATE INDEX outbox_by_spool_file ON outbox(spool_file, status);
 
         CREATE TABLE audit (
             id INTEGER PRIMARY KEY,

@@ -15,6 +15,7 @@ struct ClerkTeam: ParsableCommand {
             InitCommand.self, DemoCommand.self, RolesCommand.self, MembersCommand.self,
             InboxesCommand.self, AssignCommand.self, UnassignCommand.self,
             CanCommand.self, ExplainCommand.self, AuditCommand.self,
+            InviteCommand.self, InvitesCommand.self, AcceptCommand.self, MailCommand.self,
         ]
     )
 

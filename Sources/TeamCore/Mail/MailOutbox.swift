@@ -1,0 +1,126 @@
+/// Row id of a queued mail.
+public typealias MailID = Int64
+
+/// Where a queued mail stands. A failed attempt leaves it `queued` with an
+/// error and a later `nextAttemptAt`: nothing is dropped.
+public enum MailState: String, Sendable, Codable, CaseIterable {
+    case queued
+    case sent
+    /// Its invitation was resent, revoked, accepted or expired first: its token is dead.
+    case cancelled
+    /// The spooled message vanished (deleted by hand, disk lost); resend the invitation.
+    case lost
+}
+
+/// One mail as `mail status` shows it. Never holds the message or its token.
+public struct MailStatusEntry: Sendable, Equatable {
+    public var id: MailID
+    public var invitationID: Int64?
+    public var recipient: String
+    public var subject: String
+    public var state: MailState
+    public var attempts: Int
+    public var createdAt: Timestamp
+    public var nextAttemptAt: Timestamp
+    public var sentAt: Timestamp?
+    public var lastError: String?
+    /// The OS login whose process queued it: only it (or the superuser) can read the spooled message.
+    public var queuedBy: String
+
+    public init(id: MailID, invitationID: Int64?, recipient: String, subject: String, state: MailState,
+                attempts: Int, createdAt: Timestamp, nextAttemptAt: Timestamp, sentAt: Timestamp?,
+                lastError: String?, queuedBy: String) {
+        self.id = id; self.invitationID = invitationID; self.recipient = recipient; self.subject = subject
+        self.state = state; self.attempts = attempts; self.createdAt = createdAt
+        self.nextAttemptAt = nextAttemptAt; self.sentAt = sentAt; self.lastError = lastError
+        self.queuedBy = queuedBy
+    }
+}
+
+/// A mail claimed for one delivery attempt: the full message (with its
+/// token) exists only in memory and in the spool, never in the database.
+public struct QueuedMail: Sendable, Equatable {
+    public var id: MailID
+    public var recipient: String
+    /// RFC 5322 text with LF line ends (local submission convention).
+    public var message: String
+    /// 1 for the first attempt.
+    public var attempt: Int
+
+    public init(id: MailID, recipient: String, message: String, attempt: Int) {
+        self.id = id; self.recipient = recipient; self.message = message; self.attempt = attempt
+    }
+}
+
+/// What a claim found: mails to deliver now, and why others were left.
+public struct MailClaim: Sendable, Equatable {
+    public var mails: [QueuedMail]
+    /// Due mails queued by another login, whose spooled message this one cannot read.
+    public var heldByOtherLogins: [String: Int]
+    /// Mails found lost (message missing from the spool) during this claim.
+    public var lost: [MailID]
+    /// Mails whose spooled message could not be read now (counted as a failed attempt).
+    public var skipped: [MailID]
+
+    public init(mails: [QueuedMail], heldByOtherLogins: [String: Int], lost: [MailID], skipped: [MailID] = []) {
+        self.mails = mails; self.heldByOtherLogins = heldByOtherLogins; self.lost = lost; self.skipped = skipped
+    }
+
+    /// The highest id this claim looked at (0 if none): where the next claim starts.
+    public var lastID: MailID { (mails.map(\.id) + lost + skipped).max() ?? 0 }
+}
+
+public enum DeliveryOutcome: Sendable, Equatable {
+    /// Handed to the transport; the text says where (file, command).
+    case delivered(String)
+    case failed(String)
+}
+
+/// Which mails a claim takes.
+public struct MailSelection: Sendable, Equatable {
+    /// Only these ids (e.g. the mail a command just queued), or all.
+    public var ids: Set<MailID>?
+    /// Also mails whose retry backoff has not passed yet.
+    public var ignoreBackoff: Bool
+    public var limit: Int
+    /// Only ids above this: a delivery loop walks the queue once, so a mail
+    /// that failed in this pass is not tried again in the same pass.
+    public var afterID: MailID
+
+    public init(ids: Set<MailID>? = nil, ignoreBackoff: Bool = false, limit: Int = 100, afterID: MailID = 0) {
+        self.ids = ids; self.ignoreBackoff = ignoreBackoff; self.limit = limit; self.afterID = afterID
+    }
+}
+
+/// The queue of outgoing mail, as the delivery loop and `mail status` see it.
+/// Claiming leases a mail for a while, so two processes flushing at once
+/// do not both send it; a crashed attempt is retried when the lease ends.
+public protocol MailOutbox: AnyObject {
+    func mailQueue() throws -> [MailStatusEntry]
+    func claimMail(_ selection: MailSelection) throws -> MailClaim
+    func recordDelivery(_ id: MailID, _ outcome: DeliveryOutcome) throws
+}
+
+/// Per-operator mail settings (from the config file) the store needs when
+/// it writes an invitation mail.
+public struct MailSettings: Sendable, Equatable {
+    /// The From address; nil sends from the inviter's own address.
+    public var from: EmailAddress?
+    /// Used when the workspace has no expiry of its own (`invites set-expiry`).
+    public var defaultExpiryDays: Int?
+
+    public init(from: EmailAddress? = nil, defaultExpiryDays: Int? = nil) {
+        self.from = from; self.defaultExpiryDays = defaultExpiryDays
+    }
+}
+
+/// Retry schedule: the first retry is due at once (the next flush), then
+/// 1, 2, 4 … minutes, at most an hour apart, for as long as the invitation lives.
+public enum MailRetry {
+    public static let lease: Int64 = 300
+
+    public static func delay(afterFailedAttempt attempt: Int) -> Int64 {
+        guard attempt > 1 else { return 0 }
+        return min(3_600, 60 << min(attempt - 2, 6))
+    }
+}

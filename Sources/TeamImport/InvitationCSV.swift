@@ -1,0 +1,162 @@
+import Foundation
+import SwiftCSV
+import TeamCore
+
+/// Reads a bulk-invitation CSV: a header row naming `email`, `role` and
+/// optionally `inbox` (any order, any case), then one person per record.
+/// RFC 4180 quoting, a UTF-8 BOM and CRLF line ends are understood; blank
+/// lines are skipped. The `inbox` cell holds zero or more E.164 numbers
+/// separated by `;`, `,` or spaces.
+///
+/// Every row and every error carries the line the record starts on, counted
+/// in the file as an editor shows it, even when quoted fields span lines.
+public enum InvitationCSV {
+    public struct Parsed: Sendable, Equatable {
+        public var rows: [InvitationRow]
+        public var errors: [LineError]
+    }
+
+    public static func parse(contentsOf path: String) throws(TeamError) -> Parsed {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw TeamError.invalid(ValidationError(field: "file", message: "cannot read \(path)"))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw TeamError.invalid(ValidationError(field: "file", message: "\(path) is not UTF-8 text"))
+        }
+        return parse(text)
+    }
+
+    public static func parse(_ text: String) -> Parsed {
+        var parsed = Parsed(rows: [], errors: [])
+        let records: [(line: Int, fields: [String])]
+        do {
+            records = try Records.read(text)
+        } catch let failure as Records.Failure {
+            parsed.errors.append(LineError(line: failure.line, message: failure.message))
+            return parsed
+        } catch {
+            parsed.errors.append(LineError(line: 1, message: "cannot read the file as CSV: \(error)"))
+            return parsed
+        }
+        guard let header = records.first else {
+            parsed.errors.append(LineError(line: 1, message: "the file is empty; expected a header row: email,role,inbox"))
+            return parsed
+        }
+        let columns: Columns
+        do {
+            columns = try Columns(header.fields)
+        } catch {
+            parsed.errors.append(LineError(line: header.line, message: error.message))
+            return parsed
+        }
+        for record in records.dropFirst() where !record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            switch row(record.fields, line: record.line, columns) {
+            case .success(let row): parsed.rows.append(row)
+            case .failure(let errors): parsed.errors += errors.problems
+            }
+        }
+        return parsed
+    }
+
+    struct RowErrors: Error { var problems: [LineError] }
+
+    private static func row(_ fields: [String], line: Int, _ columns: Columns) -> Result<InvitationRow, RowErrors> {
+        var problems: [String] = []
+        if fields.count > columns.count {
+            problems.append("has \(fields.count) fields but the header names \(columns.count) columns (quote fields that contain commas)")
+        }
+        func cell(_ index: Int?) -> String {
+            guard let index, index < fields.count else { return "" }
+            return fields[index].trimmingCharacters(in: .whitespaces)
+        }
+        var email: EmailAddress?
+        var role: Role?
+        var inboxes: [PhoneNumber] = []
+        do { email = try EmailAddress(cell(columns.email)) } catch { problems.append(error.message) }
+        do { role = try Role.parse(cell(columns.role)) } catch { problems.append(error.message) }
+        for number in cell(columns.inbox).split(whereSeparator: { $0 == ";" || $0 == "," || $0.isWhitespace }) {
+            do { inboxes.append(try PhoneNumber(String(number))) } catch { problems.append(error.message) }
+        }
+        guard problems.isEmpty, let email, let role else {
+            return .failure(RowErrors(problems: problems.map { LineError(line: line, message: $0) }))
+        }
+        var unique: [PhoneNumber] = []
+        for inbox in inboxes where !unique.contains(inbox) { unique.append(inbox) }
+        return .success(InvitationRow(line: line, email: email, role: role, inboxes: unique))
+    }
+
+    /// Where each column is, from the header row.
+    struct Columns {
+        let email: Int
+        let role: Int
+        let inbox: Int?
+        let count: Int
+
+        init(_ header: [String]) throws(ValidationError) {
+            var found: [String: Int] = [:]
+            for (index, raw) in header.enumerated() {
+                let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
+                guard ["email", "role", "inbox"].contains(name) else {
+                    throw ValidationError(field: "header", message: "unknown column '\(raw)'; the header must name email, role and optionally inbox")
+                }
+                guard found[name] == nil else {
+                    throw ValidationError(field: "header", message: "column '\(name)' appears twice in the header")
+                }
+                found[name] = index
+            }
+            guard let email = found["email"], let role = found["role"] else {
+                throw ValidationError(field: "header", message: "the header must name the columns email and role (and optionally inbox), e.g. email,role,inbox")
+            }
+            self.email = email; self.role = role; inbox = found["inbox"]; count = header.count
+        }
+    }
+}
+
+/// Records of a CSV text with the line each starts on, read with SwiftCSV.
+///
+/// SwiftCSV reports no positions, so lines are counted from what it
+/// returns: a record spans one line plus every line break inside its
+/// quoted fields (CRLF counts once, as the parser sees it as one break).
+enum Records {
+    struct Failure: Error {
+        let line: Int
+        let message: String
+    }
+
+    static func read(_ text: String) throws -> [(line: Int, fields: [String])] {
+        let csv: EnumeratedCSV
+        do {
+            // rowLimit 0: parse the header only here; records are enumerated below.
+            csv = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false, rowLimit: 0)
+        } catch {
+            throw Failure(line: 1, message: malformed)
+        }
+        var records: [(line: Int, fields: [String])] = []
+        var line = 1
+        do {
+            try csv.enumerateAsArray(startAt: 0, rowLimit: nil) { fields in
+                records.append((line, fields))
+                line += 1 + fields.reduce(0) { $0 + lineBreaks(in: $1) }
+            }
+        } catch {
+            throw Failure(line: line, message: malformed)
+        }
+        // An odd number of quotes means a quoted field that never closes; the
+        // parser would have swallowed the rest of the file into the last record.
+        if csv.text.utf8.reduce(0, { $0 + ($1 == UInt8(ascii: "\"") ? 1 : 0) }) % 2 == 1 {
+            throw Failure(line: records.last?.line ?? 1,
+                          message: "a quoted field starting on this line is never closed (missing \")")
+        }
+        return records
+    }
+
+    /// Line breaks as the parser counts them (a Character that is a newline:
+    /// CRLF is one). Most fields have none, which a byte scan shows cheaply.
+    static func lineBreaks(in field: String) -> Int {
+        guard field.utf8.contains(where: { $0 == 10 || $0 == 13 || $0 == 11 || $0 == 12 || $0 >= 0x80 }) else { return 0 }
+        return field.reduce(0) { $0 + ($1.isNewline ? 1 : 0) }
+    }
+
+    static let malformed =
+        "malformed quoting: a field with a quote must be quoted as a whole, with inner quotes doubled (\"\")"
+}

@@ -1,0 +1,59 @@
+import TeamCore
+
+/// `accept TOKEN`: the one write with no operator, since the accepting login
+/// is not a member yet. The token is its only authority.
+extension SQLiteWorkspace {
+    public func acceptInvitation(_ request: AcceptRequest) throws -> AcceptOutcome {
+        try writing {
+            let now = now()
+            if let bound = try db.first(HotQueries.memberByLogin, [request.login], { try RowMapping.member($0) }) {
+                throw TeamError.conflict(bound.isActive
+                    ? "login '\(request.login)' is already bound to member \(bound.email); a login joins a workspace once"
+                    : "login '\(request.login)' is bound to deactivated member \(bound.email); ask an admin to reactivate them instead")
+            }
+            // Malformed, unknown, used, revoked and expired: one answer for all.
+            guard let token = InvitationToken.parse(request.token),
+                  let invitation = try db.first(
+                      "SELECT \(Self.invitationColumns) FROM invitations WHERE token_hash = ?",
+                      [SQLValue.blob(token.hash)], { try invitation($0) }),
+                  InvitationRules.effectiveStatus(invitation.status, expiresAt: invitation.expiresAt, now: now) == .pending
+            else { throw TeamError.notFound(InvitationRules.unusableToken) }
+            try requireNotMember(invitation.email)
+            let seats = try self.seats(now: now)
+            if let limit = seats.limit, seats.active + 1 > limit {
+                throw TeamError.conflict(
+                    "the workspace has all \(limit) seats taken by active members; ask an admin to raise the seat limit or deactivate someone, then accept again (your token still works until it expires)")
+            }
+            // Exactly one pending, unexpired row changes, whatever else runs at the same time.
+            try db.run("""
+                UPDATE invitations SET status = 'accepted', version = version + 1
+                WHERE token_hash = ? AND status = 'pending' AND expires_at > ?
+                """, [SQLValue.blob(token.hash), now.seconds])
+            guard db.changes == 1 else { throw TeamError.notFound(InvitationRules.unusableToken) }
+
+            let name = try request.name ?? DisplayName(String(invitation.email.value.prefix { $0 != "@" }))
+            let member = try insertMember(email: invitation.email, name: name, role: invitation.role,
+                                          login: request.login, status: .active)
+            try db.run("UPDATE invitations SET accepted_member_id = ? WHERE id = ?", [member.id, invitation.id])
+            var assigned: [PhoneNumber] = []
+            var skipped: [PhoneNumber] = []
+            for entry in try invitationInboxes(invitation.id) {
+                guard let phone = try? PhoneNumber(entry.phone) else { continue }
+                if let inboxID = entry.inboxID {
+                    try db.run("INSERT OR IGNORE INTO assignments (member_id, inbox_id) VALUES (?, ?)", [member.id, inboxID])
+                    assigned.append(phone)
+                } else {
+                    skipped.append(phone)
+                }
+            }
+            try cancelQueuedMail(invitation: invitation.id, reason: "the invitation was accepted before its mail went out")
+            try appendAudit(actor: member.email.value, action: "invitation.accept", target: member.email.value,
+                            after: [("invitation", .int(invitation.id)), ("role", .string(member.role.rawValue)),
+                                    ("login", .string(request.login)), ("name", .string(member.name)),
+                                    ("inboxes", .array(assigned.map { .string($0.value) })),
+                                    ("skipped_inboxes", .array(skipped.map { .string($0.value) }))])
+            return AcceptOutcome(member: member, workspaceName: try workspaceName(), inboxes: assigned,
+                                 skippedInboxes: skipped)
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import TeamCore
+
+/// Bulk invitations: every row is checked (guard, inboxes, members, pending
+/// invitations, duplicates in the file, seats) before anything is written;
+/// then all are invited in the one transaction, or none.
+extension SQLiteWorkspace {
+    public func importInvitations(_ rows: [InvitationRow], dryRun: Bool) throws -> ImportReport {
+        try writingWithSpool { spool in
+            let op = try resolveOperator()
+            // One refusal for the whole file rather than the same one per row.
+            try check(.manageInvitation, op)
+            let context = try inviteContext(op)
+            let facts = try workspaceFacts()
+            var errors: [LineError] = []
+            var firstLine: [EmailAddress: Int] = [:]
+            var inboxCache: [PhoneNumber: Inbox?] = [:]
+            var planned: [(row: InvitationRow, inboxes: [Inbox])] = []
+            for row in rows {
+                if let line = firstLine[row.email] {
+                    errors.append(LineError(line: row.line, message: "\(row.email) is already invited on line \(line) of this file"))
+                    continue
+                }
+                firstLine[row.email] = row.line
+                let rowErrors = try problems(of: row, op, facts, context.now, &inboxCache)
+                if rowErrors.messages.isEmpty {
+                    planned.append((row, rowErrors.inboxes))
+                } else {
+                    errors += rowErrors.messages.map { LineError(line: row.line, message: $0) }
+                }
+            }
+            let seats = try self.seats(now: context.now)
+            if let limit = seats.limit, seats.active + seats.pending + planned.count > limit {
+                errors.append(LineError(line: 0, message:
+                    "the file invites \(planned.count) people but only \(max(0, limit - seats.active - seats.pending)) of \(limit) seats are free"))
+            }
+            guard errors.isEmpty, !dryRun else {
+                return ImportReport(rows: rows, errors: errors.sorted(), applied: false, queuedMail: [])
+            }
+            var mails: [MailID] = []
+            mails.reserveCapacity(planned.count)
+            for entry in planned {
+                let created = try createInvitation(email: entry.row.email, role: entry.row.role, inboxes: entry.inboxes,
+                                                   context, spool, replacing: nil)
+                mails.append(created.mail)
+            }
+            return ImportReport(rows: rows, errors: [], applied: true, queuedMail: mails)
+        }
+    }
+
+    /// What is wrong with one row against the workspace (nothing: the inboxes it names).
+    private func problems(of row: InvitationRow, _ op: OperatorContext, _ facts: WorkspaceFacts, _ now: Timestamp,
+                          _ cache: inout [PhoneNumber: Inbox?]) throws -> (messages: [String], inboxes: [Inbox]) {
+        var messages: [String] = []
+        var inboxes: [Inbox] = []
+        for phone in row.inboxes {
+            if cache[phone] == nil { cache[phone] = .some(try inboxRow(phone: phone)) }
+            if let inbox = cache[phone] ?? nil {
+                inboxes.append(inbox)
+            } else {
+                messages.append(Guard.noSuchInbox(phone.value))
+            }
+        }
+        if messages.isEmpty,
+           case .refused(let refusal) = Guard.check(.invite(role: row.role, inboxes: inboxes.map(Self.facts)), by: op.facts, in: facts) {
+            // A hidden inbox reads exactly like a missing one.
+            messages.append(refusal.rule == .visibility ? refusal.message : refusal.description)
+        }
+        if let member = try memberRow(email: row.email) {
+            messages.append(member.isActive
+                ? "\(row.email) is already an active member"
+                : "\(row.email) is a deactivated member; reactivate them instead")
+        } else if let pending = try livePendingInvitation(row.email, now: now) {
+            messages.append("\(row.email) already has pending invitation #\(pending.id); resend it with: clerk-team invites resend \(row.email)")
+        }
+        return (messages, inboxes)
+    }
+}

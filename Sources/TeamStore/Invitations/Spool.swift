@@ -1,0 +1,158 @@
+import Foundation
+import TeamCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Messages queued by one write transaction, written to the spool as one
+/// file just before the transaction commits (one write and one fsync
+/// whatever the number of mails, so a 10k-row import stays fast).
+final class SpoolBatch {
+    /// Random, so a name is never reused even after a rolled-back transaction.
+    let fileName: String
+    private(set) var bytes: [UInt8] = []
+
+    init() {
+        var generator = SystemRandomNumberGenerator()
+        fileName = (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }
+            .joined() + ".spool"
+    }
+
+    var isEmpty: Bool { bytes.isEmpty }
+
+    /// Appends one message; returns where it sits in the file.
+    func append(_ message: String) -> (offset: Int64, length: Int64) {
+        let offset = Int64(bytes.count)
+        bytes.append(contentsOf: message.utf8)
+        return (offset, Int64(bytes.count) - offset)
+    }
+}
+
+/// The spool folder beside the workspace file (`<workspace>-outbox/`). It
+/// holds the queued messages, tokens included, so the database never does.
+///
+/// Files are 0600: only the login that queued a mail (or the superuser)
+/// can read it, even when the workspace file is shared by a group.
+struct Spool {
+    let directory: String
+
+    init(workspacePath: String) { directory = workspacePath + "-outbox" }
+
+    func path(_ fileName: String) -> String { directory + "/" + fileName }
+
+    /// Writes a batch durably (file and folder fsynced) before its rows commit.
+    func write(_ batch: SpoolBatch) throws {
+        try ensureDirectory()
+        let file = path(batch.fileName)
+        let fd = open(file, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw failure("cannot create \(file)") }
+        defer { close(fd) }
+        var written = 0
+        let ok = batch.bytes.withUnsafeBytes { buffer -> Bool in
+            while written < buffer.count {
+                let count = Glibc.write(fd, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                written += count
+            }
+            return true
+        }
+        guard ok, fsync(fd) == 0 else {
+            let error = failure("cannot write \(file)")
+            unlink(file)
+            throw error
+        }
+        syncDirectory()
+    }
+
+    /// One message's bytes; nil if the file or the bytes are gone (erased after sending).
+    func read(_ fileName: String, offset: Int64, length: Int64) throws -> String? {
+        let fd = open(path(fileName), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { return nil }
+            throw failure("cannot read \(path(fileName))")
+        }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: Int(length))
+        let count = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, Int(length), off_t(offset)) }
+        guard count == Int(length), buffer.contains(where: { $0 != 0 }) else { return nil }
+        return String(decoding: buffer, as: UTF8.self)
+    }
+
+    /// Overwrites a delivered message with zeros, so its token does not
+    /// linger while other mails of the same batch wait. Best effort.
+    func erase(_ fileName: String, offset: Int64, length: Int64) {
+        let fd = open(path(fileName), O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        let zeros = [UInt8](repeating: 0, count: Int(length))
+        _ = zeros.withUnsafeBytes { pwrite(fd, $0.baseAddress, Int(length), off_t(offset)) }
+        fsync(fd)
+    }
+
+    func remove(_ fileName: String) { unlink(path(fileName)) }
+
+    /// Names of the spool files present.
+    func fileNames() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".spool") }
+    }
+
+    /// 0700, or 2770 when the workspace folder is group-shared (set-group-ID),
+    /// so every operator of the group can queue mail; files stay 0600.
+    private func ensureDirectory() throws {
+        var info = stat()
+        if lstat(directory, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFDIR else {
+                throw TeamError.storage("mail spool \(directory) exists and is not a folder; nothing was changed")
+            }
+            // Anyone who can write the folder could swap a queued message for their own.
+            guard info.st_mode & S_IWOTH == 0 else {
+                throw TeamError.storage("mail spool \(directory) is writable by everyone; refusing to queue mail there (chmod o-w it)")
+            }
+            return
+        }
+        let parent = (directory as NSString).deletingLastPathComponent
+        let mode: mode_t = WorkspaceFile.isGroupShared(directory: parent.isEmpty ? "." : parent) ? 0o2770 : 0o700
+        if mkdir(directory, mode) != 0 && errno != EEXIST {
+            throw failure("cannot create the mail spool \(directory)")
+        }
+        chmod(directory, mode)
+    }
+
+    private func syncDirectory() {
+        let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        fsync(fd)
+        close(fd)
+    }
+
+    private func failure(_ what: String) -> TeamError {
+        TeamError.storage("\(what): \(String(cString: strerror(errno))); nothing was changed")
+    }
+}
+
+extension SQLiteWorkspace {
+    var spool: Spool { Spool(workspacePath: path) }
+
+    /// A write transaction whose queued mails are spooled just before commit,
+    /// and whose spool file is removed again if the commit does not happen.
+    func writingWithSpool<T>(_ body: (SpoolBatch) throws -> T) throws -> T {
+        let batch = SpoolBatch()
+        var written = false
+        do {
+            return try writing {
+                let result = try body(batch)
+                if !batch.isEmpty {
+                    try spool.write(batch)
+                    written = true
+                }
+                return result
+            }
+        } catch {
+            if written { spool.remove(batch.fileName) }
+            throw error
+        }
+    }
+}

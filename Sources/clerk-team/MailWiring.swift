@@ -1,0 +1,57 @@
+import Foundation
+import TeamCore
+import TeamMail
+import TeamStore
+
+/// Connects the CLI to the operator's mail config: the settings the store
+/// needs to write a mail, and delivery right after a command queued one.
+enum MailWiring {
+    static func config() throws -> ClerkConfig {
+        try ClerkConfig.load(environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// The workspace with the operator's mail settings applied.
+    static func open(_ global: GlobalOptions, _ config: ClerkConfig) throws -> SQLiteWorkspace {
+        let workspace = try global.open()
+        workspace.mailSettings = config.mailSettings
+        return workspace
+    }
+
+    static func deliverer(_ workspace: SQLiteWorkspace, _ config: ClerkConfig) -> MailDeliverer {
+        MailDeliverer(outbox: workspace, transport: config.makeTransport(searchPath: ProcessInfo.processInfo.environment["PATH"]))
+    }
+
+    /// Tries to deliver the mails a command just queued. A failure is
+    /// reported, never fatal: the command itself succeeded and the mail
+    /// stays queued for `mail flush`. Notes go to `stream` (stderr under --json).
+    static func deliverNow(_ workspace: SQLiteWorkspace, _ config: ClerkConfig, ids: [MailID], toStderr: Bool) {
+        guard !ids.isEmpty else { return }
+        let say: (String) -> Void = toStderr ? { Console.error($0) } : { Console.line($0) }
+        let report: FlushReport
+        do {
+            report = try deliverer(workspace, config).flush(ids: Set(ids))
+        } catch {
+            say("the mail stays queued: delivery could not start (\(error)); see 'clerk-team mail status'")
+            return
+        }
+        describe(report, say: say, detailed: ids.count <= 10)
+    }
+
+    /// Prints what a flush did: each mail when few, else totals, always the failures.
+    static func describe(_ report: FlushReport, say: (String) -> Void, detailed: Bool) {
+        if detailed {
+            for item in report.delivered { say("mail #\(item.id) to \(item.recipient) delivered (\(item.detail))") }
+        } else if !report.delivered.isEmpty {
+            say("\(report.delivered.count) mails delivered")
+        }
+        for item in report.failed.prefix(20) {
+            say("mail #\(item.id) to \(item.recipient) not delivered: \(item.detail); it stays queued, retry with 'clerk-team mail flush'")
+        }
+        if report.failed.count > 20 { say("… and \(report.failed.count - 20) more not delivered; see 'clerk-team mail status'") }
+        for id in report.lost { say("mail #\(id) is lost: its spooled message is missing; resend the invitation") }
+        for id in report.unreadable { say("mail #\(id): its spooled message cannot be read now; see 'clerk-team mail status'") }
+        for (login, count) in report.heldByOtherLogins.sorted(by: { $0.key < $1.key }) {
+            say("\(count) due mail(s) were queued by login '\(login)': only '\(login)' or the superuser can send them")
+        }
+    }
+}
