@@ -1,9 +1,12 @@
 #!/bin/sh
 # Installs the Debian packages (and Python tools) clerk-team needs to build
 # and test, skipping what is already there. Safe to run again.
+#   libncursesw5-dev, libsqlite3-dev, libssl-dev   headers for ncurses, SQLite, libcrypto (SHA-256)
+#   tmux                                           end-to-end tests drive the interface in it
+#   msmtp, aiosmtpd (PyPI)                         mail delivery tests: a real SMTP client and sink
 set -eu
 
-packages="libncursesw5-dev libsqlite3-dev tmux"
+packages="libncursesw5-dev libsqlite3-dev libssl-dev tmux msmtp"
 missing=""
 for package in $packages; do
     dpkg -s "$package" >/dev/null 2>&1 || missing="$missing $package"
@@ -13,6 +16,9 @@ if [ -n "$missing" ]; then
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     echo "installing:$missing"
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+if ! python3 -c 'import aiosmtpd' 2>/dev/null; then
+    python3 -m pip install --quiet --disable-pip-version-check aiosmtpd
 fi
 command -v swift >/dev/null 2>&1 || { echo "swift 6 is required (https://swift.org/install)" >&2; exit 1; }

@@ -30,9 +30,6 @@ extension SQLiteWorkspace {
     /// `spool` collects the mails a command queues (written before commit).
     func plan(_ command: TeamCommand, _ op: OperatorContext, _ spool: SpoolBatch) throws -> Plan {
         switch command {
-        case .invite:
-            // Interim until the invitation flow lands on this branch.
-            throw TeamError.storage("invitations are not available in this build yet")
         case .setRole(let email, let role, let expected):
             let member = try requireFresh(email, expected)
             return Plan(action: .changeRole(Self.facts(member), to: role)) {

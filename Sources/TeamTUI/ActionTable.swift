@@ -7,7 +7,7 @@ import TermUI
 public enum ActionID: String, CaseIterable, Sendable {
     case moveDown, moveUp, pageDown, pageUp, top, bottom
     case filter, sort, invite, changeRole, toggleActive, remove, detail
-    case toggleAssignment, focusNext, switchView, help, quit
+    case toggleAssignment, resendInvitation, revokeInvitation, focusNext, switchView, help, quit
 }
 
 /// Where an action applies.
@@ -20,6 +20,8 @@ public enum Scope: String, Sendable, CaseIterable {
     case inboxPane
     /// The inboxes screen (inboxes with their members).
     case inboxList
+    /// The invitations screen.
+    case invitationList
 }
 
 public struct ActionSpec: Sendable {
@@ -39,17 +41,17 @@ public enum ActionTable {
     static let always: @Sendable (AppState) -> Availability = { _ in .enabled }
 
     public static let all: [ActionSpec] = [
-        ActionSpec(id: .moveDown, keys: [.char("j"), .down], scopes: [.memberList, .inboxPane, .inboxList],
+        ActionSpec(id: .moveDown, keys: [.char("j"), .down], scopes: lists,
                    label: { _ in "down" }, help: "Move down", inFooter: false, availability: always),
-        ActionSpec(id: .moveUp, keys: [.char("k"), .up], scopes: [.memberList, .inboxPane, .inboxList],
+        ActionSpec(id: .moveUp, keys: [.char("k"), .up], scopes: lists,
                    label: { _ in "up" }, help: "Move up", inFooter: false, availability: always),
-        ActionSpec(id: .pageDown, keys: [.pageDown, .ctrl("f"), .ctrl("d")], scopes: [.memberList, .inboxPane, .inboxList],
+        ActionSpec(id: .pageDown, keys: [.pageDown, .ctrl("f"), .ctrl("d")], scopes: lists,
                    label: { _ in "page down" }, help: "Page down", inFooter: false, availability: always),
-        ActionSpec(id: .pageUp, keys: [.pageUp, .ctrl("b"), .ctrl("u")], scopes: [.memberList, .inboxPane, .inboxList],
+        ActionSpec(id: .pageUp, keys: [.pageUp, .ctrl("b"), .ctrl("u")], scopes: lists,
                    label: { _ in "page up" }, help: "Page up", inFooter: false, availability: always),
-        ActionSpec(id: .top, keys: [.char("g"), .home], scopes: [.memberList, .inboxPane, .inboxList],
+        ActionSpec(id: .top, keys: [.char("g"), .home], scopes: lists,
                    label: { _ in "top" }, help: "Jump to the first row", inFooter: false, availability: always),
-        ActionSpec(id: .bottom, keys: [.char("G"), .end], scopes: [.memberList, .inboxPane, .inboxList],
+        ActionSpec(id: .bottom, keys: [.char("G"), .end], scopes: lists,
                    label: { _ in "bottom" }, help: "Jump to the last row", inFooter: false, availability: always),
         ActionSpec(id: .filter, keys: [.char("/")], scopes: [.memberList],
                    label: { _ in "filter" }, help: "Filter members by name or email as you type (Esc clears)",
@@ -83,13 +85,25 @@ public enum ActionTable {
                    label: { state in currentInboxAssigned(state) ? "unassign" : "assign" },
                    help: "Assign the selected member to the inbox under the cursor, or unassign (✓ shows assigned)",
                    inFooter: true, availability: assignmentAvailability),
+        ActionSpec(id: .resendInvitation, keys: [.char("r")], scopes: [.invitationList],
+                   label: { _ in "resend" }, help: "Resend the selected invitation: new token and expiry, the old token dies",
+                   inFooter: true, availability: { state in
+                       invitationAvailability(state, allowed: [.pending, .expired], verb: "resend") }),
+        ActionSpec(id: .revokeInvitation, keys: [.char("x")], scopes: [.invitationList],
+                   label: { _ in "revoke" }, help: "Revoke the selected pending invitation",
+                   inFooter: true, availability: { state in
+                       invitationAvailability(state, allowed: [.pending], verb: "revoke") }),
         ActionSpec(id: .focusNext, keys: [.tab, .backTab, .char("l"), .right, .char("h"), .left],
                    scopes: [.memberList, .inboxPane],
                    label: { state in state.focus == .members ? "inboxes pane" : "members pane" },
                    help: "Move focus between the two panes (Tab, h/l, ←/→)", inFooter: true, availability: always),
         ActionSpec(id: .switchView, keys: [.char("v")], scopes: [.global],
-                   label: { state in state.screen == .members ? "by inbox" : "by member" },
-                   help: "Switch between members with their inboxes and inboxes with their members",
+                   label: { state in switch state.screen.next {
+                       case .members: "members"
+                       case .inboxes: "by inbox"
+                       case .invitations: "invitations"
+                   } },
+                   help: "Switch views: members with their inboxes, inboxes with their members, invitations",
                    inFooter: true, availability: always),
         ActionSpec(id: .help, keys: [.char("?"), .function(1)], scopes: [.global],
                    label: { _ in "help" }, help: "This help", inFooter: true, availability: always),
@@ -98,12 +112,28 @@ public enum ActionTable {
                    inFooter: true, availability: always),
     ]
 
+    /// Every list scope, for the moving keys.
+    static let lists: [Scope] = [.memberList, .inboxPane, .inboxList, .invitationList]
+
+    /// The guard decides whether the operator may manage invitations at all;
+    /// the invitation's own state decides whether this one can be resent or revoked.
+    static func invitationAvailability(_ state: AppState, allowed: Set<InvitationStatus>, verb: String) -> Availability {
+        let permitted = Ask.availability(.manageInvitation, state)
+        guard permitted.isEnabled else { return permitted }
+        guard let invitation = state.selectedInvitation?.invitation else { return .disabled(reason: "no invitation selected") }
+        guard allowed.contains(invitation.status) else {
+            return .disabled(reason: "cannot \(verb) an invitation that is \(invitation.status.rawValue)")
+        }
+        return .enabled
+    }
+
     /// An actor with no permissions, for asking before the session is loaded.
     static let probeActor = ActorFacts(id: -1, role: .member, status: .active, permissions: [])
 
     /// The scope keys go to right now (outside modals).
     public static func scope(_ state: AppState) -> Scope {
         switch (state.screen, state.focus) {
+        case (.invitations, _): .invitationList
         case (.inboxes, _): .inboxList
         case (.members, .members): .memberList
         case (.members, .inboxes): .inboxPane

@@ -7,6 +7,9 @@ public struct AppState: Equatable {
     public var members = MemberListState()
     /// Inboxes the operator can see, by number, with their members.
     public var inboxes: [InboxSummary] = []
+    /// Every invitation, newest first (effective status: past expiry reads expired).
+    public var invitations: [InvitationSummary] = []
+    public var invitationCursor = 0
     public var focus: Focus = .members
     public var screen: Screen = .members
     /// Selected row of the inbox pane (members screen) or inbox list (inboxes screen).
@@ -24,8 +27,16 @@ public struct AppState: Equatable {
 
     public enum Focus: Equatable, Sendable { case members, inboxes }
 
-    /// Members with their inboxes, or inboxes with their members.
-    public enum Screen: Equatable, Sendable { case members, inboxes }
+    /// Members with their inboxes, inboxes with their members, or invitations.
+    public enum Screen: Equatable, Sendable, CaseIterable {
+        case members, inboxes, invitations
+
+        /// The next view for the switch key.
+        public var next: Screen {
+            let all = Screen.allCases
+            return all[((all.firstIndex(of: self) ?? 0) + 1) % all.count]
+        }
+    }
 
     /// The member under the selection bar, if its row is loaded.
     public var selectedMember: MemberSummary? {
@@ -33,6 +44,10 @@ public struct AppState: Equatable {
     }
 
     public var operatorContext: OperatorContext? { session?.operatorContext }
+
+    public var selectedInvitation: InvitationSummary? {
+        invitations.indices.contains(invitationCursor) ? invitations[invitationCursor] : nil
+    }
 }
 
 /// A line of feedback under the panes.

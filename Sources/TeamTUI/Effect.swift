@@ -9,6 +9,7 @@ public enum Effect: Equatable, Sendable {
     case loadIndex(MemberSort)
     case loadRows([MemberID])
     case loadInboxes
+    case loadInvitations
     case loadDetail(EmailAddress)
     case perform(TeamCommand)
     case quit
@@ -26,6 +27,7 @@ public enum AppAction: Equatable {
     case indexLoaded(MemberIndex, MemberSort)
     case rowsLoaded([MemberSummary])
     case inboxesLoaded([InboxSummary])
+    case invitationsLoaded([InvitationSummary])
     case detailLoaded(MemberDetail)
     case performed(CommandOutcome)
     case failed(TeamError)

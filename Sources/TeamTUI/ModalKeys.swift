@@ -90,10 +90,11 @@ enum ModalKeys {
             if form.email.apply(key) { form.error = nil }
         case .role:
             switch key {
-            case .char("j"), .down, .right, .char(" "), .char("l"):
-                form.roleIndex = (form.roleIndex + 1) % max(1, form.roles.count)
+            // No wrap-around: a key too many must never turn "member" into "workspace-admin".
+            case .char("j"), .down, .right, .char("l"):
+                form.roleIndex = ListScroll.move(form.roleIndex, by: 1, count: form.roles.count)
             case .char("k"), .up, .left, .char("h"):
-                form.roleIndex = (form.roleIndex + max(1, form.roles.count) - 1) % max(1, form.roles.count)
+                form.roleIndex = ListScroll.move(form.roleIndex, by: -1, count: form.roles.count)
             default: break
             }
             form.error = nil

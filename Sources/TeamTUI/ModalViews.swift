@@ -45,11 +45,12 @@ enum ModalView {
             lines.append((spec.keys.map(\.label).joined(separator: " "), spec.help, false))
         }
         let sections: [(String, Scope)] = [("Member list", .memberList), ("Inbox pane", .inboxPane),
-                                            ("Inboxes view", .inboxList), ("Anywhere", .global)]
+                                            ("Inboxes view", .inboxList), ("Invitations view", .invitationList),
+                                            ("Anywhere", .global)]
         for (title, scope) in sections {
             var probe = state
             probe.modal = nil
-            probe.screen = scope == .inboxList ? .inboxes : .members
+            probe.screen = scope == .inboxList ? .inboxes : scope == .invitationList ? .invitations : .members
             probe.focus = scope == .inboxPane ? .inboxes : .members
             let specs = ActionTable.all.filter { spec in
                 !moving.contains(spec.id) && spec.scopes.contains(scope) && !spec.availability(probe).isHidden

@@ -4,12 +4,15 @@ import TeamCore
 /// The only part of the TUI that does I/O (besides the terminal backend).
 public final class Runtime {
     let workspace: any TeamWorkspace
+    /// Sends mails a command just queued; returns a sentence for the status line.
+    let deliverMail: ([MailID]) -> String?
     private var lastDataVersion: Int64?
     /// Effects waiting for the next paint.
     private var afterPaint: [Effect] = []
 
-    public init(workspace: any TeamWorkspace) {
+    public init(workspace: any TeamWorkspace, deliverMail: @escaping ([MailID]) -> String? = { _ in nil }) {
         self.workspace = workspace
+        self.deliverMail = deliverMail
         lastDataVersion = try? workspace.dataVersion()
     }
 
@@ -27,6 +30,7 @@ public final class Runtime {
             case .reloadAll:
                 return [.sessionLoaded(try workspace.session()),
                         .inboxesLoaded(try workspace.inboxes()),
+                        .invitationsLoaded(try workspace.invitations(status: nil)),
                         .indexLoaded(try workspace.memberIndex(sort: state.members.sort), state.members.sort)]
             case .loadIndex(let sort):
                 return [.indexLoaded(try workspace.memberIndex(sort: sort), sort)]
@@ -34,10 +38,17 @@ public final class Runtime {
                 return [.rowsLoaded(try workspace.memberRows(ids))]
             case .loadInboxes:
                 return [.inboxesLoaded(try workspace.inboxes())]
+            case .loadInvitations:
+                return [.invitationsLoaded(try workspace.invitations(status: nil))]
             case .loadDetail(let email):
                 return [.detailLoaded(try workspace.member(email))]
             case .perform(let command):
-                return [.performed(try workspace.perform(command))]
+                var outcome = try workspace.perform(command)
+                // Mail goes out at once, as from the command line; a failure leaves it queued.
+                if !outcome.queuedMail.isEmpty, let note = deliverMail(outcome.queuedMail) {
+                    outcome.message += "; " + note
+                }
+                return [.performed(outcome)]
             case .quit:
                 return []
             }

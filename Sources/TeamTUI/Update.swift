@@ -49,6 +49,12 @@ public enum App {
                 state.modal = .invite(form)
             }
             return []
+        case .invitationsLoaded(let invitations):
+            let keep = state.selectedInvitation?.invitation.id
+            state.invitations = invitations
+            state.invitationCursor = invitations.firstIndex { $0.invitation.id == keep }
+                ?? min(state.invitationCursor, max(0, invitations.count - 1))
+            return []
         case .detailLoaded(let detail):
             if case .detail(_, let scroll) = state.modal { state.modal = .detail(detail, scroll: scroll) }
             return []
@@ -165,9 +171,12 @@ public enum App {
             if [Key.char("h"), .left].contains(key) { state.focus = .members }
             return ensureRows(state)
         case .switchView:
-            state.screen = state.screen == .members ? .inboxes : .members
+            state.screen = state.screen.next
             state.focus = .members
-            return ensureRows(state)
+            return state.screen == .invitations ? [.loadInvitations] : ensureRows(state)
+        case .resendInvitation, .revokeInvitation:
+            guard let invitation = state.selectedInvitation?.invitation else { return [] }
+            return [.perform(id == .resendInvitation ? .resendInvitation(.id(invitation.id)) : .revokeInvitation(.id(invitation.id)))]
         case .help:
             state.modal = .help(scroll: 0)
             return []
@@ -181,6 +190,10 @@ public enum App {
 
     /// Moves the selection of the focused list.
     static func move(_ state: inout AppState, by delta: Int) -> [Effect] {
+        if state.screen == .invitations {
+            state.invitationCursor = ListScroll.move(state.invitationCursor, by: delta, count: state.invitations.count)
+            return []
+        }
         if state.screen == .inboxes || state.focus == .inboxes {
             state.inboxCursor = ListScroll.move(state.inboxCursor, by: delta, count: state.inboxes.count)
             return []

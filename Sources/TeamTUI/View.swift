@@ -31,6 +31,10 @@ public enum AppView {
             if let list = layout.list { InboxScreenView.drawList(state, &grid, list) }
             if let side = layout.side { InboxScreenView.drawMembers(state, &grid, side) }
             if layout.list == nil, let side = layout.side { InboxScreenView.drawList(state, &grid, side) }
+        case .invitations:
+            if let list = layout.list { InvitationsView.drawList(state, &grid, list) }
+            if let side = layout.side { InvitationsView.drawDetail(state, &grid, side) }
+            if layout.list == nil, let side = layout.side { InvitationsView.drawList(state, &grid, side) }
         }
         drawStatus(state, &grid, layout.status)
         FooterView.draw(state, &grid, layout.footer)

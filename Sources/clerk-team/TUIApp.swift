@@ -1,6 +1,7 @@
 import CursesBackend
 import Foundation
 import TeamCore
+import TeamMail
 import TeamStore
 import TeamTUI
 #if canImport(Glibc)
@@ -15,12 +16,28 @@ enum TUIApp {
         // Who you are and whether the file is usable are reported before the
         // screen is taken over, as plain errors.
         _ = try workspace.session()
+        let config = try MailWiring.config()
+        workspace.mailSettings = config.mailSettings
         guard hasTerminal else {
             throw TeamError.invalid(ValidationError(field: "terminal",
                 message: "the full-screen interface needs a terminal; for scripts use the subcommands (clerk-team --help)"))
         }
         let screen = CursesScreen()
         defer { screen.stop() }
-        Loop.run(screen: screen, runtime: Runtime(workspace: workspace), readOnly: readOnly)
+        let runtime = Runtime(workspace: workspace) { ids in deliver(ids, workspace, config) }
+        Loop.run(screen: screen, runtime: runtime, readOnly: readOnly)
+    }
+
+    /// Sends just-queued mail; a failure leaves it queued and says so.
+    static func deliver(_ ids: [MailID], _ workspace: SQLiteWorkspace, _ config: ClerkConfig) -> String? {
+        do {
+            let report = try MailWiring.deliverer(workspace, config).flush(ids: Set(ids))
+            if !report.failed.isEmpty {
+                return "mail not delivered yet (\(report.failed.first?.detail ?? "error")); it stays queued: clerk-team mail flush"
+            }
+            return report.delivered.isEmpty ? nil : "mail sent"
+        } catch {
+            return "mail stays queued (\(error)); see clerk-team mail status"
+        }
     }
 }

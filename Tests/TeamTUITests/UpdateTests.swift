@@ -208,3 +208,60 @@ import TermUI
         #expect(!runtime.runAfterPaint(&state), "nothing left to do")
     }
 }
+
+@Suite struct InvitationScreenTests {
+    @Test func invitingThroughTheModalStoresAPendingInvitation() throws {
+        let fixture = try TUIFixture()
+        var (state, runtime) = try fixture.app(as: "adam@acme.test")
+        runtime.press(.char("i"), into: &state)
+        runtime.type("new.person@acme.test", into: &state)
+        runtime.press(.tab, .char("k"), .tab, .char(" "), .enter, into: &state)
+        #expect(state.modal == nil, "\(String(describing: state.status))")
+        #expect(state.status?.kind == .success)
+        let pending = try fixture.cli().invitations(status: .pending)
+        #expect(pending.map(\.invitation.email.value) == ["new.person@acme.test"])
+        #expect(pending.first?.invitation.role == .agent)
+        #expect(pending.first?.invitation.inboxes.map(\.value) == ["+14155550100"])
+        #expect(state.invitations.count == 1, "the list is reloaded after the change")
+    }
+
+    @Test func aRefusedInvitationKeepsTheFormAndSaysWhy() throws {
+        let fixture = try TUIFixture()
+        var (state, runtime) = try fixture.app(as: "adam@acme.test")
+        runtime.press(.char("i"), into: &state)
+        runtime.type("mo@acme.test", into: &state)
+        runtime.press(.enter, into: &state)
+        guard case .invite(let form) = state.modal else {
+            Issue.record("the form closed")
+            return
+        }
+        #expect(form.error?.contains("already an active member") == true, "\(String(describing: form.error))")
+        #expect(form.email.value == "mo@acme.test")
+    }
+
+    @Test func resendAndRevokeFromTheInvitationsView() throws {
+        let fixture = try TUIFixture()
+        _ = try fixture.cli().perform(.invite(email: EmailAddress("a@new.test"), role: .member, inboxes: []))
+        var (state, runtime) = try fixture.app()
+        runtime.press(.char("v"), .char("v"), into: &state)
+        #expect(state.screen == .invitations)
+        #expect(state.selectedInvitation?.invitation.email.value == "a@new.test")
+        runtime.press(.char("r"), into: &state)
+        #expect(state.status?.kind == .success, "\(String(describing: state.status))")
+        runtime.press(.char("x"), into: &state)
+        #expect(state.selectedInvitation?.invitation.status == .revoked)
+        var probe = state
+        #expect(App.update(&probe, .key(.char("x"))).isEmpty, "a revoked invitation cannot be revoked again")
+        #expect(probe.status?.text.contains("revoked") == true)
+    }
+
+    @Test func membersCannotManageInvitations() throws {
+        let fixture = try TUIFixture()
+        _ = try fixture.cli().perform(.invite(email: EmailAddress("a@new.test"), role: .member, inboxes: []))
+        var (state, runtime) = try fixture.app(as: "mo@acme.test")
+        runtime.press(.char("v"), .char("v"), into: &state)
+        let ids = Set(ActionTable.footer(state).map(\.spec.id))
+        #expect(!ids.contains(.resendInvitation) && !ids.contains(.revokeInvitation) && !ids.contains(.invite))
+        #expect(App.update(&state, .key(.char("x"))).isEmpty)
+    }
+}
