@@ -45,5 +45,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TeamStoreTests", dependencies: ["TeamStore", "TeamCore", "CSQLite", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TeamCore", "TeamStore", "TestSupport", "CSQLite"]),
+        // The real binary's full-screen interface driven through a private tmux server.
+        .testTarget(name: "TUIEndToEndTests", dependencies: ["TeamCore", "TeamStore", "TestSupport", "CSQLite"]),
     ]
 )
