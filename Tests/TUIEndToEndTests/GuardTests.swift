@@ -22,7 +22,14 @@ struct GuardTests {
         try h.tmux.waitFor("remove: you are admin and cannot remove a member ranked workspace-admin")
         try h.tmux.press("d")
         try h.tmux.waitFor("deactivate: you are admin and cannot deactivate a member ranked workspace-admin")
-        let screen = try h.tmux.capture()
+        // The footer shows the disabled keys dimmed, the available ones bold.
+        let styled = try h.tmux.captureStyled()
+        for hint in ["r role", "d deactivate", "x remove"] {
+            let style = try #require(styled.style(of: hint))
+            #expect(style.dim && !style.bold, "'\(hint)' is not shown disabled: \(style)")
+        }
+        #expect(styled.style(of: "s sort")?.bold == true)
+        let screen = styled.text
         #expect(!screen.contains("Role of "), "no role picker opened")
         #expect(!screen.contains("Remove "), "no removal prompt opened")
         #expect(h.memberRow("Workspace-Ad", in: screen)?.contains("active") == true)
@@ -58,34 +65,5 @@ struct GuardTests {
         try h.tmux.press("q")
         #expect(try h.tmux.waitForExit() == 0)
         #expect(try h.snapshot() == before)
-    }
-
-    @Test func hostileNamesInTheFileAreShownAsVisibleEscapes() throws {
-        let h = try TUIHarness()
-        try h.seedTeam()
-        // Someone with write access to the file plants terminal escapes directly.
-        h.plantSQL("UPDATE members SET name = 'Eve\u{1b}]0;pwned\u{07}\u{1b}[2J\u{9b}31m\u{202e}gnp' WHERE email = 'agent@acme.test'")
-        h.plantSQL("UPDATE inboxes SET name = 'V\u{1b}[5mI\u{85}P\u{2066}' WHERE phone = '+14155550190'")
-        try h.openTUI()
-        try h.tmux.press("j")
-        var screen = try h.tmux.waitFor(#"Inboxes of Eve\x1b]0;pwned\x07"#)
-        #expect(screen.contains(#"│Eve\x1b]0;"#), "the list row shows the escapes")
-        #expect(screen.contains(#"V\x1b[5mI\"#), "the inbox pane shows the escapes")
-        try h.tmux.press("Enter")
-        screen = try h.tmux.waitFor(#"Eve\x1b]0;pwned\x07\x1b[2J\x9b31m\u{202e}gnp"#)
-
-        // Nothing reached the terminal: title unchanged, screen not cleared, the rest intact.
-        #expect(try h.tmux.display("#{pane_title}") == (try h.tmux.display("#{host}")))
-        #expect(screen.hasPrefix(" clerk-team │ Acme │ Olive Owner (workspace-admin)"))
-        #expect(screen.contains("Olive Owner"))
-        #expect(screen.contains("Esc closes"))
-        try h.tmux.press("Escape")
-        screen = try h.tmux.waitUntil("the detail window to close") { !$0.contains("Esc closes") }
-        #expect(h.memberRow("Admin Person", in: screen) != nil)
-        #expect(h.memberRow("Workspace-Ad", in: screen) != nil)
-        #expect(screen.contains("q quit"))
-        try h.tmux.press("v")
-        try h.tmux.waitFor(#"+14155550190    V\x1b[5mI\x85P\u{2066}"#)
-        #expect(try h.tmux.display("#{pane_title}") == (try h.tmux.display("#{host}")))
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The interface as a terminal sees it: sizes, quitting, hang-ups, locales
-/// and terminal types.
+/// The interface as a terminal sees it: sizes, quitting, hang-ups, locales,
+/// terminal types, and text from the file that must not reach the terminal raw.
 @Suite(.serialized)
 struct TerminalTests {
     @Test func resizingRedrawsAndDegradesWithoutExiting() throws {
@@ -18,6 +18,7 @@ struct TerminalTests {
         var screen = try h.tmux.waitUntil("the one-pane layout") { !$0.contains("Inboxes of") && $0.contains("Members (6)") }
         #expect(Self.widest(screen) <= 60)
         #expect(screen.contains("q quit"))
+        #expect(TmuxSession.exitStatus(in: screen) == nil)
 
         // Tiny: the header is cut, the list shrinks to its column heads, help and quit stay.
         try h.tmux.resize(cols: 20, rows: 6)
@@ -57,6 +58,7 @@ struct TerminalTests {
         let pid = try h.tmux.programPID()
         #expect(TmuxSession.processName(of: pid) == "clerk-team")
         #expect(kill(pid, SIGHUP) == 0)
+        // Only promptness is asserted: the status is 0 today (the loop ends as on `q`).
         _ = try h.tmux.waitForExit(timeout: 2)
         try Self.expectRestored(h)
     }
@@ -85,8 +87,43 @@ struct TerminalTests {
             #expect(screen.contains("┌ Members (6) ───"))
             #expect(h.line(containing: "+14155550100", in: screen)?.contains("✓") == true)
         }
+        // Colours unless NO_COLOR (or a terminal without them); the selection shows either way.
+        let styled = try h.tmux.captureStyled()
+        let colours = environment["NO_COLOR"] == nil && environment["TERM"] != "vt100"
+        #expect(styled.styles.contains(where: \.hasColour) == colours)
+        let selected = try #require(styled.style(of: "Admin Person  admin@"))
+        #expect(colours ? selected.background != nil : selected.reverse, "selected row: \(selected)")
         try h.tmux.press("q")
         #expect(try h.tmux.waitForExit() == 0)
+    }
+
+    @Test func hostileNamesInTheFileAreShownAsVisibleEscapes() throws {
+        let h = try TUIHarness()
+        try h.seedTeam()
+        // Someone with write access to the file plants terminal escapes directly.
+        h.plantSQL("UPDATE members SET name = 'Eve\u{1b}]0;pwned\u{07}\u{1b}[2J\u{9b}31m\u{202e}gnp' WHERE email = 'agent@acme.test'")
+        h.plantSQL("UPDATE inboxes SET name = 'V\u{1b}[5mI\u{85}P\u{2066}' WHERE phone = '+14155550190'")
+        try h.openTUI()
+        try h.tmux.press("j")
+        var screen = try h.tmux.waitFor(#"Inboxes of Eve\x1b]0;pwned\x07"#)
+        #expect(screen.contains(#"│Eve\x1b]0;"#), "the list row shows the escapes")
+        #expect(screen.contains(#"V\x1b[5mI\"#), "the inbox pane shows the escapes")
+        try h.tmux.press("Enter")
+        screen = try h.tmux.waitFor(#"Eve\x1b]0;pwned\x07\x1b[2J\x9b31m\u{202e}gnp"#)
+
+        // Nothing reached the terminal: title unchanged, screen not cleared, the rest intact.
+        #expect(try h.tmux.display("#{pane_title}") == (try h.tmux.display("#{host}")))
+        #expect(screen.hasPrefix(" clerk-team │ Acme │ Olive Owner (workspace-admin)"))
+        #expect(screen.contains("Olive Owner"))
+        #expect(screen.contains("Esc closes"))
+        try h.tmux.press("Escape")
+        screen = try h.tmux.waitUntil("the detail window to close") { !$0.contains("Esc closes") }
+        #expect(h.memberRow("Admin Person", in: screen) != nil)
+        #expect(h.memberRow("Workspace-Ad", in: screen) != nil)
+        #expect(screen.contains("q quit"))
+        try h.tmux.press("v")
+        try h.tmux.waitFor(#"+14155550190    V\x1b[5mI\x85P\u{2066}"#)
+        #expect(try h.tmux.display("#{pane_title}") == (try h.tmux.display("#{host}")))
     }
 
     /// After the program: main screen back, cursor shown, no application keypad, no mouse reporting.

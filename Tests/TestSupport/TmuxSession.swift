@@ -110,6 +110,9 @@ public final class TmuxSession: @unchecked Sendable {
         let script = #"\#(program); echo "[exit $?]"; sleep 600"#
         try command("new-session", "-d", "-s", target, "-x", String(cols), "-y", String(rows),
                     "sh -c " + Self.shellQuoted(script))
+        // `-D` turned exit-empty off; with a session now, turn it back on so a
+        // server left behind by a killed test run ends with its session.
+        try command("set-option", "-g", "exit-empty", "on")
     }
 
     /// Presses keys by tmux name (`Enter`, `Tab`, `Escape`, `Space`, `Up`, `C-c`, …).
@@ -130,6 +133,11 @@ public final class TmuxSession: @unchecked Sendable {
     /// The visible screen as text, one line per row (trailing blanks trimmed by tmux).
     public func capture() throws -> String {
         try command("capture-pane", "-p", "-t", target)
+    }
+
+    /// The visible screen with each character's attributes and colours.
+    public func captureStyled() throws -> StyledScreen {
+        StyledScreen(escaped: try command("capture-pane", "-p", "-e", "-t", target))
     }
 
     /// A tmux format evaluated for the pane, e.g. `#{pane_title}` or `#{alternate_on}`.
