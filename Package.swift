@@ -57,5 +57,7 @@ let package = Package(
         .testTarget(name: "TeamMailTests", dependencies: ["TeamMail", "TeamImport", "TeamCore", "TestSupport"]),
         // Benchmark (not a test): 10k-row CSV import; prints the time.
         .executableTarget(name: "clerk-bench", dependencies: ["TeamCore", "TeamStore", "TeamImport"]),
+        // The real binary's full-screen interface driven through a private tmux server.
+        .testTarget(name: "TUIEndToEndTests", dependencies: ["TeamCore", "TeamStore", "TestSupport", "CSQLite"]),
     ]
 )

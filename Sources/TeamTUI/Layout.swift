@@ -32,7 +32,7 @@ struct Layout: Equatable {
                 ? Layout(header: header, status: status, footer: footer, list: single, side: nil, tooSmall: false)
                 : Layout(header: header, status: status, footer: footer, list: nil, side: single, tooSmall: false)
         }
-        let sideWidth = min(48, max(32, size.cols / 3))
+        let sideWidth = min(48, max(32, size.cols * 3 / 8))
         let (list, side) = body.splitColumns(body.width - sideWidth)
         return Layout(header: header, status: status, footer: footer, list: list, side: side, tooSmall: false)
     }
