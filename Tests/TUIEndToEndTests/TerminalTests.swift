@@ -15,7 +15,10 @@ struct TerminalTests {
 
         // Narrow: one pane (the focused list), header cut to the width.
         try h.tmux.resize(cols: 60, rows: 20)
-        var screen = try h.tmux.waitUntil("the one-pane layout") { !$0.contains("Inboxes of") && $0.contains("Members (6)") }
+        // (Waiting for the footer too: a capture can land between two writes of one redraw.)
+        var screen = try h.tmux.waitUntil("the one-pane layout") {
+            !$0.contains("Inboxes of") && $0.contains("Members (6)") && $0.contains("q quit")
+        }
         #expect(Self.widest(screen) <= 60)
         #expect(screen.contains("q quit"))
         #expect(TmuxSession.exitStatus(in: screen) == nil)
