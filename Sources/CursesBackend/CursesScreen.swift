@@ -22,6 +22,10 @@ public final class CursesScreen: Screen {
         }
     }
 
+    /// The conventional exit status after a hang-up: 128 + the signal
+    /// (129 for SIGHUP, also used when the terminal simply vanished).
+    public var hangupStatus: Int32 { 128 + (terminal.pendingSignal ?? 1) }
+
     /// Restores the terminal; call on every way out.
     public func stop() { terminal.stop() }
 }

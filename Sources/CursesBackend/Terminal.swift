@@ -17,6 +17,8 @@ public enum InputEvent: Equatable, Sendable {
 public final class Terminal {
     public private(set) var size: Size
     public let glyphs: Glyphs
+    /// False when the locale cannot encode non-ASCII text (e.g. `LC_ALL=C`).
+    let utf8Text: Bool
     public let colours: Bool
     private var previous: Grid?
     private var stopped = false
@@ -28,7 +30,12 @@ public final class Terminal {
         setlocale(LC_ALL, "")
         let codeset = String(cString: clerk_codeset())
         let utf8 = codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
-        glyphs = utf8 ? .unicode : .ascii
+        // Terminals of the VT100 family have no Unicode line drawing even under a
+        // UTF-8 locale; they get the ASCII set, text still in UTF-8.
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        let legacy = ["vt52", "vt100", "vt102", "vt220", "ansi", "dumb"].contains { term.hasPrefix($0) }
+        utf8Text = utf8
+        glyphs = utf8 && !legacy ? .unicode : .ascii
         clerk_install_signal_handlers()
         initscr()
         raw()
@@ -51,6 +58,12 @@ public final class Terminal {
     }
 
     deinit { stop() }
+
+    /// The termination signal that ended input, if one did (SIGHUP, SIGTERM…).
+    public var pendingSignal: Int32? {
+        let signal = clerk_pending_signal()
+        return signal == 0 ? nil : signal
+    }
 
     /// Restores the terminal. Safe to call more than once.
     public func stop() {
@@ -138,7 +151,7 @@ public final class Terminal {
         let scalars = Array(text.unicodeScalars)
         if let first = scalars.first {
             let libcWidth = Int(clerk_wcwidth(wchar_t(bitPattern: first.value)))
-            if (!glyphs.isUnicode && !text.allSatisfy(\.isASCII)) || libcWidth != Int(cell.width) {
+            if (!utf8Text && !text.allSatisfy(\.isASCII)) || libcWidth != Int(cell.width) {
                 text = cell.width == 2 ? "??" : "?"
                 for (offset, character) in text.enumerated() {
                     put(String(character), x: x + offset, y: y, attributes, pair)

@@ -64,9 +64,15 @@ enum FooterView {
             x += width(entry.spec, state) + 2
         }
         x = rect.x
-        for entry in all where !pinned.contains(where: { $0.spec.id == entry.spec.id }) {
+        let rest = all.filter { entry in !pinned.contains { $0.spec.id == entry.spec.id } }
+        for (index, entry) in rest.enumerated() {
             let cells = width(entry.spec, state)
-            guard x + cells <= right - 2 else { break }
+            // Keep room for a mark saying more actions are in the help.
+            let more = index < rest.count - 1 ? TerminalText.width(of: state.glyphs.ellipsis) + 1 : 0
+            guard x + cells + more <= right - 2 else {
+                grid.put(state.glyphs.ellipsis, x: x, y: rect.y, style: Style(.muted))
+                break
+            }
             put(entry, x: x, y: rect.y, state, &grid)
             x += cells + 2
         }

@@ -35,12 +35,21 @@ enum InviteView {
         guard y < inner.maxY else { return cursor }
         label("Role", .role, y: y)
         var x = inner.x + 9
-        for (index, role) in form.roles.enumerated() {
-            let chosen = index == form.roleIndex
-            let text = chosen ? "(\(role.rawValue))" : " \(role.rawValue) "
-            let style = Style(chosen ? (form.field == .role ? .selection : .accent) : .normal, bold: chosen)
-            if x + TerminalText.width(of: text) > inner.maxX { break }
-            x += grid.put(text, x: x, y: y, style: style) + 1
+        let labels = form.roles.enumerated().map { index, role in
+            index == form.roleIndex ? "(\(role.rawValue))" : " \(role.rawValue) "
+        }
+        let chosenStyle = Style(form.field == .role ? .selection : .accent, bold: true)
+        if labels.reduce(0, { $0 + TerminalText.width(of: $1) + 1 }) <= inner.maxX - x {
+            for (index, text) in labels.enumerated() {
+                x += grid.put(text, x: x, y: y, style: index == form.roleIndex ? chosenStyle : .normal) + 1
+            }
+        } else if let role = form.role {
+            // Too narrow for all of them: the chosen one, with arrows showing there are more.
+            let before = form.roleIndex > 0 ? "< " : "  "
+            let after = form.roleIndex < form.roles.count - 1 ? " >" : ""
+            x += grid.put(before, x: x, y: y, style: Style(.muted))
+            x += grid.put(role.rawValue, x: x, y: y, style: chosenStyle, maxWidth: inner.maxX - x)
+            grid.put(after, x: x, y: y, style: Style(.muted), maxWidth: inner.maxX - x)
         }
         // Inboxes: multi-select of the visible ones.
         y += 2

@@ -45,7 +45,7 @@ struct Layout: Equatable {
             // One-pane mode on the side: keep paging sensible.
             return max(1, state.size.rows - 6)
         }
-        return max(1, list.height - 3 - (state.members.filtering || !state.members.filter.value.isEmpty ? 1 : 0))
+        return MemberListView.geometry(innerHeight: list.height - 2, state).rows
     }
 
     /// Rows visible in the side pane's list.

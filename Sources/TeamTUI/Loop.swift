@@ -23,7 +23,11 @@ public enum Loop {
     /// Polling interval: changes by others appear within this time (well under 1 s).
     public static let pollMillis: Int32 = 200
 
-    public static func run(screen: Screen, runtime: Runtime, readOnly: Bool) {
+    /// Why the loop ended.
+    public enum End: Equatable { case quit, hangup }
+
+    @discardableResult
+    public static func run(screen: Screen, runtime: Runtime, readOnly: Bool) -> End {
         var state = AppState(size: screen.size, glyphs: screen.glyphs, readOnly: readOnly)
         runtime.start(&state)
         screen.draw(AppView.render(state))
@@ -34,7 +38,7 @@ public enum Loop {
             }
             switch screen.nextInput(timeoutMillis: pollMillis) {
             case .hangup:
-                return
+                return .hangup
             case .timeout:
                 guard runtime.workspaceChanged() else { continue }
                 runtime.dispatch(.externalChange, &state)
@@ -45,5 +49,6 @@ public enum Loop {
             }
             if !state.shouldQuit { screen.draw(AppView.render(state)) }
         }
+        return .quit
     }
 }

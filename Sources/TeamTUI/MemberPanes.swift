@@ -14,13 +14,16 @@ enum MemberListView {
         let inner = rect.inset(1)
         guard inner.width > 0, inner.height > 0 else { return nil }
         let widths = columns(inner.width)
-        Draw.row(&grid, [("NAME", widths.name), ("EMAIL", widths.email), ("ROLE", widths.role),
-                         ("STATUS", widths.status), ("INB", widths.inboxes)],
-                 x: inner.x, y: inner.y, width: inner.width, style: Style(.muted, bold: true), glyphs: state.glyphs)
-        let rows = Layout.listRows(state)
-        for line in 0..<rows {
+        let geometry = geometry(innerHeight: inner.height, state)
+        if geometry.heads {
+            Draw.row(&grid, [("NAME", widths.name), ("EMAIL", widths.email), ("ROLE", widths.role),
+                             ("STATUS", widths.status), ("INB", widths.inboxes)],
+                     x: inner.x, y: inner.y, width: inner.width, style: Style(.muted, bold: true), glyphs: state.glyphs)
+        }
+        let firstRow = inner.y + (geometry.heads ? 1 : 0)
+        for line in 0..<geometry.rows {
             let position = list.offset + line
-            let y = inner.y + 1 + line
+            let y = firstRow + line
             guard position < list.count, y < inner.maxY, let id = list.id(at: position) else { break }
             let selected = position == list.selection
             guard let row = list.rows[id] else {
@@ -41,13 +44,22 @@ enum MemberListView {
             grid.put(TerminalText.truncate(note, toWidth: inner.width, ellipsis: state.glyphs.ellipsis),
                      x: inner.x, y: min(inner.y + 1, inner.maxY - 1), style: Style(.muted))
         }
-        guard list.filtering || !list.filter.value.isEmpty else { return nil }
+        guard geometry.filterLine else { return nil }
         let y = inner.maxY - 1
         grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1))
         grid.put("/", x: inner.x, y: y, style: Style(.accent, bold: true))
         let shown = list.filter.visible(width: inner.width - 1)
         grid.put(shown.text, x: inner.x + 1, y: y, maxWidth: inner.width - 1)
         return list.filtering ? Frame.Cursor(x: inner.x + 1 + shown.cursorColumn, y: y) : nil
+    }
+
+    /// How the inside of the pane is shared: column heads only when there is
+    /// room for a member row too; the filter line takes the last row when shown.
+    static func geometry(innerHeight: Int, _ state: AppState) -> (heads: Bool, rows: Int, filterLine: Bool) {
+        let filterLine = state.members.filtering || !state.members.filter.value.isEmpty
+        let available = max(0, innerHeight - (filterLine ? 1 : 0))
+        let heads = available >= 3
+        return (heads, max(1, available - (heads ? 1 : 0)), filterLine && innerHeight >= 2)
     }
 
     struct Widths { var name, email, role, status, inboxes: Int }

@@ -117,15 +117,24 @@ enum ModalView {
         let inner = frame(&grid, state, width: 64, height: picker.choices.count + 4,
                           title: "Role of \(picker.member.name)", hint: "Enter sets · Esc cancels")
         guard inner.width > 0, inner.height > 0 else { return }
-        grid.put("now \(picker.member.role.rawValue)", x: inner.x, y: inner.y, style: Style(.muted), maxWidth: inner.width)
-        for (index, choice) in picker.choices.enumerated() where index + 2 < inner.height + 1 {
-            let y = inner.y + 1 + index
-            guard y < inner.maxY else { break }
-            let enabled = choice.availability.isEnabled
-            var style = Style(enabled ? .normal : .muted)
+        // The "now" line only when there is room for it and at least one choice.
+        let showNow = inner.height >= 2
+        if showNow {
+            grid.put("now \(picker.member.role.rawValue)", x: inner.x, y: inner.y, style: Style(.muted), maxWidth: inner.width)
+        }
+        let top = inner.y + (showNow ? 1 : 0)
+        let rows = inner.maxY - top
+        // A window around the cursor: the choice Enter would take is always visible.
+        let offset = ListScroll.offset(selection: picker.cursor, previousOffset: 0, visibleRows: rows, count: picker.choices.count)
+        for line in 0..<rows {
+            let index = offset + line
+            guard index < picker.choices.count else { break }
+            let choice = picker.choices[index]
+            var style = Style(choice.availability.isEnabled ? .normal : .muted)
             if index == picker.cursor { style = Style(.selection) }
             let reason = choice.availability.reason.map { " - \($0)" } ?? ""
-            Draw.cell(&grid, " " + choice.role.rawValue + reason, x: inner.x, y: y, width: inner.width, style: style, glyphs: state.glyphs)
+            Draw.cell(&grid, " " + choice.role.rawValue + reason, x: inner.x, y: top + line, width: inner.width,
+                      style: style, glyphs: state.glyphs)
         }
     }
 
@@ -133,14 +142,16 @@ enum ModalView {
         let inner = frame(&grid, state, width: 64, height: 7, title: "Remove \(confirm.member.name)?",
                           hint: "Enter removes · Esc cancels")
         guard inner.width > 2, inner.height > 0 else { return nil }
-        grid.put("This removes the member and their inbox assignments.", x: inner.x, y: inner.y, style: Style(.danger), maxWidth: inner.width)
-        if inner.height > 2 {
-            grid.put("Type \(confirm.member.email.value) to confirm:", x: inner.x, y: inner.y + 1, maxWidth: inner.width)
+        // The input line is the last row; the explanations take the rows above it that exist.
+        let inputY = inner.maxY - 1
+        let above = [("This removes the member and their inbox assignments.", Style(.danger)),
+                     ("Type \(confirm.member.email.value) to confirm:", Style.normal)]
+        for (row, line) in above.prefix(max(0, inner.height - 1)).enumerated() where inner.y + row < inputY {
+            grid.put(line.0, x: inner.x, y: inner.y + row, style: line.1, maxWidth: inner.width)
         }
-        let y = min(inner.y + 3, inner.maxY - 1)
-        grid.put(">", x: inner.x, y: y, style: Style(.accent, bold: true))
+        grid.put(">", x: inner.x, y: inputY, style: Style(.accent, bold: true))
         let shown = confirm.typed.visible(width: inner.width - 2)
-        grid.put(shown.text, x: inner.x + 2, y: y, maxWidth: inner.width - 2)
-        return Frame.Cursor(x: inner.x + 2 + shown.cursorColumn, y: y)
+        grid.put(shown.text, x: inner.x + 2, y: inputY, maxWidth: inner.width - 2)
+        return Frame.Cursor(x: inner.x + 2 + shown.cursorColumn, y: inputY)
     }
 }

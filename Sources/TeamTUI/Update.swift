@@ -148,7 +148,8 @@ public enum App {
                     ? .disabled(reason: "\(member.name) is already \(role.rawValue)")
                     : Ask.availability(.changeRole(target, to: role), state))
             }.filter { !$0.availability.isHidden }
-            let cursor = choices.firstIndex { $0.availability.isEnabled } ?? 0
+            // The cursor starts on the current role, so Enter by reflex changes nothing.
+            let cursor = choices.firstIndex { $0.role == member.role } ?? 0
             state.modal = .rolePicker(RolePicker(member: member, choices: choices, cursor: cursor))
             return []
         case .toggleActive:

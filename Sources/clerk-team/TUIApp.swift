@@ -23,9 +23,13 @@ enum TUIApp {
                 message: "the full-screen interface needs a terminal; for scripts use the subcommands (clerk-team --help)"))
         }
         let screen = CursesScreen()
-        defer { screen.stop() }
         let runtime = Runtime(workspace: workspace) { ids in deliver(ids, workspace, config) }
-        Loop.run(screen: screen, runtime: runtime, readOnly: readOnly)
+        let end = Loop.run(screen: screen, runtime: runtime, readOnly: readOnly)
+        screen.stop()
+        if end == .hangup {
+            // A dropped connection or a signal is not a normal quit: say so to scripts.
+            throw Refused(code: screen.hangupStatus)
+        }
     }
 
     /// Sends just-queued mail; a failure leaves it queued and says so.

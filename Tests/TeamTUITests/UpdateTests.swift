@@ -99,8 +99,14 @@ import TermUI
         let enabled = picker.choices.filter(\.availability.isEnabled).map(\.role)
         #expect(enabled == [.admin, .manager, .agent])
         #expect(picker.choices.first { $0.role == .workspaceAdmin }?.availability.reason?.contains("higher role") == true)
-        // Move to "agent" and confirm: the change is made by the core.
-        while case .rolePicker(let p) = state.modal, p.choices[p.cursor].role != .agent { runtime.press(.char("j"), into: &state) }
+        // The cursor starts on the current role: Enter by reflex changes nothing.
+        #expect(picker.choices[picker.cursor].role == .member)
+        var reflex = state
+        #expect(App.update(&reflex, .key(.enter)).isEmpty)
+        // One up is "agent"; confirm: the change is made by the core.
+        runtime.press(.char("k"), into: &state)
+        guard case .rolePicker(let moved) = state.modal else { return }
+        #expect(moved.choices[moved.cursor].role == .agent)
         runtime.press(.enter, into: &state)
         #expect(state.modal == nil)
         #expect(try fixture.cli().member(EmailAddress("mo@acme.test")).member.role == .agent)
