@@ -19,6 +19,9 @@
    concurrency, may not touch as mutable globals) are reached through these. */
 
 static inline WINDOW *clerk_stdscr(void) { return stdscr; }
+
+/* newterm, unlike initscr, returns NULL for an unknown TERM instead of exiting. */
+static inline SCREEN *clerk_newterm(void) { return newterm(NULL, stdout, stdin); }
 static inline int clerk_lines(void) { return LINES; }
 static inline int clerk_cols(void) { return COLS; }
 static inline int clerk_colors(void) { return COLORS; }

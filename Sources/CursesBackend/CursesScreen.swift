@@ -5,7 +5,7 @@ import TermUI
 public final class CursesScreen: Screen {
     let terminal: Terminal
 
-    public init() { terminal = Terminal() }
+    public init() throws { terminal = try Terminal() }
 
     public var size: Size { terminal.size }
     public var glyphs: Glyphs { terminal.glyphs }

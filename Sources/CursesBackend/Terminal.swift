@@ -25,8 +25,12 @@ public final class Terminal {
     private var immediateErrors = 0
     private let palette: Palette
 
+    public struct StartError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
     /// Initialises the terminal: locale, raw keys, no echo, colours or not.
-    public init() {
+    public init() throws {
         setlocale(LC_ALL, "")
         let codeset = String(cString: clerk_codeset())
         let utf8 = codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
@@ -37,7 +41,10 @@ public final class Terminal {
         utf8Text = utf8
         glyphs = utf8 && !legacy ? .unicode : .ascii
         clerk_install_signal_handlers()
-        initscr()
+        guard clerk_newterm() != nil else {
+            let term = ProcessInfo.processInfo.environment["TERM"] ?? "(unset)"
+            throw StartError(description: "cannot drive terminal type '\(term)'; set TERM to your terminal (e.g. xterm-256color)")
+        }
         raw()
         noecho()
         nonl()

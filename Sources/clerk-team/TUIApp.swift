@@ -22,7 +22,12 @@ enum TUIApp {
             throw TeamError.invalid(ValidationError(field: "terminal",
                 message: "the full-screen interface needs a terminal; for scripts use the subcommands (clerk-team --help)"))
         }
-        let screen = CursesScreen()
+        let screen: CursesScreen
+        do {
+            screen = try CursesScreen()
+        } catch {
+            throw TeamError.invalid(ValidationError(field: "terminal", message: "\(error)"))
+        }
         let runtime = Runtime(workspace: workspace) { ids in deliver(ids, workspace, config) }
         let end = Loop.run(screen: screen, runtime: runtime, readOnly: readOnly)
         screen.stop()
