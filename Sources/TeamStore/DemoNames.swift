@@ -15,6 +15,12 @@ enum DemoNames {
         ("+819012345678", "東京 窓口", .private),
     ]
 
+    static let invitations: [(String, Role, [String])] = [
+        ("nadia.rahman@demo.example", .agent, ["+14155550100", "+14155550101"]),
+        ("joao.pereira@demo.example", .member, ["+14155550102"]),
+        ("hana.sato@demo.example", .manager, []),
+    ]
+
     static let givenNames: [(String, String)] = [
         ("Ava", "ava"), ("José", "jose"), ("Zoë", "zoe"), ("Łukasz", "lukasz"), ("Björn", "bjorn"),
         ("美咲", "misaki"), ("Søren", "soren"), ("Ana-María", "ana-maria"), ("Ólafur", "olafur"),

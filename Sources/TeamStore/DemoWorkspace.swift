@@ -10,10 +10,16 @@ extension SQLiteWorkspace {
             guard isDemoWorkspace(path: path) else {
                 throw TeamError.conflict("\(path) exists and is not a demo workspace; refusing to replace it (use another --db)")
             }
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            // The demo's mail spool goes with it: its messages name invitations that no longer exist.
+            for suffix in ["", "-wal", "-shm", "-outbox"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
         let workspace = try creating(path: path, identity: identity)
         try workspace.writing { try workspace.fillDemo(members: count) }
+        // A few pending invitations, made the normal way (tokens hashed, mail queued, audited).
+        for (email, role, inboxes) in DemoNames.invitations {
+            _ = try workspace.perform(.invite(email: try EmailAddress(email), role: role,
+                                              inboxes: try inboxes.map { try PhoneNumber($0) }))
+        }
         return workspace
     }
 

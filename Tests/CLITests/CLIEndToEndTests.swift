@@ -141,3 +141,20 @@ import TestSupport
         #expect(cli.fileBytes() == real)
     }
 }
+
+@Suite struct DemoInvitationTests {
+    @Test func theDemoHasPendingInvitationsMadeTheNormalWay() throws {
+        let cli = try CLIHarness()
+        try cli.ok("demo", "--members", "10", "--no-tui")
+        let demoPath = cli.dir.file("data") + "/clerk-team/demo.db"
+        let invitations = try #require(try cli.json("--db", demoPath, "invites", "list", "--status", "pending", "--json") as? [[String: Any]])
+        #expect(invitations.count == 3)
+        // Rebuilding the demo starts its mail spool afresh too.
+        try cli.ok("demo", "--members", "10", "--no-tui")
+        let again = try #require(try cli.json("--db", demoPath, "invites", "list", "--json") as? [[String: Any]])
+        #expect(again.count == 3)
+        let status = try cli.run("--db", demoPath, "mail", "status")
+        #expect(status.status == 0)
+        #expect(!status.stdout.contains("lost"))
+    }
+}
