@@ -64,13 +64,6 @@ final class TUIHarness: @unchecked Sendable {
         }
     }
 
-    /// Whether this build has the invitation flow: `clerk-team --help` lists an `invites` command.
-    static func buildHasInvitations() throws -> Bool {
-        let dir = TempDirectory()
-        let help = try BinaryRunner.run([BinaryRunner.clerkTeam(), "--help"], in: dir.path, timeout: 20).stdout
-        return help.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("invites ") }
-    }
-
     /// The whole visible state of the workspace, to compare before and after.
     func snapshot() throws -> String {
         try ok("members", "list", "--json") + ok("inboxes", "list", "--json") + ok("audit", "--json")
