@@ -71,7 +71,8 @@ public enum BinaryRunner {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning {
             if Date() > deadline {
-                process.terminate()
+                // SIGKILL: children of test threads may have SIGTERM blocked.
+                kill(process.processIdentifier, SIGKILL)
                 throw RunError.timedOut(arguments, timeout)
             }
             usleep(2_000)
