@@ -56,7 +56,7 @@ public enum AppView {
             parts.append("loading…")
         }
         if state.readOnly { parts.append("READ-ONLY") }
-        let text = " " + parts.joined(separator: " │ ".replacingOccurrences(of: "│", with: state.glyphs.vertical))
+        let text = " " + parts.joined(separator: " \(state.glyphs.vertical) ")
         grid.put(TerminalText.truncate(text, toWidth: rect.width, ellipsis: state.glyphs.ellipsis),
                  x: rect.x, y: rect.y, style: Style(.header, bold: true))
     }

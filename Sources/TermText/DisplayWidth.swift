@@ -7,11 +7,20 @@
 extension TerminalText {
     /// Cells `text` occupies once drawn (after ``displayForm(of:)`` of each grapheme).
     public static func width(of text: String) -> Int {
-        text.reduce(0) { $0 + width(of: $1) }
+        // Printable ASCII is one grapheme and one cell per byte (CR LF, the
+        // only ASCII pair that forms one grapheme, is not printable).
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        return text.reduce(0) { $0 + width(of: $1) }
     }
 
     /// 0, 1 or 2 cells for one grapheme as drawn.
     public static func width(of character: Character) -> Int {
+        if let value = singleScalar(character), let cells = knownWidth(value) { return cells }
+        return measuredWidth(of: character)
+    }
+
+    /// The general rule behind ``width(of:)-(Character)``, without the table of known scalars.
+    static func measuredWidth(of character: Character) -> Int {
         guard let first = character.unicodeScalars.first else { return 0 }
         if character.unicodeScalars.contains(where: { isRegionalIndicator($0) }) { return 2 }
         if isZeroWidth(first) { return 0 }
@@ -24,6 +33,7 @@ extension TerminalText {
     /// modifiers keep only their first emoji; flags stay a pair of regional
     /// indicators; combining marks stay with their base.
     public static func displayForm(of character: Character) -> String {
+        if singleScalar(character) != nil { return String(character) }
         let scalars = Array(character.unicodeScalars)
         guard scalars.count > 1, let first = scalars.first else { return String(character) }
         if isRegionalIndicator(first) { return String(String.UnicodeScalarView(scalars.prefix(2))) }
@@ -58,6 +68,31 @@ extension TerminalText {
     public static func pad(_ text: String, toWidth width: Int, ellipsis: String = "…") -> String {
         let cut = truncate(text, toWidth: width, ellipsis: ellipsis)
         return cut + String(repeating: " ", count: max(0, width - self.width(of: cut)))
+    }
+
+    /// The scalar value of a grapheme made of exactly one scalar, read from its UTF-8 (no allocation).
+    static func singleScalar(_ character: Character) -> UInt32? {
+        let utf8 = character.utf8
+        var bytes = utf8.makeIterator()
+        guard let lead = bytes.next() else { return nil }
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard utf8.count == length else { return nil }
+        var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (length + 1))
+        while let next = bytes.next() { value = value << 6 | UInt32(next & 0x3F) }
+        return value
+    }
+
+    /// Widths of the scalars the screens draw most (Latin text, box drawing,
+    /// the ellipsis), without looking up Unicode properties. Exactly what
+    /// ``measuredWidth(of:)`` says for them (a test checks every one); nil
+    /// for anything else.
+    static func knownWidth(_ value: UInt32) -> Int? {
+        switch value {
+        case 0xAD: return nil                      // soft hyphen: default-ignorable, zero width
+        case 0x00..<0x300: return 1                // ASCII, Latin-1, Latin Extended, IPA, spacing modifiers
+        case 0x2010...0x2027, 0x2500...0x257F, 0x2713: return 1  // dashes, quotes, ellipsis; box drawing; check mark
+        default: return nil
+        }
     }
 
     static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool {

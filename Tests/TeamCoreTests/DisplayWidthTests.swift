@@ -1,5 +1,5 @@
 import Testing
-import TermText
+@testable import TermText
 
 @Suite struct DisplayWidthTests {
     @Test(arguments: [
@@ -26,5 +26,27 @@ import TermText
         #expect(TerminalText.truncate("abcdef", toWidth: 4, ellipsis: "~") == "abc~")
         #expect(TerminalText.pad("ab", toWidth: 4) == "ab  ")
         #expect(TerminalText.pad("美咲田中", toWidth: 3) == "美…")
+    }
+}
+
+@Suite struct DisplayWidthShortcutTests {
+    /// The table of known widths must say exactly what the general rule says.
+    @Test func knownWidthsAgreeWithTheGeneralRule() {
+        for value in UInt32(0)...0x3000 {
+            guard let scalar = Unicode.Scalar(value), let known = TerminalText.knownWidth(value) else { continue }
+            let character = Character(scalar)
+            #expect(known == TerminalText.measuredWidth(of: character), "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test(arguments: ["a", "é", "e\u{301}", "\r\n", "─", "…", "✓", "美", "🚀", "👍🏽", "🇩🇪", "\u{AD}", "\u{10FFFF}"])
+    func singleScalarsAreReadFromUTF8(_ character: Character) {
+        let scalars = Array(character.unicodeScalars)
+        #expect(TerminalText.singleScalar(character) == (scalars.count == 1 ? scalars[0].value : nil))
+    }
+
+    @Test(arguments: ["abc", "a b~", "", "\r\n", "Zoë", "tab\there", "e\u{301}"])
+    func asciiShortcutAgreesWithGraphemeSum(_ text: String) {
+        #expect(TerminalText.width(of: text) == text.reduce(0) { $0 + TerminalText.measuredWidth(of: $1) })
     }
 }
