@@ -51,35 +51,85 @@ public struct MemberIndex: Sendable, Equatable {
         var result: [Int] = []
         keys.withUnsafeBufferPointer { haystack in
             offsets.withUnsafeBufferPointer { offsets in
-                func matches(_ row: Int) -> Bool {
-                    let start = Int(offsets[row]), end = Int(offsets[row + 1])
-                    return Self.contains(haystack, start, end, needle)
-                }
-                if let within {
-                    for row in within where matches(row) { result.append(row) }
-                } else {
-                    for row in 0..<ids.count where matches(row) { result.append(row) }
+                needle.withUnsafeBufferPointer { needle in
+                    let search = Search(needle: needle, anchor: Self.anchor(needle, haystack))
+                    if let within {
+                        for row in within
+                        where search.first(in: haystack, from: Int(offsets[row]), to: Int(offsets[row + 1])) != nil {
+                            result.append(row)
+                        }
+                    } else {
+                        Self.scan(haystack, offsets, search) { result.append($0) }
+                    }
                 }
             }
         }
         return result
     }
 
-    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
-                                 _ needle: [UInt8]) -> Bool {
-        let length = needle.count
-        guard end - start >= length, let first = needle.first else { return false }
-        var index = start
-        let last = end - length
-        while index <= last {
-            if haystack[index] == first {
-                var offset = 1
-                while offset < length && haystack[index + offset] == needle[offset] { offset += 1 }
-                if offset == length { return true }
+    /// Every row whose key contains the needle, in order: one pass over all
+    /// the keys (they lie back to back), going on at the next row after a hit;
+    /// a hit that runs past the end of its row's key is no hit.
+    private static func scan(_ haystack: UnsafeBufferPointer<UInt8>, _ offsets: UnsafeBufferPointer<Int32>,
+                             _ search: Search, _ found: (Int) -> Void) {
+        var from = 0, row = 0
+        while let at = search.first(in: haystack, from: from, to: haystack.count) {
+            while Int(offsets[row + 1]) <= at { row += 1 }
+            let end = Int(offsets[row + 1])
+            if at + search.needle.count <= end {
+                found(row)
+                from = end
+                row += 1
+            } else {
+                from = at + 1
             }
-            index += 1
         }
-        return false
+    }
+
+    /// The needle's byte that is rarest in a sample of the keys (64 KiB
+    /// spread over them), so that `memchr` for it skips far: for "ana" in
+    /// names and emails, 'n' rather than 'a'.
+    private static func anchor(_ needle: UnsafeBufferPointer<UInt8>, _ haystack: UnsafeBufferPointer<UInt8>) -> Int {
+        guard needle.count > 1 else { return 0 }
+        var counts = [Int](repeating: 0, count: 256)
+        counts.withUnsafeMutableBufferPointer { counts in
+            let chunk = 1024
+            let step = max(chunk, haystack.count / 64)
+            var start = 0
+            while start < haystack.count {
+                for index in start..<min(haystack.count, start + chunk) { counts[Int(haystack[index])] += 1 }
+                start += step
+            }
+        }
+        var best = 0
+        for index in 1..<needle.count where counts[Int(needle[index])] < counts[Int(needle[best])] { best = index }
+        return best
+    }
+
+    /// A substring search: `memchr` for the anchor byte, then the needle
+    /// compared in place around it (needles are short).
+    private struct Search {
+        let needle: UnsafeBufferPointer<UInt8>
+        /// Index into `needle` of the byte `memchr` looks for.
+        let anchor: Int
+
+        /// The first index in `from..<to` where the whole needle (not empty) starts.
+        func first(in haystack: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+            guard let base = haystack.baseAddress, let pattern = needle.baseAddress else { return nil }
+            let length = needle.count
+            let key = Int32(pattern[anchor])
+            var start = from
+            while to - start >= length {
+                // Starts from `start` to `to - length` put the anchor byte at `start + anchor` onwards.
+                guard let hit = memchr(base + start + anchor, key, to - start - length + 1) else { return nil }
+                start = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit)) - anchor
+                var offset = 0
+                while offset < length && base[start + offset] == pattern[offset] { offset += 1 }
+                if offset == length { return start }
+                start += 1
+            }
+            return nil
+        }
     }
 }
 

@@ -36,6 +36,40 @@ import Testing
         #expect(index.positions(matching: "box").isEmpty)
     }
 
+    @Test func aMatchAcrossTwoRowsIsNoMatch() {
+        // Keys lie back to back: "ab\u{1}x@ab.ab" then "ab\u{1}ab@x.y"; "abab" only spans the two.
+        var index = MemberIndex()
+        index.append(id: 1, name: "Ab", email: "x@ab.ab")
+        index.append(id: 2, name: "Ab", email: "ab@x.y")
+        index.append(id: 3, name: "B", email: "b@c.d")
+        #expect(index.positions(matching: "abab").isEmpty)
+        #expect(index.positions(matching: "b.ab") == [0])
+        #expect(index.positions(matching: "b@") == [1, 2])
+        #expect(index.positions(matching: "ab") == [0, 1])
+        #expect(index.positions(matching: "b") == [0, 1, 2])
+        #expect(index.positions(matching: "y") == [1])
+        #expect(index.positions(matching: "x@ab.ab") == [0])
+        #expect(index.positions(matching: "x@ab.abx").isEmpty)
+    }
+
+    @Test func everyQueryFindsWhatAPlainSearchFinds() {
+        var index = MemberIndex()
+        var keys: [String] = []
+        let names = ["Ana", "Anab", "Bana", "Nana", "a", "", "Zoë"], domains = ["an.a", "b.na", "a"]
+        for (i, name) in names.enumerated() {
+            for (j, domain) in domains.enumerated() {
+                let email = "\(name.lowercased())\(j)@\(domain)"
+                index.append(id: Int64(i * 10 + j), name: name, email: email)
+                keys.append(SearchKey.fold(name) + "\u{1}" + email)
+            }
+        }
+        for query in ["a", "an", "ana", "nan", "aa", "a@", "@a", "0@a", "na1", "zoe", "e2@a", "q", "aan"] {
+            let expected = keys.indices.filter { keys[$0].utf8.contains(Array(query.utf8)) }
+            #expect(index.positions(matching: query) == expected, "\(query)")
+            #expect(index.positions(matching: query, within: Array(keys.indices)) == expected, "\(query)")
+        }
+    }
+
     @Test func sortOrdersCycle() {
         #expect(MemberSort.name.next == .email)
         #expect(MemberSort.status.next == .name)
