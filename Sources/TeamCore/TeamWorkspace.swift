@@ -83,6 +83,8 @@ public protocol TeamWorkspace: AnyObject {
     func member(_ email: EmailAddress) throws -> MemberDetail
     /// Inboxes the operator can see, by number, with their members.
     func inboxes() throws -> [InboxSummary]
+    /// The same inboxes without their members: cheap at any team size.
+    func inboxList() throws -> [Inbox]
     func explain(_ email: EmailAddress, _ permission: Permission) throws -> PermissionExplanation
     /// Audit events, oldest first; the most recent `limit` if given.
     func auditEvents(limit: Int?) throws -> [AuditEvent]

@@ -85,6 +85,14 @@ extension SQLiteWorkspace {
         }
     }
 
+    public func inboxList() throws -> [Inbox] {
+        try reading {
+            let op = try resolveOperator()
+            try check(.readWorkspace, op)
+            return try visibleInboxes(op)
+        }
+    }
+
     public func explain(_ email: EmailAddress, _ permission: Permission) throws -> PermissionExplanation {
         try reading {
             let op = try resolveOperator()

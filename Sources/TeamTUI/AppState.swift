@@ -5,8 +5,10 @@ import TermUI
 public struct AppState: Equatable {
     public var session: SessionSnapshot?
     public var members = MemberListState()
-    /// Inboxes the operator can see, by number, with their members.
+    /// Inboxes the operator can see, by number; their member lists are read
+    /// only for the inboxes view (`inboxMembersLoaded`), as a big team makes them large.
     public var inboxes: [InboxSummary] = []
+    public var inboxMembersLoaded = false
     /// Every invitation, newest first (effective status: past expiry reads expired).
     public var invitations: [InvitationSummary] = []
     public var invitationCursor = 0

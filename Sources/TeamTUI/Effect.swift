@@ -26,7 +26,8 @@ public enum AppAction: Equatable {
     case firstRowsLoaded([MemberSummary])
     case indexLoaded(MemberIndex, MemberSort)
     case rowsLoaded([MemberSummary])
-    case inboxesLoaded([InboxSummary])
+    /// Inboxes; `withMembers` when their member lists were read too.
+    case inboxesLoaded([InboxSummary], withMembers: Bool)
     case invitationsLoaded([InvitationSummary])
     case detailLoaded(MemberDetail)
     case performed(CommandOutcome)

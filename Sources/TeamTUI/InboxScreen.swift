@@ -20,7 +20,8 @@ enum InboxScreenView {
             let summary = state.inboxes[index]
             let style = Style(index == state.inboxCursor ? .selection : .normal)
             Draw.row(&grid, [(summary.inbox.phone.value, 15), (summary.inbox.name, nameWidth),
-                             (summary.inbox.visibility.rawValue, 8), (String(summary.members.count), 8)],
+                             (summary.inbox.visibility.rawValue, 8),
+                             (state.inboxMembersLoaded ? String(summary.members.count) : state.glyphs.ellipsis, 8)],
                      x: inner.x, y: inner.y + 1 + line, width: inner.width, style: style, glyphs: state.glyphs)
         }
         if state.inboxes.isEmpty {

@@ -22,14 +22,14 @@ public final class Runtime {
             switch effect {
             case .startup(let rows):
                 return [.sessionLoaded(try workspace.session()),
-                        .inboxesLoaded(try workspace.inboxes()),
+                        try inboxes(withMembers: false),
                         .firstRowsLoaded(try workspace.firstMembers(limit: rows))]
             case .afterPaint(let effect):
                 afterPaint.append(effect)
                 return []
             case .reloadAll:
                 return [.sessionLoaded(try workspace.session()),
-                        .inboxesLoaded(try workspace.inboxes()),
+                        try inboxes(withMembers: state.screen == .inboxes),
                         .invitationsLoaded(try workspace.invitations(status: nil)),
                         .indexLoaded(try workspace.memberIndex(sort: state.members.sort), state.members.sort)]
             case .loadIndex(let sort):
@@ -37,7 +37,7 @@ public final class Runtime {
             case .loadRows(let ids):
                 return [.rowsLoaded(try workspace.memberRows(ids))]
             case .loadInboxes:
-                return [.inboxesLoaded(try workspace.inboxes())]
+                return [try inboxes(withMembers: true)]
             case .loadInvitations:
                 return [.invitationsLoaded(try workspace.invitations(status: nil))]
             case .loadDetail(let email):
@@ -57,6 +57,12 @@ public final class Runtime {
         } catch {
             return [.failed(.storage("\(error)"))]
         }
+    }
+
+    private func inboxes(withMembers: Bool) throws -> AppAction {
+        withMembers
+            ? .inboxesLoaded(try workspace.inboxes(), withMembers: true)
+            : .inboxesLoaded(try workspace.inboxList().map { InboxSummary(inbox: $0, members: []) }, withMembers: false)
     }
 
     /// True once per outside commit: `PRAGMA data_version` moved since last asked.

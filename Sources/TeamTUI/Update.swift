@@ -39,8 +39,9 @@ public enum App {
             if state.members.rows.count > 4_000 { state.members.rows = [:] }
             for row in rows { state.members.rows[row.member.id] = row }
             return []
-        case .inboxesLoaded(let inboxes):
+        case .inboxesLoaded(let inboxes, let withMembers):
             state.inboxes = inboxes
+            state.inboxMembersLoaded = withMembers
             state.inboxCursor = min(state.inboxCursor, max(0, inboxes.count - 1))
             if case .invite(var form) = state.modal {
                 form.inboxes = inboxes.map(\.inbox)
@@ -174,7 +175,11 @@ public enum App {
         case .switchView:
             state.screen = state.screen.next
             state.focus = .members
-            return state.screen == .invitations ? [.loadInvitations] : ensureRows(state)
+            switch state.screen {
+            case .invitations: return [.loadInvitations]
+            case .inboxes: return [.loadInboxes]
+            case .members: return ensureRows(state)
+            }
         case .resendInvitation, .revokeInvitation:
             guard let invitation = state.selectedInvitation?.invitation else { return [] }
             return [.perform(id == .resendInvitation ? .resendInvitation(.id(invitation.id)) : .revokeInvitation(.id(invitation.id)))]
