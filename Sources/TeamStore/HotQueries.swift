@@ -31,7 +31,29 @@ enum HotQueries {
     /// The first screen of the list, before the whole index is loaded.
     static let firstMemberIDs = "SELECT id FROM members ORDER BY sort_name, id LIMIT ?"
 
+    // Invitations: accept by token, and the per-invite checks.
+    static let invitationByTokenHash = "SELECT \(SQLiteWorkspace.invitationColumns) FROM invitations WHERE token_hash = ?"
+    static let acceptPendingToken = """
+        UPDATE invitations SET status = 'accepted', version = version + 1
+        WHERE token_hash = ? AND status = 'pending' AND expires_at > ?
+        """
+    static let latestInvitationForEmail = """
+        SELECT \(SQLiteWorkspace.invitationColumns) FROM invitations WHERE email = ?
+        ORDER BY status = 'pending' DESC, id DESC LIMIT 1
+        """
+    static let livePendingInvitationForEmail = """
+        SELECT \(SQLiteWorkspace.invitationColumns) FROM invitations
+        WHERE email = ? AND status = 'pending' AND expires_at > ? ORDER BY id DESC LIMIT 1
+        """
+    static let livePendingInvitationCount =
+        "SELECT count(*) FROM invitations WHERE status = 'pending' AND expires_at > ?"
+    static let activeMemberCount = "SELECT count(*) FROM members WHERE status = 'active'"
+
     static let all: [(name: String, sql: String)] = [
+        ("invitationByTokenHash", invitationByTokenHash), ("acceptPendingToken", acceptPendingToken),
+        ("latestInvitationForEmail", latestInvitationForEmail),
+        ("livePendingInvitationForEmail", livePendingInvitationForEmail),
+        ("livePendingInvitationCount", livePendingInvitationCount), ("activeMemberCount", activeMemberCount),
         ("firstMemberIDs", firstMemberIDs),
         ("membersByIDs", membersByIDs), ("assignmentsOfMembers", assignmentsOfMembers),
         ("memberByEmail", memberByEmail), ("memberByLogin", memberByLogin), ("inboxByPhone", inboxByPhone),

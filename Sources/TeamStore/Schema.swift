@@ -36,6 +36,7 @@ enum Schema {
         -- Covers the member index (id, folded name, email) so loading the list reads only this index.
         CREATE INDEX members_by_sort_name ON members(sort_name, id, email);
         CREATE INDEX members_by_role_status ON members(role, status);
+        CREATE INDEX members_by_status ON members(status);
 
         CREATE TABLE inboxes (
             id INTEGER PRIMARY KEY,

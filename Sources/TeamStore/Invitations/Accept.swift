@@ -13,9 +13,8 @@ extension SQLiteWorkspace {
             }
             // Malformed, unknown, used, revoked and expired: one answer for all.
             guard let token = InvitationToken.parse(request.token),
-                  let invitation = try db.first(
-                      "SELECT \(Self.invitationColumns) FROM invitations WHERE token_hash = ?",
-                      [SQLValue.blob(token.hash)], { try invitation($0) }),
+                  let invitation = try db.first(HotQueries.invitationByTokenHash,
+                                                [SQLValue.blob(token.hash)], { try invitation($0) }),
                   InvitationRules.effectiveStatus(invitation.status, expiresAt: invitation.expiresAt, now: now) == .pending
             else { throw TeamError.notFound(InvitationRules.unusableToken) }
             try requireNotMember(invitation.email)
@@ -25,10 +24,7 @@ extension SQLiteWorkspace {
                     "the workspace has all \(limit) seats taken by active members; ask an admin to raise the seat limit or deactivate someone, then accept again (your token still works until it expires)")
             }
             // Exactly one pending, unexpired row changes, whatever else runs at the same time.
-            try db.run("""
-                UPDATE invitations SET status = 'accepted', version = version + 1
-                WHERE token_hash = ? AND status = 'pending' AND expires_at > ?
-                """, [SQLValue.blob(token.hash), now.seconds])
+            try db.run(HotQueries.acceptPendingToken, [SQLValue.blob(token.hash), now.seconds])
             guard db.changes == 1 else { throw TeamError.notFound(InvitationRules.unusableToken) }
 
             let name = try request.name ?? DisplayName(String(invitation.email.value.prefix { $0 != "@" }))

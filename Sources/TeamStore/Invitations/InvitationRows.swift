@@ -29,10 +29,7 @@ extension SQLiteWorkspace {
         case .id(let id):
             found = try db.first("SELECT \(Self.invitationColumns) FROM invitations WHERE id = ?", [id]) { try invitation($0) }
         case .email(let email):
-            found = try db.first("""
-                SELECT \(Self.invitationColumns) FROM invitations WHERE email = ?
-                ORDER BY status = 'pending' DESC, id DESC LIMIT 1
-                """, [email.value]) { try invitation($0) }
+            found = try db.first(HotQueries.latestInvitationForEmail, [email.value]) { try invitation($0) }
         }
         guard var result = found else {
             switch ref {
@@ -46,10 +43,7 @@ extension SQLiteWorkspace {
 
     /// The invitation for `email` that can still be accepted, if any.
     func livePendingInvitation(_ email: EmailAddress, now: Timestamp) throws -> Invitation? {
-        try db.first("""
-            SELECT \(Self.invitationColumns) FROM invitations
-            WHERE email = ? AND status = 'pending' AND expires_at > ? ORDER BY id DESC LIMIT 1
-            """, [email.value, now.seconds]) { try invitation($0) }
+        try db.first(HotQueries.livePendingInvitationForEmail, [email.value, now.seconds]) { try invitation($0) }
     }
 
     func workspaceName() throws -> String {
@@ -67,9 +61,8 @@ extension SQLiteWorkspace {
     /// Seats taken and the limit (nil: no limit).
     func seats(now: Timestamp) throws -> (active: Int, pending: Int, limit: Int?) {
         let limit = try db.first("SELECT seat_limit FROM workspace WHERE id = 1") { $0.optionalInt(0) } ?? nil
-        let active = Int(try db.scalarInt("SELECT count(*) FROM members WHERE status = 'active'"))
-        let pending = Int(try db.scalarInt(
-            "SELECT count(*) FROM invitations WHERE status = 'pending' AND expires_at > ?", [now.seconds]))
+        let active = Int(try db.scalarInt(HotQueries.activeMemberCount))
+        let pending = Int(try db.scalarInt(HotQueries.livePendingInvitationCount, [now.seconds]))
         return (active, pending, limit.map(Int.init))
     }
 
