@@ -29,7 +29,7 @@ public struct Grid: Sendable, Equatable {
         let limit = min(maxWidth ?? Int.max, size.cols - x)
         var column = x
         for character in TerminalText.sanitize(text) {
-            let form = TerminalText.displayForm(of: Character(TerminalText.displayForm(of: character)))
+            let form = TerminalText.displayForm(of: character)
             let width = TerminalText.width(of: character)
             if width == 0 {
                 continue  // zero-width leftovers are dropped, never drawn

@@ -2,28 +2,23 @@ import TeamCore
 
 /// The documented `--json` shapes. Keys appear in this order, always.
 enum JSONViews {
+    /// The keys every member object starts with, in order.
+    static func memberHead(_ member: Member, inboxes: [PhoneNumber]) -> [(String, JSONText.Value)] {
+        [("email", .string(member.email.value)),
+         ("name", .string(member.name)),
+         ("role", .string(member.role.rawValue)),
+         ("status", .string(member.status.rawValue)),
+         ("login", JSONText.Value(member.login)),
+         ("inboxes", .array(inboxes.map { .string($0.value) }))]
+    }
+
     static func member(_ summary: MemberSummary) -> JSONText.Value {
-        let member = summary.member
-        return .object([
-            ("email", .string(member.email.value)),
-            ("name", .string(member.name)),
-            ("role", .string(member.role.rawValue)),
-            ("status", .string(member.status.rawValue)),
-            ("login", JSONText.Value(member.login)),
-            ("inboxes", .array(summary.inboxes.map { .string($0.value) })),
-            ("version", .int(member.version)),
-        ])
+        .object(memberHead(summary.member, inboxes: summary.inboxes) + [("version", .int(summary.member.version))])
     }
 
     static func memberDetail(_ detail: MemberDetail) -> JSONText.Value {
         let member = detail.member
-        return .object([
-            ("email", .string(member.email.value)),
-            ("name", .string(member.name)),
-            ("role", .string(member.role.rawValue)),
-            ("status", .string(member.status.rawValue)),
-            ("login", JSONText.Value(member.login)),
-            ("inboxes", .array(detail.inboxes.map { .string($0.phone.value) })),
+        return .object(memberHead(member, inboxes: detail.inboxes.map(\.phone)) + [
             ("permissions", .array(detail.permissions.sorted().map { .string($0.rawValue) })),
             ("groups", .array(detail.groups.map { .string($0) })),
             ("overrides", .array(detail.overrides.map {
