@@ -40,6 +40,10 @@ public final class Terminal {
         let legacy = ["vt52", "vt100", "vt102", "vt220", "ansi", "dumb"].contains { term.hasPrefix($0) }
         utf8Text = utf8
         glyphs = utf8 && !legacy ? .unicode : .ascii
+        let termName = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        if termName.isEmpty || termName == "dumb" {
+            throw StartError(description: "terminal type '\(termName.isEmpty ? "(unset)" : termName)' cannot show a full-screen interface; set TERM (e.g. xterm-256color) or use the subcommands")
+        }
         clerk_install_signal_handlers()
         guard clerk_newterm() != nil else {
             let term = ProcessInfo.processInfo.environment["TERM"] ?? "(unset)"

@@ -24,8 +24,9 @@ public struct FolderTransport: MailTransport {
             scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "@.-_+".unicodeScalars.contains(scalar))
                 ? Character(scalar) : "_"
         })
-        let final = "\(directory)/mail-\(mail.id)-\(safeRecipient).eml"
-        let temporary = "\(directory)/.mail-\(mail.id).tmp"
+        let base = "\(directory)/mail-\(mail.id)-\(safeRecipient)"
+        // Unique per process and attempt: workspaces share the folder and number their mail alike.
+        let temporary = "\(directory)/.mail-\(mail.id)-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = open(temporary, O_CREAT | O_TRUNC | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw MailDeliveryError("cannot write \(temporary): \(String(cString: strerror(errno)))") }
         let bytes = Array(mail.message.utf8)
@@ -43,12 +44,18 @@ public struct FolderTransport: MailTransport {
         }
         fsync(fd)
         close(fd)
-        // Renaming makes a retried delivery replace its own file, never add a second.
-        guard rename(temporary, final) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw MailDeliveryError("cannot write \(final): \(reason)")
+        defer { unlink(temporary) }
+        // link() never replaces: another workspace's mail with the same number
+        // keeps its file and this one gets the next free name. A retried
+        // delivery of this very message finds its own file and adds none.
+        for attempt in 1...1000 {
+            let final = attempt == 1 ? base + ".eml" : base + "-\(attempt).eml"
+            if link(temporary, final) == 0 { return "file \(final)" }
+            guard errno == EEXIST else {
+                throw MailDeliveryError("cannot write \(final): \(String(cString: strerror(errno)))")
+            }
+            if FileManager.default.contents(atPath: final) == Data(bytes) { return "file \(final)" }
         }
-        return "file \(final)"
+        throw MailDeliveryError("cannot find a free file name for \(base).eml in \(directory)")
     }
 }

@@ -56,8 +56,12 @@ public final class SQLiteWorkspace: TeamWorkspace {
         }
     }
 
+    /// Set for `--read-only`: every write is refused before it starts.
+    public var readOnly = false
+
     func writing<T>(_ body: () throws -> T) throws -> T {
-        try translating { try db.immediateTransaction(body) }
+        if readOnly { throw TeamError.storage("read-only mode (--read-only): nothing was changed") }
+        return try translating { try db.immediateTransaction(body) }
     }
 
     public func dataVersion() throws -> Int64 { try translating { try db.dataVersion() } }
@@ -105,6 +109,8 @@ public final class SQLiteWorkspace: TeamWorkspace {
 
     /// An inbox the operator may see; a hidden one is reported exactly like a missing one.
     func requireVisibleInbox(_ phone: PhoneNumber, for op: OperatorContext) throws -> Inbox {
+        // A deactivated operator sees nothing; tell them why rather than "no such inbox".
+        try check(.readWorkspace, op)
         guard let inbox = try inboxRow(phone: phone), Guard.canSee(Self.facts(inbox), actor: op.facts) else {
             throw TeamError.notFound(Guard.noSuchInbox(phone.value))
         }

@@ -21,12 +21,9 @@ struct ClerkTeam: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(help: "Open the interface for browsing only: nothing can be changed.")
-    var readOnly = false
-
     /// No subcommand: the full-screen interface on the workspace.
     func run() throws {
-        try TUIApp.run(try global.open(interface: .tui), readOnly: readOnly)
+        try TUIApp.run(try global.open(interface: .tui), readOnly: global.readOnly)
     }
 
     /// Maps failures to the documented exit codes: 1 for refusals and bad

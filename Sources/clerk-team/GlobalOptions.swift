@@ -14,9 +14,19 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: ArgumentHelp("Act as this member (only the superuser or the workspace file's owner).", valueName: "email"))
     var asEmail: String?
 
+    @Flag(help: "Browse only: every change is refused, in the interface and in commands.")
+    var readOnly = false
+
+    /// An empty --db is a mistake (an unset variable), never "the default".
+    func validate() throws {
+        if let db, db.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--db is empty; give the workspace file's path (or leave --db out for the default)")
+        }
+    }
+
     /// The workspace path from --db, $CLERK_TEAM_DB, or the XDG default.
     var path: String {
-        if let db, !db.isEmpty { return db }
+        if let db { return db }
         return Self.defaultPath(file: "workspace.db")
     }
 
@@ -55,6 +65,8 @@ struct GlobalOptions: ParsableArguments {
     /// Opens the workspace for this command (never creates it).
     func open(interface: Interface = .cli) throws -> SQLiteWorkspace {
         let path = self.path
-        return try SQLiteWorkspace.open(path: path, identity: try identity(for: path, interface: interface))
+        let workspace = try SQLiteWorkspace.open(path: path, identity: try identity(for: path, interface: interface))
+        workspace.readOnly = readOnly
+        return workspace
     }
 }

@@ -75,8 +75,8 @@ struct InboxesCommand: ParsableCommand {
 
         func run() throws {
             let number = try Parse.phone(phone)
-            try Confirm.typed(number.value, what: "remove inbox \(number)", skip: yes)
-            try perform(global, .removeInbox(phone: number, expectedVersion: expect.expectVersion))
+            try confirmThenPerform(global, .removeInbox(phone: number, expectedVersion: expect.expectVersion),
+                                   typing: number.value, what: "remove inbox \(number)", skip: yes)
         }
     }
 }

@@ -109,8 +109,8 @@ struct MembersCommand: ParsableCommand {
 
         func run() throws {
             let address = try Parse.email(email)
-            try Confirm.typed(address.value, what: "remove member \(address)", skip: yes)
-            try perform(global, .removeMember(member: address, expectedVersion: expect.expectVersion))
+            try confirmThenPerform(global, .removeMember(member: address, expectedVersion: expect.expectVersion),
+                                   typing: address.value, what: "remove member \(address)", skip: yes)
         }
     }
 }
@@ -123,8 +123,23 @@ struct ExpectVersion: ParsableArguments {
 
 /// Runs one command through the workspace and prints its outcome.
 func perform(_ global: GlobalOptions, _ command: TeamCommand) throws {
-    let outcome = try global.open().perform(command)
+    try report(try global.open().perform(command))
+}
+
+func report(_ outcome: CommandOutcome) throws {
     Console.line(outcome.changed ? outcome.message : outcome.message + " (nothing changed)")
+}
+
+/// Destructive commands: the target must exist and the guard must allow it
+/// before anyone is asked to type a confirmation.
+func confirmThenPerform(_ global: GlobalOptions, _ command: TeamCommand, typing expected: String,
+                        what: String, skip: Bool) throws {
+    let workspace = try global.open()
+    if case .refused(let refusal) = try workspace.decide(command) {
+        throw refusal.rule == .visibility ? TeamError.notFound(refusal.message) : TeamError.refused(refusal)
+    }
+    try Confirm.typed(expected, what: what, skip: skip)
+    try report(try workspace.perform(command))
 }
 
 /// Typed confirmation for destructive commands, asked only on a terminal.

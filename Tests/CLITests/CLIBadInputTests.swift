@@ -83,3 +83,45 @@ import TestSupport
         #expect(try cli.run("members", "show", "member@acme.test").status == 1)
     }
 }
+
+@Suite struct CLISafetyTests {
+    @Test func readOnlyRefusesEveryWriteAndChangesNothing() throws {
+        let cli = try CLIHarness()
+        try cli.seedTeam()
+        let before = try #require(cli.fileBytes())
+        for arguments in [["--read-only", "assign", "agent@acme.test", "+14155550100"],
+                          ["--read-only", "members", "set-role", "agent@acme.test", "member"],
+                          ["--read-only", "invite", "new@acme.test", "--role", "member"]] {
+            let result = try cli.run(arguments)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.stderr.contains("read-only mode"), "\(arguments): \(result.stderr)")
+        }
+        #expect(cli.fileBytes() == before)
+        #expect(try cli.run("--read-only", "members", "list").status == 0, "reading still works")
+    }
+
+    @Test func anEmptyDbIsAUsageErrorNotTheDefaultWorkspace() throws {
+        let cli = try CLIHarness()
+        try cli.seedTeam()
+        let result = try cli.run("--db", "", "members", "list")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--db is empty"))
+    }
+
+    @Test func aDeactivatedOperatorIsToldSo() throws {
+        let cli = try CLIHarness()
+        try cli.seedTeam()
+        try cli.ok("members", "deactivate", "agent@acme.test")
+        let result = try cli.run("--as", "agent@acme.test", "assign", "agent@acme.test", "+14155550100")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("refused (deactivated)"), "\(result.stderr)")
+    }
+
+    @Test func removingSomethingThatIsNotThereFailsBeforeAnyConfirmation() throws {
+        let cli = try CLIHarness()
+        try cli.seedTeam()
+        let result = try cli.run("--as", "agent@acme.test", "members", "remove", "manager@acme.test")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("refused (rank)"))
+    }
+}

@@ -45,3 +45,19 @@ import TeamCore
         #expect { try missing.deliver(mail) } throws: { "\($0)".contains("not found") }
     }
 }
+
+@Suite struct FolderTransportSharingTests {
+    @Test func twoWorkspacesMailsWithTheSameNumberNeverOverwriteEachOther() throws {
+        let dir = TempDirectory()
+        let transport = FolderTransport(directory: dir.file("mail"))
+        let first = QueuedMail(id: 6, recipient: "ann@example.com", message: "From: a\n\nworkspace A token\n", attempt: 1)
+        let second = QueuedMail(id: 6, recipient: "ann@example.com", message: "From: b\n\nworkspace B token\n", attempt: 1)
+        let one = try transport.deliver(first)
+        let two = try transport.deliver(second)
+        #expect(one != two)
+        #expect(try transport.deliver(first) == one, "a retry of the same message adds no file")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.file("mail")).filter { $0.hasSuffix(".eml") }
+        #expect(files.count == 2)
+        #expect(!(try FileManager.default.contentsOfDirectory(atPath: dir.file("mail")).contains { $0.hasSuffix(".tmp") }))
+    }
+}
