@@ -29,6 +29,11 @@ public enum Loop {
     @discardableResult
     public static func run(screen: Screen, runtime: Runtime, readOnly: Bool) -> End {
         var state = AppState(size: screen.size, glyphs: screen.glyphs, readOnly: readOnly)
+        runtime.willPerform = { current in
+            var saving = current
+            saving.status = StatusMessage("saving… (waits if another operator is writing)", .info)
+            screen.draw(AppView.render(saving))
+        }
         runtime.start(&state)
         screen.draw(AppView.render(state))
         while !state.shouldQuit {

@@ -7,6 +7,9 @@ public final class Runtime {
     /// Sends mails a command just queued; returns a sentence for the status line.
     let deliverMail: ([MailID]) -> String?
     private var lastDataVersion: Int64?
+    /// Called just before a change is written, with the state the key left:
+    /// the loop paints "saving…" so a wait for another operator's lock is visible.
+    public var willPerform: ((AppState) -> Void)?
     /// Effects waiting for the next paint.
     private var afterPaint: [Effect] = []
 
@@ -43,6 +46,7 @@ public final class Runtime {
             case .loadDetail(let email):
                 return [.detailLoaded(try workspace.member(email))]
             case .perform(let command):
+                willPerform?(state)
                 var outcome = try workspace.perform(command)
                 // Mail goes out at once, as from the command line; a failure leaves it queued.
                 if !outcome.queuedMail.isEmpty, let note = deliverMail(outcome.queuedMail) {
