@@ -47,6 +47,12 @@ extension TerminalText {
         return String(String.UnicodeScalarView(kept))
     }
 
+    /// `text` with every grapheme in its display form: what a column of a
+    /// text table can hold without the terminal and us disagreeing on widths.
+    public static func displayText(_ text: String) -> String {
+        text.map { displayForm(of: $0) }.joined()
+    }
+
     /// `text` cut to at most `width` cells; a cut text ends with `ellipsis`.
     /// A wide character never straddles the edge.
     public static func truncate(_ text: String, toWidth width: Int, ellipsis: String = "…") -> String {

@@ -26,7 +26,8 @@ enum Console {
 
     /// Aligned columns; every cell sanitised; widths measured in terminal cells.
     static func table(_ header: [String], _ rows: [[String]]) {
-        let safeRows = rows.map { $0.map(TerminalText.sanitize) }
+        // Emoji sequences are reduced as in the interface, so columns line up (JSON keeps them whole).
+        let safeRows = rows.map { $0.map { TerminalText.displayText(TerminalText.sanitize($0)) } }
         var widths = header.map(TerminalText.width(of:))
         for row in safeRows {
             for (index, cell) in row.enumerated() where index < widths.count {

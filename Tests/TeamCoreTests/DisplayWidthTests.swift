@@ -50,3 +50,11 @@ import Testing
         #expect(TerminalText.width(of: text) == text.reduce(0) { $0 + TerminalText.measuredWidth(of: $1) })
     }
 }
+
+@Suite struct DisplayTextTests {
+    @Test func tableTextReducesSequencesSoWidthsAgree() {
+        let text = TerminalText.displayText("Ann 👨‍👩‍👧 🇯🇵 👍🏽")
+        #expect(text == "Ann 👨 🇯🇵 👍")
+        #expect(TerminalText.width(of: text) == 4 + 2 + 1 + 2 + 1 + 2)
+    }
+}
