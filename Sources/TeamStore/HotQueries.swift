@@ -16,11 +16,6 @@ enum HotQueries {
         LEFT JOIN group_grants gg ON gg.group_id = g.id
         WHERE gm.member_id = ?
         """
-    /// Keyset paging through the member list in name order.
-    static let memberPageAfter = """
-        SELECT \(RowMapping.memberColumns) FROM members
-        WHERE (sort_name, id) > (?, ?) ORDER BY sort_name, id LIMIT ?
-        """
 
     /// Rows on screen, by id (a JSON array bound as one parameter, so one cached statement serves any page).
     static let membersByIDs =
@@ -59,6 +54,6 @@ enum HotQueries {
         ("memberByEmail", memberByEmail), ("memberByLogin", memberByLogin), ("inboxByPhone", inboxByPhone),
         ("inboxIDsOfMember", inboxIDsOfMember), ("memberIDsOfInbox", memberIDsOfInbox),
         ("activeWorkspaceAdmins", activeWorkspaceAdmins), ("overridesOfMember", overridesOfMember),
-        ("groupsOfMember", groupsOfMember), ("memberPageAfter", memberPageAfter),
+        ("groupsOfMember", groupsOfMember),
     ]
 }

@@ -8,7 +8,10 @@ public enum Effect: Equatable, Sendable {
     case reloadAll
     case loadIndex(MemberSort)
     case loadRows([MemberID])
-    case loadInboxes
+    /// The operator's session alone (permissions, facts, header counts).
+    case loadSession
+    /// Inboxes; with their member lists only where a view shows them.
+    case loadInboxes(withMembers: Bool)
     case loadInvitations
     case loadDetail(EmailAddress)
     case perform(TeamCommand)
@@ -30,7 +33,7 @@ public enum AppAction: Equatable {
     case inboxesLoaded([InboxSummary], withMembers: Bool)
     case invitationsLoaded([InvitationSummary])
     case detailLoaded(MemberDetail)
-    case performed(CommandOutcome)
+    case performed(TeamCommand, CommandOutcome)
     case failed(TeamError)
     /// Another process changed the workspace.
     case externalChange

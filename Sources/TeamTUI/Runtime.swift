@@ -39,8 +39,10 @@ public final class Runtime {
                 return [.indexLoaded(try workspace.memberIndex(sort: sort), sort)]
             case .loadRows(let ids):
                 return [.rowsLoaded(try workspace.memberRows(ids))]
-            case .loadInboxes:
-                return [try inboxes(withMembers: true)]
+            case .loadSession:
+                return [.sessionLoaded(try workspace.session())]
+            case .loadInboxes(let withMembers):
+                return [try inboxes(withMembers: withMembers)]
             case .loadInvitations:
                 return [.invitationsLoaded(try workspace.invitations(status: nil))]
             case .loadDetail(let email):
@@ -52,7 +54,7 @@ public final class Runtime {
                 if !outcome.queuedMail.isEmpty, let note = deliverMail(outcome.queuedMail) {
                     outcome.message += "; " + note
                 }
-                return [.performed(outcome)]
+                return [.performed(command, outcome)]
             case .quit:
                 return []
             }

@@ -59,11 +59,11 @@ public enum App {
         case .detailLoaded(let detail):
             if case .detail(_, let scroll) = state.modal { state.modal = .detail(detail, scroll: scroll) }
             return []
-        case .performed(let outcome):
+        case .performed(let command, let outcome):
             state.status = StatusMessage(outcome.changed ? outcome.message : outcome.message + " (nothing changed)",
                                          outcome.changed ? .success : .info)
             if case .help = state.modal {} else { state.modal = nil }
-            return [.reloadAll]
+            return reload(after: command, &state)
         case .failed(let error):
             if case .invite(var form) = state.modal {
                 form.error = error.description
@@ -74,6 +74,23 @@ public enum App {
             if case .stale = error { return [.reloadAll] }
             return []
         case .externalChange:
+            return [.reloadAll]
+        }
+    }
+
+    /// What to read again after our own change: the whole member index only
+    /// when the list itself may have changed (names, roles, status, members);
+    /// an assignment or an invitation leaves it as it is.
+    static func reload(after command: TeamCommand, _ state: inout AppState) -> [Effect] {
+        switch command {
+        case .assign(let email, _), .unassign(let email, _):
+            if let id = state.members.rows.first(where: { $0.value.member.email == email })?.key {
+                state.members.rows[id] = nil
+            }
+            return [.loadSession, .loadInboxes(withMembers: state.screen == .inboxes)] + ensureRows(state)
+        case .invite, .resendInvitation, .revokeInvitation, .setInviteExpiry:
+            return [.loadSession, .loadInvitations]
+        default:
             return [.reloadAll]
         }
     }
@@ -177,7 +194,7 @@ public enum App {
             state.focus = .members
             switch state.screen {
             case .invitations: return [.loadInvitations]
-            case .inboxes: return [.loadInboxes]
+            case .inboxes: return [.loadInboxes(withMembers: true)]
             case .members: return ensureRows(state)
             }
         case .resendInvitation, .revokeInvitation:

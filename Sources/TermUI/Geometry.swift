@@ -15,7 +15,6 @@ public struct Rect: Sendable, Equatable {
 
     public var maxX: Int { x + width }
     public var maxY: Int { y + height }
-    public var isEmpty: Bool { width == 0 || height == 0 }
 
     /// The rectangle shrunk by `by` cells on every side.
     public func inset(_ by: Int) -> Rect {
@@ -33,11 +32,5 @@ public struct Rect: Sendable, Equatable {
         let left = min(max(0, count), width)
         return (Rect(x: x, y: y, width: left, height: height),
                 Rect(x: x + left, y: y, width: width - left, height: height))
-    }
-
-    /// One row of this rectangle (relative), or an empty rect if outside.
-    public func row(_ index: Int) -> Rect {
-        guard index >= 0, index < height else { return Rect(x: x, y: y, width: 0, height: 0) }
-        return Rect(x: x, y: y + index, width: width, height: 1)
     }
 }

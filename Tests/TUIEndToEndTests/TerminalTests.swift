@@ -113,7 +113,10 @@ struct TerminalTests {
         #expect(screen.contains(#"│Eve\x1b]0;"#), "the list row shows the escapes")
         #expect(screen.contains(#"V\x1b[5mI\"#), "the inbox pane shows the escapes")
         try h.tmux.press("Enter")
-        screen = try h.tmux.waitFor(#"Eve\x1b]0;pwned\x07\x1b[2J\x9b31m\u{202e}gnp"#)
+        // Wait for the whole detail window: a capture can land between two writes of one redraw.
+        screen = try h.tmux.waitUntil("the detail window") {
+            $0.contains(#"Eve\x1b]0;pwned\x07\x1b[2J\x9b31m\u{202e}gnp"#) && $0.contains("Esc closes")
+        }
 
         // Nothing reached the terminal: title unchanged, screen not cleared, the rest intact.
         #expect(try h.tmux.display("#{pane_title}") == (try h.tmux.display("#{host}")))

@@ -271,3 +271,19 @@ import TermUI
         #expect(App.update(&state, .key(.char("x"))).isEmpty)
     }
 }
+
+@Suite struct ReloadAfterChangeTests {
+    @Test func anAssignmentReloadsRowsNotTheWholeIndex() throws {
+        let fixture = try TUIFixture()
+        var (state, _) = try fixture.app()
+        let command = TeamCommand.assign(member: try EmailAddress("adam@acme.test"), inbox: try PhoneNumber("+14155550100"))
+        let effects = App.update(&state, .performed(command, CommandOutcome(message: "ok", changed: true)))
+        #expect(!effects.contains(.reloadAll))
+        #expect(effects.contains(.loadSession))
+        #expect(effects.contains(.loadInboxes(withMembers: false)))
+        #expect(effects.contains { if case .loadRows(let ids) = $0 { !ids.isEmpty } else { false } },
+                "the changed member's row is read again")
+        let roleChange = TeamCommand.setRole(member: try EmailAddress("adam@acme.test"), role: .manager)
+        #expect(App.update(&state, .performed(roleChange, CommandOutcome(message: "ok", changed: true))) == [.reloadAll])
+    }
+}

@@ -12,6 +12,5 @@ struct SQLiteError: Error, CustomStringConvertible {
     var isBusy: Bool { code == SQLITE_BUSY || code == SQLITE_LOCKED }
     var isReadOnly: Bool { code == SQLITE_READONLY }
     var isNotADatabase: Bool { code == SQLITE_NOTADB || code == SQLITE_CORRUPT }
-    var isConstraint: Bool { code == SQLITE_CONSTRAINT }
     var isCantOpen: Bool { code == SQLITE_CANTOPEN }
 }
