@@ -88,11 +88,11 @@ public enum ActionTable {
         ActionSpec(id: .resendInvitation, keys: [.char("r")], scopes: [.invitationList],
                    label: { _ in "resend" }, help: "Resend the selected invitation: new token and expiry, the old token dies",
                    inFooter: true, availability: { state in
-                       invitationAvailability(state, allowed: [.pending, .expired], verb: "resend") }),
+                       invitationAvailability(state, .resend) }),
         ActionSpec(id: .revokeInvitation, keys: [.char("x")], scopes: [.invitationList],
-                   label: { _ in "revoke" }, help: "Revoke the selected pending invitation",
+                   label: { _ in "revoke" }, help: "Revoke the selected pending or expired invitation",
                    inFooter: true, availability: { state in
-                       invitationAvailability(state, allowed: [.pending], verb: "revoke") }),
+                       invitationAvailability(state, .revoke) }),
         ActionSpec(id: .focusNext, keys: [.tab, .backTab, .char("l"), .right, .char("h"), .left],
                    scopes: [.memberList, .inboxPane],
                    label: { state in state.focus == .members ? "inboxes pane" : "members pane" },
@@ -116,14 +116,12 @@ public enum ActionTable {
     static let lists: [Scope] = [.memberList, .inboxPane, .inboxList, .invitationList]
 
     /// The guard decides whether the operator may manage invitations at all;
-    /// the invitation's own state decides whether this one can be resent or revoked.
-    static func invitationAvailability(_ state: AppState, allowed: Set<InvitationStatus>, verb: String) -> Availability {
+    /// the core's lifecycle rule whether this one can be resent or revoked.
+    static func invitationAvailability(_ state: AppState, _ change: InvitationChange) -> Availability {
         let permitted = Ask.availability(.manageInvitation, state)
         guard permitted.isEnabled else { return permitted }
         guard let invitation = state.selectedInvitation?.invitation else { return .disabled(reason: "no invitation selected") }
-        guard allowed.contains(invitation.status) else {
-            return .disabled(reason: "cannot \(verb) an invitation that is \(invitation.status.rawValue)")
-        }
+        if let refusal = InvitationLifecycle.refusal(change, invitation) { return .disabled(reason: refusal.message) }
         return .enabled
     }
 

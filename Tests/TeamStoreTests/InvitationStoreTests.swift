@@ -78,6 +78,21 @@ import TestSupport
         #expect(listed.map(\.invitation.email.value) == ["exact@example.com"])
     }
 
+    @Test func anExpiredInvitationCanBeRevokedAndThenNotResent() throws {
+        let fixture = try StoreFixture()
+        let clock = TestClock()
+        _ = try fixture.invite("late@example.com", clock: clock)
+        clock.advance(by: 8 * 86_400)
+        let admin = try fixture.open(as: .workspaceAdmin, clock: clock)
+        let ref = InvitationRef.email(try EmailAddress("late@example.com"))
+        let outcome = try admin.perform(.revokeInvitation(ref))
+        #expect(outcome.changed)
+        #expect(try admin.invitations(status: .revoked).map(\.invitation.email.value) == ["late@example.com"])
+        let again = try admin.perform(.revokeInvitation(ref))
+        #expect(!again.changed && again.message.contains("already revoked"))
+        #expect { try admin.perform(.resendInvitation(ref)) } throws: { "\($0)".contains("was revoked") }
+    }
+
     @Test func everyUnusableTokenGetsTheSameAnswer() throws {
         let fixture = try StoreFixture()
         let admin = try fixture.open(as: .workspaceAdmin)

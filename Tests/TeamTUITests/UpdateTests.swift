@@ -261,6 +261,19 @@ import TermUI
         #expect(probe.status?.text.contains("revoked") == true)
     }
 
+    @Test func anExpiredInvitationCanBeRevokedAsOnTheCommandLine() throws {
+        let fixture = try TUIFixture()
+        _ = try fixture.cli().perform(.invite(email: EmailAddress("a@new.test"), role: .member, inboxes: []))
+        var (state, runtime) = try fixture.app()
+        runtime.press(.char("v"), .char("v"), into: &state)
+        try #require(state.invitations.count == 1)
+        state.invitations[0].invitation.status = .expired
+        let revoke = try #require(ActionTable.all.first { $0.id == .revokeInvitation })
+        #expect(revoke.availability(state) == .enabled)
+        state.invitations[0].invitation.status = .accepted
+        #expect(revoke.availability(state).reason?.contains("is already accepted") == true)
+    }
+
     @Test func membersCannotManageInvitations() throws {
         let fixture = try TUIFixture()
         _ = try fixture.cli().perform(.invite(email: EmailAddress("a@new.test"), role: .member, inboxes: []))

@@ -15,7 +15,7 @@ extension SQLiteWorkspace {
             guard let token = InvitationToken.parse(request.token),
                   let invitation = try db.first(HotQueries.invitationByTokenHash,
                                                 [SQLValue.blob(token.hash)], { try invitation($0) }),
-                  InvitationRules.effectiveStatus(invitation.status, expiresAt: invitation.expiresAt, now: now) == .pending
+                  InvitationLifecycle.refusal(.accept, effective(invitation)) == nil
             else { throw TeamError.notFound(InvitationRules.unusableToken) }
             try requireNotMember(invitation.email)
             let seats = try self.seats(now: now)

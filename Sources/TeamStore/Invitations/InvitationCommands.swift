@@ -88,10 +88,16 @@ extension SQLiteWorkspace {
         return (invitation, mail)
     }
 
+    /// The invitation with its effective status (pending past its expiry reads expired).
+    func effective(_ invitation: Invitation) -> Invitation {
+        var copy = invitation
+        copy.status = InvitationRules.effectiveStatus(invitation.status, expiresAt: invitation.expiresAt, now: now())
+        return copy
+    }
+
     private func resend(_ invitation: Invitation, _ op: OperatorContext, _ spool: SpoolBatch) throws -> CommandOutcome {
-        guard invitation.status == .pending else {
-            throw TeamError.conflict(
-                "invitation #\(invitation.id) for \(invitation.email) was \(invitation.status.rawValue); send a new one with: clerk-team invite \(invitation.email) --role ROLE")
+        if let refusal = InvitationLifecycle.refusal(.resend, effective(invitation)) {
+            throw TeamError.conflict(refusal.message)
         }
         try requireNotMember(invitation.email)
         let context = try inviteContext(op)
@@ -122,13 +128,14 @@ extension SQLiteWorkspace {
     }
 
     private func revoke(_ invitation: Invitation, _ op: OperatorContext) throws -> CommandOutcome {
-        guard invitation.status == .pending else {
-            return CommandOutcome(message: "invitation #\(invitation.id) for \(invitation.email) is already \(invitation.status.rawValue)",
-                                  changed: false, invitation: invitation)
+        let current = effective(invitation)
+        if let refusal = InvitationLifecycle.refusal(.revoke, current) {
+            guard refusal.alreadyDone else { throw TeamError.conflict(refusal.message) }
+            return CommandOutcome(message: refusal.message, changed: false, invitation: current)
         }
         try markRevoked(invitation, reason: "the invitation was revoked")
         try appendAudit(op, action: "invitation.revoke", target: invitation.email.value,
-                        before: [("invitation", .int(invitation.id)), ("status", .string("pending"))],
+                        before: [("invitation", .int(invitation.id)), ("status", .string(current.status.rawValue))],
                         after: [("invitation", .int(invitation.id)), ("status", .string("revoked"))])
         var revoked = invitation
         revoked.status = .revoked
