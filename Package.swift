@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "TermUI", dependencies: ["TermText"]),
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
         // The only code that calls ncurses.
-        .target(name: "CursesBackend", dependencies: ["CNCurses", "TermUI", "TermText", "TeamTUI"]),
+        .target(name: "CursesBackend", dependencies: ["CNCurses", "TermUI", "TermText"]),
         .target(name: "TeamCore", dependencies: ["ClerkResources", "TermText"]),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         // SHA-256 of invitation tokens from the system's libcrypto (Debian: libssl-dev).

@@ -1,8 +1,7 @@
-import TeamTUI
 import TermUI
 
-/// The ncurses terminal as the TUI loop's ``Screen``.
-public final class CursesScreen: Screen {
+/// The ncurses terminal as a ``TerminalScreen``: frames in, input out.
+public final class CursesScreen: TerminalScreen {
     let terminal: Terminal
 
     public init() throws { terminal = try Terminal() }
@@ -14,12 +13,8 @@ public final class CursesScreen: Screen {
         terminal.draw(frame.grid, cursor: frame.cursor.map { (x: $0.x, y: $0.y) })
     }
 
-    public func nextInput(timeoutMillis: Int32) -> ScreenInput {
-        switch terminal.read(timeoutMillis: timeoutMillis) {
-        case .key(let key): .key(key)
-        case .timeout: .timeout
-        case .hangup: .hangup
-        }
+    public func nextInput(timeoutMillis: Int32) -> TerminalInput {
+        terminal.read(timeoutMillis: timeoutMillis)
     }
 
     /// The conventional exit status after a hang-up: 128 + the signal

@@ -3,15 +3,6 @@ import Foundation
 import TermText
 import TermUI
 
-/// What reading the keyboard produced.
-public enum InputEvent: Equatable, Sendable {
-    case key(Key)
-    /// Nothing within the timeout: time to poll for outside changes.
-    case timeout
-    /// The terminal is gone (SSH drop, EOF, EIO) or a termination signal arrived.
-    case hangup
-}
-
 /// The only code that talks to ncurses: draws a ``Grid`` (only the cells that
 /// changed, then one `doupdate`) and turns input into ``Key``s.
 public final class Terminal {
@@ -109,7 +100,7 @@ public final class Terminal {
     }
 
     /// Waits up to `timeoutMillis` for a key.
-    public func read(timeoutMillis: Int32) -> InputEvent {
+    public func read(timeoutMillis: Int32) -> TerminalInput {
         if clerk_pending_signal() != 0 { return .hangup }
         wtimeout(clerk_stdscr(), timeoutMillis)
         var character: wint_t = 0
@@ -136,7 +127,7 @@ public final class Terminal {
         return .key(KeyDecoder.character(UInt32(character)))
     }
 
-    private func decodeKeyCode(_ code: Int32) -> InputEvent {
+    private func decodeKeyCode(_ code: Int32) -> TerminalInput {
         if code == clerk_key_resize() {
             size = Size(cols: Int(clerk_getmaxx(clerk_stdscr())), rows: Int(clerk_getmaxy(clerk_stdscr())))
             previous = nil
@@ -151,7 +142,7 @@ public final class Terminal {
             return .timeout
         }
         for n in 1...12 where code == clerk_key_f(Int32(n)) { return .key(.function(n)) }
-        return KeyDecoder.keyCode(code).map(InputEvent.key) ?? .timeout
+        return KeyDecoder.keyCode(code).map(TerminalInput.key) ?? .timeout
     }
 
     private func write(_ cell: Cell, x: Int, y: Int) {

@@ -11,6 +11,15 @@ public struct TextField: Sendable, Equatable {
         self.value = value; self.cursor = value.count; self.maxLength = maxLength
     }
 
+    /// True for the keys a text field takes: characters and the editing keys.
+    public static func edits(_ key: Key) -> Bool {
+        switch key {
+        case .char, .backspace, .delete, .left, .right, .home, .end: true
+        case .ctrl(let c): "aeuw".contains(c)
+        default: false
+        }
+    }
+
     /// Applies an editing key; returns false for keys a text field ignores.
     @discardableResult
     public mutating func apply(_ key: Key) -> Bool {

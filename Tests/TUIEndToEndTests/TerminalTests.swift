@@ -115,16 +115,16 @@ struct TerminalTests {
         try h.tmux.press("Enter")
         // Wait for the whole detail window: a capture can land between two writes of one redraw.
         screen = try h.tmux.waitUntil("the detail window") {
-            $0.contains(#"Eve\x1b]0;pwned\x07\x1b[2J\x9b31m\u{202e}gnp"#) && $0.contains("Esc closes")
+            $0.contains(#"Eve\x1b]0;pwned\x07\x1b[2J\x9b31m\u{202e}gnp"#) && $0.contains("Esc close")
         }
 
         // Nothing reached the terminal: title unchanged, screen not cleared, the rest intact.
         #expect(try h.tmux.display("#{pane_title}") == (try h.tmux.display("#{host}")))
         #expect(screen.hasPrefix(" clerk-team │ Acme │ Olive Owner (workspace-admin)"))
         #expect(screen.contains("Olive Owner"))
-        #expect(screen.contains("Esc closes"))
+        #expect(screen.contains("Esc close"))
         try h.tmux.press("Escape")
-        screen = try h.tmux.waitUntil("the detail window to close") { !$0.contains("Esc closes") }
+        screen = try h.tmux.waitUntil("the detail window to close") { !$0.contains("Esc close") }
         #expect(h.memberRow("Admin Person", in: screen) != nil)
         #expect(h.memberRow("Workspace-Ad", in: screen) != nil)
         #expect(screen.contains("q quit"))

@@ -16,12 +16,13 @@ import TermUI
             select(target, &state, runtime)
             for focus in [AppState.Focus.members, .inboxes] {
                 state.focus = focus
-                let footer = ActionTable.footer(state)
-                let expected = ActionTable.current(state).filter { $0.inFooter && !$0.availability(state).isHidden }
-                #expect(footer.map(\.spec.id) == expected.map(\.id))
-                for spec in ActionTable.current(state) {
+                let footer = Keymap.footer(state)
+                let expected = Keymap.current(state).filter { $0.inFooter && !$0.availability(state).isHidden }
+                #expect(Set(footer.map(\.spec.id)) == Set(expected.map(\.id)))
+                #expect(footer.count == expected.count)
+                for spec in Keymap.current(state) {
                     let availability = spec.availability(state)
-                    guard !availability.isEnabled, let key = spec.keys.first else { continue }
+                    guard !availability.isEnabled, let key = spec.keys.first?.example else { continue }
                     var probe = state
                     #expect(App.update(&probe, .key(key)).isEmpty, "\(email) → \(target): \(spec.id) must do nothing")
                     #expect(probe.modal == nil)
@@ -35,7 +36,7 @@ import TermUI
         let fixture = try TUIFixture()
         var (state, runtime) = try fixture.app(as: "mo@acme.test")
         select("sam@acme.test", &state, runtime)
-        let ids = Set(ActionTable.footer(state).map(\.spec.id))
+        let ids = Set(Keymap.footer(state).map(\.spec.id))
         #expect(!ids.contains(.invite))
         #expect(!ids.contains(.changeRole))
         #expect(!ids.contains(.remove))
@@ -43,23 +44,75 @@ import TermUI
         #expect(ids.contains(.help) && ids.contains(.quit))
     }
 
-    @Test func everyActionHasAKeyAndNoKeyIsTakenTwiceInAScope() {
-        for scope in Scope.allCases {
-            let specs = ActionTable.all.filter { $0.scopes.contains(scope) || $0.scopes.contains(.global) }
-            let keys = specs.flatMap(\.keys)
-            #expect(Set(keys).count == keys.count, "duplicate key in \(scope)")
+    /// Where keys go, most specific first: each pane with the keys of every
+    /// screen, each window, each invite field with the window's keys.
+    static let chains: [[Scope]] = [Scope.memberList, .inboxPane, .inboxList, .invitationList].map { [$0, .anywhere, .always] }
+        + [Scope.filter, .helpWindow, .memberWindow, .roleWindow, .removeWindow].map { [$0, .always] }
+        + [Scope.inviteEmail, .inviteRole, .inviteInboxes].map { [$0, .inviteWindow, .always] }
+
+    @Test func everyActionHasAKeyAndNoKeyIsTakenTwiceWhereKeysGo() {
+        for chain in Self.chains {
+            let specs = chain.flatMap { scope in Keymap.all.filter { $0.scopes.contains(scope) } }
+            for (index, spec) in specs.enumerated() {
+                for other in specs[(index + 1)...] where other.id != spec.id {
+                    let clash = spec.keys.contains { mine in other.keys.contains { overlap(mine, $0) } }
+                    #expect(!clash, "\(spec.id) and \(other.id) share a key in \(chain)")
+                }
+            }
         }
-        #expect(ActionTable.all.allSatisfy { !$0.keys.isEmpty && !$0.help.isEmpty })
-        #expect(Set(ActionTable.all.map(\.id)) == Set(ActionID.allCases))
+        #expect(Keymap.all.allSatisfy { !$0.keys.isEmpty && !$0.help.isEmpty && !$0.scopes.isEmpty })
+        #expect(Keymap.all.map(\.id).sorted { $0.rawValue < $1.rawValue } == ActionID.allCases.sorted { $0.rawValue < $1.rawValue },
+                "every action is in the table exactly once")
+        #expect(Set(Self.chains.flatMap { $0 }) == Set(Scope.allCases), "every scope is reachable")
+    }
+
+    func overlap(_ a: KeyPattern, _ b: KeyPattern) -> Bool {
+        switch (a, b) {
+        case (.key(let x), .key(let y)): x == y
+        case (.text, .key(let key)), (.key(let key), .text): TextField.edits(key)
+        default: a == b
+        }
+    }
+
+    /// Every scope a state can be in is one of the chains above.
+    @Test func theScopesOfAStateAreOneOfTheChains() throws {
+        let fixture = try TUIFixture()
+        var (state, runtime) = try fixture.app()
+        var seen: [[Scope]] = [Keymap.scopes(state)]
+        let walk: [Key] = [.tab, .tab, .char("/"), .escape, .char("?"), .escape, .enter, .escape, .char("r"), .escape,
+                           .char("x"), .escape, .char("i"), .tab, .tab, .escape, .char("v"), .char("v")]
+        for key in walk {
+            runtime.press(key, into: &state)
+            seen.append(Keymap.scopes(state))
+        }
+        for chain in seen { #expect(Self.chains.contains(chain), "\(chain)") }
+        let firsts = Set(seen.map { $0[0] })
+        #expect(firsts == Set(Self.chains.map { $0[0] }), "the walk visits every chain: \(firsts)")
     }
 
     @Test func helpIsGeneratedFromTheTable() throws {
         let fixture = try TUIFixture()
         let (state, _) = try fixture.app(as: "mo@acme.test")
-        let lines = ModalView.helpLines(state).map { $0.0 + " " + $0.1 }
+        let lines = HelpWindow.lines(state).map { $0.keys + " " + $0.text }
         #expect(lines.contains { $0.contains("Filter members") })
         #expect(!lines.contains { $0.contains("Invite a member") }, "hidden actions are not in the help")
         let admin = try fixture.app().0
-        #expect(ModalView.helpLines(admin).contains { $0.1.contains("Invite a member") })
+        #expect(HelpWindow.lines(admin).contains { $0.text.contains("Invite a member") })
+        #expect(lines.contains { $0.hasPrefix("Member window") }, "windows the operator can open are in the help")
+        #expect(!lines.contains { $0.hasPrefix("Invite window") }, "windows a member cannot open are not")
+        #expect(!lines.contains { $0.hasPrefix("Role window") })
+        #expect(HelpWindow.lines(admin).contains { $0.keys == "Invite window, role field" })
+    }
+}
+
+extension KeyPattern {
+    /// A key this pattern answers, for pressing it in a test.
+    var example: Key {
+        switch self {
+        case .key(let key): key
+        case .text: .char("a")
+        case .click: .mouseClick(x: 0, y: 0)
+        case .wheel: .mouseScroll(down: true)
+        }
     }
 }

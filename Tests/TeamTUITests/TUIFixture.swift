@@ -49,8 +49,7 @@ struct TUIFixture {
         let workspace = try SQLiteWorkspace.open(path: path, identity: OperatorIdentity(osLogin: login(for: email), interface: .tui))
         let runtime = Runtime(workspace: workspace)
         var state = AppState(size: size, glyphs: glyphs, readOnly: readOnly)
-        runtime.start(&state)
-        runtime.runAfterPaint(&state)
+        runtime.settle(runtime.start(&state), &state)
         return (state, runtime)
     }
 
@@ -60,13 +59,19 @@ struct TUIFixture {
 }
 
 extension Runtime {
+    /// Runs effects, and those waiting for a paint after them, until none is left (as the loop does).
+    func settle(_ effects: [Effect], _ state: inout AppState) {
+        var waiting = effects
+        while !waiting.isEmpty { waiting = run(waiting, &state) }
+    }
+
     /// Sends keys one by one, running their effects like the loop does.
     func press(_ keys: Key..., into state: inout AppState) {
-        for key in keys { dispatch(.key(key), &state) }
+        for key in keys { settle(dispatch(.key(key), &state), &state) }
     }
 
     func type(_ text: String, into state: inout AppState) {
-        for character in text { dispatch(.key(.char(character)), &state) }
+        for character in text { settle(dispatch(.key(.char(character)), &state), &state) }
     }
 }
 

@@ -12,7 +12,7 @@ import TermUI
         #expect(state.members.count == 7)
         #expect(state.members.selection == 0)
         #expect(state.selectedMember?.member.name == "Adam Admin")
-        #expect(state.inboxes.map(\.inbox.phone.value) == ["+14155550100", "+14155550101", "+14155550190"])
+        #expect(state.inboxes.all.map(\.inbox.phone.value) == ["+14155550100", "+14155550101", "+14155550190"])
     }
 
     @Test func movingAsksOnlyForRowsNotYetLoaded() throws {
@@ -174,8 +174,8 @@ import TermUI
         runtime.press(.char("i"), into: &state)
         runtime.type("half", into: &state)
         _ = try fixture.cli().perform(.assign(member: EmailAddress("mo@acme.test"), inbox: PhoneNumber("+14155550101")))
-        #expect(runtime.workspaceChanged())
-        runtime.dispatch(.externalChange, &state)
+        // The loop's idle tick notices the outside commit and reloads.
+        runtime.settle(runtime.dispatch(.tick, &state), &state)
         #expect(state.selectedMember?.member.email.value == "mo@acme.test")
         #expect(state.selectedMember?.inboxes.map(\.value) == ["+14155550101"])
         guard case .invite(let form) = state.modal else {
@@ -183,7 +183,10 @@ import TermUI
             return
         }
         #expect(form.email.value == "half")
-        #expect(!runtime.workspaceChanged(), "our own reads are not outside changes")
+        let seen = state.dataVersion
+        var idle = state
+        #expect(runtime.dispatch(.tick, &idle).isEmpty && idle.dataVersion == seen, "our own reads are not outside changes")
+        #expect(idle == state, "an idle tick changes nothing")
     }
 
     @Test func readOnlyModeDisablesEveryChange() throws {
@@ -204,14 +207,14 @@ import TermUI
         let workspace = try fixture.cli()
         let runtime = Runtime(workspace: workspace)
         var state = AppState(size: Size(cols: 100, rows: 8), glyphs: .unicode)
-        runtime.start(&state)
+        let waiting = runtime.start(&state)
         // 8 rows: header, box, column heads, 3 data rows, status, footer → 3 (+1) members first.
-        #expect(state.members.count == Layout.listRows(state) + 1)
+        #expect(state.members.count == state.layout.memberRows + 1)
         #expect(state.selectedMember?.member.name == "Adam Admin")
         #expect(AppView.render(state).grid.text().contains("Adam Admin"))
-        #expect(runtime.runAfterPaint(&state))
+        #expect(waiting == [.afterPaint(.loadIndex(.name))])
+        #expect(runtime.run(waiting, &state).isEmpty, "nothing left to do")
         #expect(state.members.count == 7)
-        #expect(!runtime.runAfterPaint(&state), "nothing left to do")
     }
 }
 
@@ -228,7 +231,7 @@ import TermUI
         #expect(pending.map(\.invitation.email.value) == ["new.person@acme.test"])
         #expect(pending.first?.invitation.role == .agent)
         #expect(pending.first?.invitation.inboxes.map(\.value) == ["+14155550100"])
-        #expect(state.invitations.count == 1, "the list is reloaded after the change")
+        #expect(state.invitations.all.count == 1, "the list is reloaded after the change")
     }
 
     @Test func aRefusedInvitationKeepsTheFormAndSaysWhy() throws {
@@ -251,11 +254,11 @@ import TermUI
         var (state, runtime) = try fixture.app()
         runtime.press(.char("v"), .char("v"), into: &state)
         #expect(state.screen == .invitations)
-        #expect(state.selectedInvitation?.invitation.email.value == "a@new.test")
+        #expect(state.invitations.selected?.invitation.email.value == "a@new.test")
         runtime.press(.char("r"), into: &state)
         #expect(state.status?.kind == .success, "\(String(describing: state.status))")
         runtime.press(.char("x"), into: &state)
-        #expect(state.selectedInvitation?.invitation.status == .revoked)
+        #expect(state.invitations.selected?.invitation.status == .revoked)
         var probe = state
         #expect(App.update(&probe, .key(.char("x"))).isEmpty, "a revoked invitation cannot be revoked again")
         #expect(probe.status?.text.contains("revoked") == true)
@@ -266,11 +269,11 @@ import TermUI
         _ = try fixture.cli().perform(.invite(email: EmailAddress("a@new.test"), role: .member, inboxes: []))
         var (state, runtime) = try fixture.app()
         runtime.press(.char("v"), .char("v"), into: &state)
-        try #require(state.invitations.count == 1)
-        state.invitations[0].invitation.status = .expired
-        let revoke = try #require(ActionTable.all.first { $0.id == .revokeInvitation })
+        try #require(state.invitations.all.count == 1)
+        state.invitations.all[0].invitation.status = .expired
+        let revoke = try #require(Keymap.all.first { $0.id == .revokeInvitation })
         #expect(revoke.availability(state) == .enabled)
-        state.invitations[0].invitation.status = .accepted
+        state.invitations.all[0].invitation.status = .accepted
         #expect(revoke.availability(state).reason?.contains("is already accepted") == true)
     }
 
@@ -279,7 +282,7 @@ import TermUI
         _ = try fixture.cli().perform(.invite(email: EmailAddress("a@new.test"), role: .member, inboxes: []))
         var (state, runtime) = try fixture.app(as: "mo@acme.test")
         runtime.press(.char("v"), .char("v"), into: &state)
-        let ids = Set(ActionTable.footer(state).map(\.spec.id))
+        let ids = Set(Keymap.footer(state).map(\.spec.id))
         #expect(!ids.contains(.resendInvitation) && !ids.contains(.revokeInvitation) && !ids.contains(.invite))
         #expect(App.update(&state, .key(.char("x"))).isEmpty)
     }

@@ -93,6 +93,6 @@ import TermUI
 
 extension Runtime {
     func press(contentsOf keys: [Key], into state: inout AppState) {
-        for key in keys { dispatch(.key(key), &state) }
+        for key in keys { settle(dispatch(.key(key), &state), &state) }
     }
 }

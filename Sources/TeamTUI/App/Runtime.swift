@@ -1,22 +1,16 @@
 import TeamCore
 
 /// Runs effects against the workspace and turns the results into actions.
-/// The only part of the TUI that does I/O (besides the terminal backend).
-public final class Runtime {
+/// The only part of the TUI that does I/O (besides the terminal backend); it
+/// keeps no state of its own.
+public struct Runtime {
     let workspace: any TeamWorkspace
     /// Sends mails a command just queued; returns a sentence for the status line.
     let deliverMail: ([MailID]) -> String?
-    private var lastDataVersion: Int64?
-    /// Called just before a change is written, with the state the key left:
-    /// the loop paints "saving…" so a wait for another operator's lock is visible.
-    public var willPerform: ((AppState) -> Void)?
-    /// Effects waiting for the next paint.
-    private var afterPaint: [Effect] = []
 
     public init(workspace: any TeamWorkspace, deliverMail: @escaping ([MailID]) -> String? = { _ in nil }) {
         self.workspace = workspace
         self.deliverMail = deliverMail
-        lastDataVersion = try? workspace.dataVersion()
     }
 
     /// Runs one effect; `state` is the state after the update that asked for it.
@@ -24,12 +18,12 @@ public final class Runtime {
         do {
             switch effect {
             case .startup(let rows):
-                return [.sessionLoaded(try workspace.session()),
+                return [.dataVersionRead(try workspace.dataVersion()),
+                        .sessionLoaded(try workspace.session()),
                         try inboxes(withMembers: false),
                         .firstRowsLoaded(try workspace.firstMembers(limit: rows))]
             case .afterPaint(let effect):
-                afterPaint.append(effect)
-                return []
+                return run(effect, state)
             case .reloadAll:
                 return [.sessionLoaded(try workspace.session()),
                         try inboxes(withMembers: state.screen == .inboxes),
@@ -47,16 +41,15 @@ public final class Runtime {
                 return [.invitationsLoaded(try workspace.invitations(status: nil))]
             case .loadDetail(let email):
                 return [.detailLoaded(try workspace.member(email))]
+            case .checkForChanges:
+                return [.dataVersionRead(try workspace.dataVersion())]
             case .perform(let command):
-                willPerform?(state)
                 var outcome = try workspace.perform(command)
                 // Mail goes out at once, as from the command line; a failure leaves it queued.
                 if !outcome.queuedMail.isEmpty, let note = deliverMail(outcome.queuedMail) {
                     outcome.message += "; " + note
                 }
                 return [.performed(command, outcome)]
-            case .quit:
-                return []
             }
         } catch let error as TeamError {
             return [.failed(error)]
@@ -71,40 +64,35 @@ public final class Runtime {
             : .inboxesLoaded(try workspace.inboxList().map { InboxSummary(inbox: $0, members: []) }, withMembers: false)
     }
 
-    /// True once per outside commit: `PRAGMA data_version` moved since last asked.
-    public func workspaceChanged() -> Bool {
-        guard let version = try? workspace.dataVersion() else { return false }
-        defer { lastDataVersion = version }
-        return lastDataVersion != nil && version != lastDataVersion
+    /// Applies `action` and every action its effects produce, in order, except
+    /// effects that wait for a paint: those are returned for after the paint.
+    public func dispatch(_ action: AppAction, _ state: inout AppState) -> [Effect] {
+        settle(App.update(&state, action), &state)
     }
 
-    /// Runs the effects that waited for a paint; true if there were any.
-    @discardableResult
-    public func runAfterPaint(_ state: inout AppState) -> Bool {
-        guard !afterPaint.isEmpty else { return false }
-        let effects = afterPaint
-        afterPaint = []
+    /// Runs `effects` now (those waiting included) and settles what they produce.
+    public func run(_ effects: [Effect], _ state: inout AppState) -> [Effect] {
+        var waiting: [Effect] = []
         for effect in effects {
-            for action in run(effect, state) { dispatch(action, &state) }
+            for action in run(effect, state) { waiting += dispatch(action, &state) }
         }
-        return true
+        return waiting
     }
 
-    /// Starts the app: the first screen's data, ready to paint.
-    public func start(_ state: inout AppState) {
-        for effect in App.start(state) {
-            for action in run(effect, state) { dispatch(action, &state) }
-        }
+    /// Starts the app: the first screen's data, ready to paint; returns what waits for the paint.
+    public func start(_ state: inout AppState) -> [Effect] {
+        settle(App.start(state), &state)
     }
 
-    /// Applies `action` and every action its effects produce, in order.
-    public func dispatch(_ action: AppAction, _ state: inout AppState) {
-        var queue = [action]
-        while !queue.isEmpty {
-            let next = queue.removeFirst()
-            for effect in App.update(&state, next) {
-                queue.append(contentsOf: run(effect, state))
+    private func settle(_ effects: [Effect], _ state: inout AppState) -> [Effect] {
+        var waiting: [Effect] = []
+        for effect in effects {
+            if effect.waitsForPaint {
+                waiting.append(effect)
+                continue
             }
+            for action in run(effect, state) { waiting += dispatch(action, &state) }
         }
+        return waiting
     }
 }

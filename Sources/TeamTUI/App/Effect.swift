@@ -1,10 +1,11 @@
 import TeamCore
+import TermUI
 
 /// Work for the runtime, as values so tests compare them instead of running them.
 public enum Effect: Equatable, Sendable {
     /// Session, inboxes and the first screen of members: enough for a first paint.
     case startup(rows: Int)
-    /// Session (operator, permissions, facts), member index and inboxes, then rows.
+    /// Session (operator, permissions, facts), member index, inboxes and invitations.
     case reloadAll
     case loadIndex(MemberSort)
     case loadRows([MemberID])
@@ -14,16 +15,30 @@ public enum Effect: Equatable, Sendable {
     case loadInboxes(withMembers: Bool)
     case loadInvitations
     case loadDetail(EmailAddress)
+    /// A change, checked again by the core's guard when it is written.
     case perform(TeamCommand)
-    case quit
-    /// Run after the next paint (so the first screen appears before slow work).
+    /// Read `data_version`, to notice other operators' commits.
+    case checkForChanges
+    /// Run after the next paint, so the screen is up to date before slow work.
     indirect case afterPaint(Effect)
+
+    /// Effects the runtime holds until the screen has been painted: a write
+    /// (so "saving…" shows while it waits for another operator's lock) and
+    /// work marked to wait.
+    public var waitsForPaint: Bool {
+        switch self {
+        case .perform, .afterPaint: true
+        default: false
+        }
+    }
 }
 
-/// Everything that can happen to the app: keys, and results of effects.
+/// Everything that can happen to the app: keys, time, and results of effects.
 public enum AppAction: Equatable {
     case key(Key)
     case resized(Size)
+    /// The keyboard was idle for a polling interval.
+    case tick
     case sessionLoaded(SessionSnapshot)
     /// The first screen of members, before the whole index.
     case firstRowsLoaded([MemberSummary])
@@ -35,8 +50,5 @@ public enum AppAction: Equatable {
     case detailLoaded(MemberDetail)
     case performed(TeamCommand, CommandOutcome)
     case failed(TeamError)
-    /// Another process changed the workspace.
-    case externalChange
+    case dataVersionRead(Int64)
 }
-
-import TermUI

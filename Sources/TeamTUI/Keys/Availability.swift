@@ -30,6 +30,9 @@ public enum Availability: Equatable, Sendable {
 
 /// Asks the one guard about the current state. No rule is decided here.
 enum Ask {
+    /// An actor with no permissions, for asking before the session is loaded.
+    static let probeActor = ActorFacts(id: -1, role: .member, status: .active, permissions: [])
+
     static func guardDecision(_ action: GuardAction, _ state: AppState) -> GuardDecision? {
         guard let session = state.session else { return nil }
         return Guard.check(action, by: session.operatorContext.facts, in: session.facts)

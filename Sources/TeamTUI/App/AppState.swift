@@ -1,0 +1,84 @@
+import TeamCore
+import TermUI
+
+/// Everything the screens show, composed of the features' states. `update`
+/// changes it; `view` draws it; nothing else holds state.
+public struct AppState: Equatable {
+    public var session: SessionSnapshot?
+    public var members = MemberListState()
+    public var inboxes = InboxesState()
+    public var invitations = InvitationsState()
+    public var focus: Focus = .members
+    public var screen: Screen = .members
+    public var modal: Modal?
+    public var status: StatusMessage?
+    public var size: Size
+    /// Where everything goes at this size; recomputed by `update`, read by keys and drawing alike.
+    public var layout: Layout
+    public var glyphs: Glyphs
+    public var readOnly: Bool
+    public var shouldQuit = false
+    /// The workspace's `data_version` last seen: another process's commit moves it.
+    public var dataVersion: Int64?
+
+    public init(size: Size, glyphs: Glyphs, readOnly: Bool = false) {
+        self.size = size; self.glyphs = glyphs; self.readOnly = readOnly
+        layout = Layout.compute(size: size, focus: .members, filterLine: false)
+    }
+
+    public enum Focus: Equatable, Sendable { case members, inboxes }
+
+    /// Members with their inboxes, inboxes with their members, or invitations.
+    public enum Screen: Equatable, Sendable, CaseIterable {
+        case members, inboxes, invitations
+
+        /// The next view for the switch key.
+        public var next: Screen {
+            let all = Screen.allCases
+            return all[((all.firstIndex(of: self) ?? 0) + 1) % all.count]
+        }
+
+        public var title: String {
+            switch self {
+            case .members: "members"
+            case .inboxes: "by inbox"
+            case .invitations: "invitations"
+            }
+        }
+    }
+
+    /// The member under the selection bar, if its row is loaded.
+    public var selectedMember: MemberSummary? {
+        members.selectedID.flatMap { members.rows[$0] }
+    }
+
+    public var operatorContext: OperatorContext? { session?.operatorContext }
+
+    /// Recomputes the layout for the current size, focus and filter line, and
+    /// keeps every list's selection on screen.
+    mutating func relayout() {
+        layout = Layout.compute(size: size, focus: focus, filterLine: members.showsFilterLine)
+        members.list.clamp(count: members.count, visibleRows: layout.memberRows)
+        inboxes.pane.clamp(count: inboxes.all.count, visibleRows: layout.sideRows)
+        inboxes.list.clamp(count: inboxes.all.count, visibleRows: layout.listRows)
+        invitations.list.clamp(count: invitations.all.count, visibleRows: layout.listRows)
+    }
+}
+
+/// The window over the panes, if any. Each is a feature with its own keys.
+public enum Modal: Equatable {
+    case help(HelpWindow)
+    case invite(InviteForm)
+    case rolePicker(RolePicker)
+    case confirmRemove(ConfirmRemove)
+    case detail(MemberWindow)
+}
+
+/// A line of feedback under the panes.
+public struct StatusMessage: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable { case info, success, error }
+    public var text: String
+    public var kind: Kind
+
+    public init(_ text: String, _ kind: Kind) { self.text = text; self.kind = kind }
+}

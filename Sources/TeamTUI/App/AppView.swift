@@ -1,0 +1,72 @@
+import TeamCore
+import TermText
+import TermUI
+
+/// Pure drawing of the whole screen from the state, feature by feature.
+public enum AppView {
+    public static func render(_ state: AppState) -> Frame {
+        var grid = Grid(size: state.size)
+        let layout = state.layout
+        if layout.tooSmall {
+            let minimum = Layout.minimumSize
+            grid.put(TerminalText.truncate("clerk-team: enlarge the terminal (at least \(minimum.cols)x\(minimum.rows))",
+                                           toWidth: state.size.cols, ellipsis: state.glyphs.ellipsis),
+                     x: 0, y: 0, style: Style(.warning))
+            return Frame(grid: grid)
+        }
+        var cursor: Frame.Cursor?
+        drawHeader(state, &grid, layout.header)
+        switch state.screen {
+        case .members:
+            if let list = layout.list { cursor = MemberList.draw(state, &grid, list) }
+            if let side = layout.side { InboxPane.draw(state, &grid, side) }
+        case .inboxes:
+            if let list = layout.list { InboxesScreen.drawList(state, &grid, list) }
+            if let side = layout.side { InboxesScreen.drawMembers(state, &grid, side) }
+            if layout.list == nil, let side = layout.side { InboxesScreen.drawList(state, &grid, side) }
+        case .invitations:
+            if let list = layout.list { InvitationsScreen.drawList(state, &grid, list) }
+            if let side = layout.side { InvitationsScreen.drawDetail(state, &grid, side) }
+            if layout.list == nil, let side = layout.side { InvitationsScreen.drawList(state, &grid, side) }
+        }
+        drawStatus(state, &grid, layout.status)
+        Footer.draw(state, &grid, layout.footer)
+        switch state.modal {
+        case .help(let window): HelpWindow.draw(state, window, &grid); cursor = nil
+        case .detail(let window): MemberWindow.draw(state, window, &grid); cursor = nil
+        case .rolePicker(let picker): RolePicker.draw(state, picker, &grid); cursor = nil
+        case .confirmRemove(let confirm): cursor = ConfirmRemove.draw(state, confirm, &grid)
+        case .invite(let form): cursor = InviteForm.draw(state, form, &grid)
+        case nil: break
+        }
+        return Frame(grid: grid, cursor: cursor)
+    }
+
+    static func drawHeader(_ state: AppState, _ grid: inout Grid, _ rect: Rect) {
+        grid.fill(rect, style: Style(.header))
+        var parts = ["clerk-team"]
+        if let session = state.session {
+            let op = session.operatorContext.member
+            parts.append(session.workspaceName)
+            parts.append("\(op.name) (\(op.role.rawValue))")
+            parts.append("\(session.memberCount) members")
+        } else {
+            parts.append("loading…")
+        }
+        if state.readOnly { parts.append("READ-ONLY") }
+        let text = " " + parts.joined(separator: " \(state.glyphs.vertical) ")
+        grid.put(TerminalText.truncate(text, toWidth: rect.width, ellipsis: state.glyphs.ellipsis),
+                 x: rect.x, y: rect.y, style: Style(.header, bold: true))
+    }
+
+    static func drawStatus(_ state: AppState, _ grid: inout Grid, _ rect: Rect) {
+        guard let status = state.status else { return }
+        let role: StyleRole = switch status.kind {
+        case .info: .normal
+        case .success: .success
+        case .error: .danger
+        }
+        grid.put(TerminalText.truncate(" " + status.text, toWidth: rect.width, ellipsis: state.glyphs.ellipsis),
+                 x: rect.x, y: rect.y, style: Style(role))
+    }
+}

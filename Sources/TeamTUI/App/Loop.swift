@@ -1,0 +1,43 @@
+import TeamCore
+import TermUI
+
+/// Reads keys, updates the state, runs effects, draws; polls the workspace
+/// for other operators' changes whenever the keyboard is idle. Effects that
+/// wait for a paint (a write, the full member index) run after the screen
+/// shows the state that asked for them.
+public enum Loop {
+    /// Polling interval: changes by others appear within this time (well under 1 s).
+    public static let pollMillis: Int32 = 200
+
+    /// Why the loop ended.
+    public enum End: Equatable { case quit, hangup }
+
+    @discardableResult
+    public static func run(screen: any TerminalScreen, runtime: Runtime, readOnly: Bool) -> End {
+        var state = AppState(size: screen.size, glyphs: screen.glyphs, readOnly: readOnly)
+        var waiting = runtime.start(&state)
+        screen.draw(AppView.render(state))
+        while !state.shouldQuit {
+            if !waiting.isEmpty {
+                let due = waiting
+                waiting = runtime.run(due, &state)
+            } else {
+                switch screen.nextInput(timeoutMillis: pollMillis) {
+                case .hangup:
+                    return .hangup
+                case .timeout:
+                    let seen = state.dataVersion
+                    waiting = runtime.dispatch(.tick, &state)
+                    // Nothing moved: no need to draw an idle screen again.
+                    if state.dataVersion == seen && waiting.isEmpty { continue }
+                case .key(.resize):
+                    waiting = runtime.dispatch(.resized(screen.size), &state)
+                case .key(let key):
+                    waiting = runtime.dispatch(.key(key), &state)
+                }
+            }
+            if !state.shouldQuit { screen.draw(AppView.render(state)) }
+        }
+        return .quit
+    }
+}

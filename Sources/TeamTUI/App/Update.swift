@@ -1,0 +1,112 @@
+import TeamCore
+import TermUI
+
+/// The state machine: `update` is pure; it returns effects for the runtime.
+/// Keys go to the key table; everything else is a result being applied.
+public enum App {
+    /// Effects to run when the app starts.
+    public static func start(_ state: AppState) -> [Effect] { [.startup(rows: state.layout.memberRows + 1)] }
+
+    public static func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
+        let effects = apply(action, &state)
+        state.relayout()
+        return effects
+    }
+
+    static func apply(_ action: AppAction, _ state: inout AppState) -> [Effect] {
+        switch action {
+        case .key(.resize):
+            return []
+        case .key(let key):
+            return Keymap.dispatch(key, &state)
+        case .resized(let size):
+            state.size = size
+            state.relayout()
+            return MemberList.ensureRows(state)
+        case .tick:
+            return [.checkForChanges]
+        case .dataVersionRead(let version):
+            defer { state.dataVersion = version }
+            // Our own commits never move it: only another process's do.
+            guard let seen = state.dataVersion, seen != version else { return [] }
+            return [.reloadAll]
+        case .sessionLoaded(let session):
+            state.session = session
+            return []
+        case .firstRowsLoaded(let rows):
+            // A provisional list of the first screen; the whole index follows after the paint.
+            var index = MemberIndex()
+            for row in rows {
+                index.append(id: row.member.id, name: row.member.name, email: row.member.email.value)
+                state.members.rows[row.member.id] = row
+            }
+            state.members.index = index
+            state.members.positions = Array(index.ids.indices)
+            state.relayout()
+            return [.afterPaint(.loadIndex(state.members.sort))]
+        case .indexLoaded(let index, let sort):
+            let keep = state.members.selectedID
+            state.members.index = index
+            state.members.sort = sort
+            state.members.rows = [:]
+            MemberList.applyFilter(&state, keep: keep, fresh: true)
+            return MemberList.ensureRows(state)
+        case .rowsLoaded(let rows):
+            if state.members.rows.count > 4_000 { state.members.rows = [:] }
+            for row in rows { state.members.rows[row.member.id] = row }
+            return []
+        case .inboxesLoaded(let inboxes, let withMembers):
+            state.inboxes.all = inboxes
+            state.inboxes.membersLoaded = withMembers
+            if case .invite(var form) = state.modal {
+                form.inboxesChanged(inboxes.map(\.inbox))
+                state.modal = .invite(form)
+            }
+            return []
+        case .invitationsLoaded(let invitations):
+            let keep = state.invitations.selected?.invitation.id
+            state.invitations.all = invitations
+            if let row = invitations.firstIndex(where: { $0.invitation.id == keep }) {
+                state.invitations.list.selection = row
+            }
+            return []
+        case .detailLoaded(let detail):
+            if case .detail(var window) = state.modal {
+                window.detail = detail
+                state.modal = .detail(window)
+            }
+            return []
+        case .performed(let command, let outcome):
+            state.status = StatusMessage(outcome.changed ? outcome.message : outcome.message + " (nothing changed)",
+                                         outcome.changed ? .success : .info)
+            if case .help = state.modal {} else { state.modal = nil }
+            return reload(after: command, &state)
+        case .failed(let error):
+            if case .invite(var form) = state.modal {
+                form.error = error.description
+                state.modal = .invite(form)
+            }
+            state.status = StatusMessage(error.description, .error)
+            // A stale view or someone else's change: show the workspace as it is now.
+            if case .stale = error { return [.reloadAll] }
+            return []
+        }
+    }
+
+    /// What to read again after our own change: the whole member index only
+    /// when the list itself may have changed (names, roles, status, members);
+    /// an assignment or an invitation leaves it as it is.
+    static func reload(after command: TeamCommand, _ state: inout AppState) -> [Effect] {
+        switch command {
+        case .assign(let email, _), .unassign(let email, _):
+            if let id = state.members.rows.first(where: { $0.value.member.email == email })?.key {
+                state.members.rows[id] = nil
+            }
+            return [.loadSession, .loadInboxes(withMembers: state.screen == .inboxes)] + MemberList.ensureRows(state)
+        case .invite, .resendInvitation, .revokeInvitation, .setInviteExpiry:
+            return [.loadSession, .loadInvitations]
+        default:
+            return [.reloadAll]
+        }
+    }
+}

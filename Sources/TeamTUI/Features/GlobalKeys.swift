@@ -1,0 +1,58 @@
+import TeamCore
+import TermUI
+
+/// Keys that work on every screen: inviting, switching views, help, quitting.
+enum GlobalKeys {
+    /// Inviting comes first in the table, so the footer keeps it when narrow.
+    static let first: [ActionSpec] = [
+        ActionSpec(.invite, keys: [k("i")], scopes: [.anywhere], label: "invite",
+                   help: "Invite a member by email, with a role and inboxes", availability: inviteAvailability) { state, _ in
+            guard let actor = state.operatorContext?.facts else { return [] }
+            state.modal = .invite(InviteForm(roles: Guard.invitableRoles(for: actor), inboxes: state.inboxes.all.map(\.inbox)))
+            return []
+        },
+    ]
+
+    static let actions: [ActionSpec] = [
+        ActionSpec(.switchView, keys: [k("v")], scopes: [.anywhere], label: { $0.screen.next.title },
+                   help: "Switch views: members with their inboxes, inboxes with their members, invitations") { state, _ in
+            state.screen = state.screen.next
+            state.focus = .members
+            state.relayout()
+            switch state.screen {
+            case .invitations: return [.loadInvitations]
+            case .inboxes: return [.loadInboxes(withMembers: true)]
+            case .members: return MemberList.ensureRows(state)
+            }
+        },
+        ActionSpec(.back, keys: [k(.escape)], scopes: [.anywhere], label: "back",
+                   help: "Clear a kept filter, or go back to the member list", inFooter: false) { state, _ in
+            if !state.members.filter.value.isEmpty { return MemberList.clearFilter(&state) }
+            if state.focus == .inboxes {
+                state.focus = .members
+                state.relayout()
+            }
+            return []
+        },
+        ActionSpec(.help, keys: [k("?"), k(.function(1))], scopes: [.anywhere], label: "help",
+                   help: "This help: the keys you can use, where") { state, _ in
+            state.modal = .help(HelpWindow())
+            return []
+        },
+        ActionSpec(.quit, keys: [k("q")], scopes: [.anywhere], label: "quit", help: "Quit") { state, _ in
+            state.shouldQuit = true
+            return []
+        },
+        ActionSpec(.interrupt, keys: [k(.ctrl("c"))], scopes: [.always], label: "quit",
+                   help: "Quit at once, from anywhere (a half-typed form is dropped)", inFooter: false) { state, _ in
+            state.shouldQuit = true
+            return []
+        },
+    ]
+
+    /// The guard's answer for inviting the lowest role this operator may offer.
+    @Sendable static func inviteAvailability(_ state: AppState) -> Availability {
+        let lowest = Guard.invitableRoles(for: state.operatorContext?.facts ?? Ask.probeActor).last ?? .member
+        return Ask.availability(.invite(role: lowest, inboxes: []), state)
+    }
+}

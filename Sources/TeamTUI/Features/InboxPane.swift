@@ -1,0 +1,111 @@
+import TeamCore
+import TermText
+import TermUI
+
+/// The inboxes the operator can see, for the pane beside the member list and
+/// for the inboxes view; each keeps its own selection.
+public struct InboxesState: Equatable {
+    /// By number; their member lists are read only for the inboxes view
+    /// (`membersLoaded`), as a big team makes them large.
+    public var all: [InboxSummary] = []
+    public var membersLoaded = false
+    /// The selection in the pane beside the member list.
+    public var pane = ListState()
+    /// The selection in the inboxes view.
+    public var list = ListState()
+
+    public init() {}
+}
+
+/// The pane beside the member list: every visible inbox, ✓ where the selected member is in it.
+enum InboxPane {
+    static let actions: [ActionSpec] = [
+        ActionSpec(.toggleAssignment, keys: [k(" "), k(.enter)], scopes: [.inboxPane],
+                   label: { currentInboxAssigned($0) ? "unassign" : "assign" },
+                   help: "Assign the selected member to the inbox under the cursor, or unassign (✓ shows assigned)",
+                   availability: assignmentAvailability) { state, _ in
+            guard let member = state.selectedMember?.member, let inbox = currentInbox(state) else { return [] }
+            return [.perform(currentInboxAssigned(state)
+                ? .unassign(member: member.email, inbox: inbox.phone)
+                : .assign(member: member.email, inbox: inbox.phone))]
+        },
+        ActionSpec(.focusNext, keys: [k(.tab), k(.backTab), k("l"), k(.right), k("h"), k(.left)],
+                   scopes: [.memberList, .inboxPane],
+                   label: { $0.focus == .members ? "inboxes pane" : "members pane" },
+                   help: "Move focus between the two panes (Tab, h/l, ←/→)") { state, key in
+            state.focus = state.focus == .members ? .inboxes : .members
+            if [Key.char("l"), .right].contains(key) { state.focus = .inboxes }
+            if [Key.char("h"), .left].contains(key) { state.focus = .members }
+            state.relayout()
+            return MemberList.ensureRows(state)
+        },
+    ]
+
+    static func currentInbox(_ state: AppState) -> Inbox? {
+        let all = state.inboxes.all
+        return all.indices.contains(state.inboxes.pane.selection) ? all[state.inboxes.pane.selection].inbox : nil
+    }
+
+    static func currentInboxAssigned(_ state: AppState) -> Bool {
+        guard let inbox = currentInbox(state), let member = state.selectedMember else { return false }
+        return member.inboxes.contains(inbox.phone)
+    }
+
+    /// Hidden when no visible inbox could ever be changed by this operator;
+    /// otherwise the guard's answer for the inbox under the cursor.
+    @Sendable static func assignmentAvailability(_ state: AppState) -> Availability {
+        let probe = TargetFacts(id: -1, role: .member, status: .active)
+        let anyPossible = state.inboxes.all.contains { summary in
+            !Ask.availability(.assign(probe, Ask.facts(summary.inbox)), state).isHidden
+        }
+        guard anyPossible else { return .hidden }
+        guard let inbox = currentInbox(state) else { return .disabled(reason: "no inbox here") }
+        guard let member = state.selectedMember?.member else { return .disabled(reason: "no member selected") }
+        let target = Ask.facts(member)
+        let assigned = currentInboxAssigned(state)
+        return Ask.availability(assigned ? .unassign(target, Ask.facts(inbox)) : .assign(target, Ask.facts(inbox)), state)
+    }
+
+    static func draw(_ state: AppState, _ grid: inout Grid, _ rect: Rect) {
+        let focused = state.focus == .inboxes
+        let member = state.selectedMember
+        let title = member.map { "Inboxes of \($0.member.name)" } ?? "Inboxes"
+        let inner = Panel(title: title, focused: focused).draw(&grid, rect, glyphs: state.glyphs)
+        guard inner.width > 0, inner.height > 1 else { return }
+        let glyphs = state.glyphs
+        let markWidth = TerminalText.width(of: glyphs.check) + (glyphs.isUnicode ? 2 : 1)
+        // Narrow panes abbreviate the visibility so the name keeps some room.
+        let short = inner.width < 40
+        let visWidth = short ? 4 : 7
+        let nameWidth = max(0, inner.width - markWidth - 15 - visWidth - 2)
+        let table = Table(columns: [Column("", markWidth - 1), Column("NUMBER", 15), Column("NAME", nameWidth),
+                                    Column("VIS", visWidth)])
+        let inboxes = state.inboxes.all
+        if inboxes.isEmpty {
+            table.draw(&grid, inner, glyphs: glyphs, count: 0, list: ListState()) { _ in nil }
+            grid.put("no inboxes you can see", x: inner.x, y: inner.y + 1, style: Style(.muted), maxWidth: inner.width)
+            return
+        }
+        let target = member.map { Ask.facts($0.member) }
+        let selection = state.inboxes.pane.selection
+        let placed = table.draw(&grid, inner, glyphs: glyphs, count: inboxes.count, list: state.inboxes.pane) { index in
+            let inbox = inboxes[index].inbox
+            let assigned = member?.inboxes.contains(inbox.phone) ?? false
+            let mark = assigned ? glyphs.check : glyphs.unchecked
+            let facts = Ask.facts(inbox)
+            let allowed = target.map {
+                Ask.availability(assigned ? .unassign($0, facts) : .assign($0, facts), state).isEnabled
+            } ?? false
+            var style = Style(allowed ? .normal : .muted)
+            if index == selection && focused { style = Style(.selection) }
+            let visibility = short ? (inbox.visibility == .public ? "pub" : "priv") : inbox.visibility.rawValue
+            return TableRow([glyphs.isUnicode ? " " + mark : mark, inbox.phone.value, inbox.name, visibility], style: style)
+        }
+        // The ✓ stands out in green on rows that are not selected.
+        for (index, y) in placed where glyphs.isUnicode && index != selection {
+            if member?.inboxes.contains(inboxes[index].inbox.phone) == true {
+                grid.put(glyphs.check, x: inner.x + 1, y: y, style: Style(.success, bold: true))
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import TeamCore
+import TermUI
+
+/// The inboxes view: each inbox with its members, to see who is on a shared number.
+/// Its keys are the list keys; it draws the list and the selected inbox's members.
+enum InboxesScreen {
+    static func drawList(_ state: AppState, _ grid: inout Grid, _ rect: Rect) {
+        let inboxes = state.inboxes
+        let inner = Panel(title: "Inboxes (\(inboxes.all.count))", focused: true).draw(&grid, rect, glyphs: state.glyphs)
+        guard inner.width > 0, inner.height > 1 else { return }
+        let nameWidth = max(0, inner.width - 15 - 8 - 8 - 3)
+        let table = Table(columns: [Column("NUMBER", 15), Column("NAME", nameWidth), Column("VIS", 8), Column("MEMBERS", 8)])
+        table.draw(&grid, inner, glyphs: state.glyphs, count: inboxes.all.count, list: inboxes.list) { index in
+            let summary = inboxes.all[index]
+            return TableRow([summary.inbox.phone.value, summary.inbox.name, summary.inbox.visibility.rawValue,
+                             inboxes.membersLoaded ? String(summary.members.count) : state.glyphs.ellipsis],
+                            style: Style(index == inboxes.list.selection ? .selection : .normal))
+        }
+        if inboxes.all.isEmpty {
+            grid.put("no inboxes you can see", x: inner.x, y: inner.y + 1, style: Style(.muted), maxWidth: inner.width)
+        }
+    }
+
+    static func drawMembers(_ state: AppState, _ grid: inout Grid, _ rect: Rect) {
+        let all = state.inboxes.all
+        let selection = state.inboxes.list.selection
+        let summary = all.indices.contains(selection) ? all[selection] : nil
+        let title = summary.map { "Members of \($0.inbox.name)" } ?? "Members"
+        let inner = Panel(title: title, focused: false).draw(&grid, rect, glyphs: state.glyphs)
+        guard inner.width > 0, inner.height > 1, let summary else { return }
+        let kind = summary.inbox.visibility == .public ? "shared inbox" : "individual inbox"
+        grid.put("\(summary.inbox.phone) · \(kind)", x: inner.x, y: inner.y, style: Style(.muted), maxWidth: inner.width)
+        if summary.members.isEmpty {
+            grid.put("nobody is assigned", x: inner.x, y: inner.y + 1, style: Style(.muted), maxWidth: inner.width)
+        }
+        for (line, email) in summary.members.prefix(inner.height - 1).enumerated() {
+            grid.putCell(email.value, x: inner.x, y: inner.y + 1 + line, width: inner.width, style: .normal, glyphs: state.glyphs)
+        }
+        if summary.members.count > inner.height - 1 {
+            let more = "… and \(summary.members.count - inner.height + 2) more"
+            grid.putCell(more, x: inner.x, y: inner.maxY - 1, width: inner.width, style: Style(.muted), glyphs: state.glyphs)
+        }
+    }
+}

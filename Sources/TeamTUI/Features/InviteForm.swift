@@ -1,0 +1,239 @@
+import TeamCore
+import TermText
+import TermUI
+
+/// The invite window: email, role, inboxes (SPEC §4.3).
+public struct InviteForm: Equatable {
+    public enum Field: Int, CaseIterable, Equatable {
+        case email, role, inboxes
+
+        var scope: Scope {
+            switch self {
+            case .email: .inviteEmail
+            case .role: .inviteRole
+            case .inboxes: .inviteInboxes
+            }
+        }
+    }
+
+    public var email = TextField(maxLength: 254)
+    /// Roles the guard lets this operator invite, highest first.
+    public var roles: [Role]
+    public var roleIndex: Int
+    /// Inboxes the operator can see.
+    public var inboxes: [Inbox]
+    public var chosen: Set<InboxID> = []
+    public var inboxCursor = 0
+    public var field: Field = .email
+    /// Set after a refused submit, until the next edit.
+    public var error: String?
+
+    public init(roles: [Role], inboxes: [Inbox]) {
+        self.roles = roles
+        self.inboxes = inboxes
+        roleIndex = roles.firstIndex(of: .member) ?? max(0, roles.count - 1)
+    }
+
+    public var role: Role? { roles.indices.contains(roleIndex) ? roles[roleIndex] : nil }
+
+    /// Inline validation of the email as typed (nil when fine or still empty).
+    public var emailProblem: String? {
+        let text = email.value
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        do { _ = try EmailAddress(text); return nil } catch { return error.message }
+    }
+
+    /// The inboxes view changed under the open form: keep what still exists.
+    mutating func inboxesChanged(_ visible: [Inbox]) {
+        inboxes = visible
+        chosen.formIntersection(Set(visible.map(\.id)))
+        inboxCursor = min(inboxCursor, max(0, visible.count - 1))
+    }
+}
+
+extension InviteForm {
+    static let actions: [ActionSpec] = [
+        ActionSpec(.inviteSend, keys: [k(.enter)], scopes: [.inviteWindow], label: "send",
+                   help: "Send the invitation (the mail goes out at once)",
+                   availability: { state in
+                       guard let form = form(state), form.roles.isEmpty else { return .enabled }
+                       return .disabled(reason: "you cannot invite any role")
+                   }) { state, _ in
+            edit(&state) { form in submit(&form) }
+        },
+        ActionSpec(.inviteNextField, keys: [k(.tab)], scopes: [.inviteWindow], label: "next field",
+                   help: "Next field") { state, _ in
+            edit(&state) { form in
+                form.field = Field.allCases[(form.field.rawValue + 1) % Field.allCases.count]
+                return []
+            }
+        },
+        ActionSpec(.invitePreviousField, keys: [k(.backTab)], scopes: [.inviteWindow], label: "previous field",
+                   help: "Previous field", inFooter: false) { state, _ in
+            edit(&state) { form in
+                form.field = Field.allCases[(form.field.rawValue + Field.allCases.count - 1) % Field.allCases.count]
+                return []
+            }
+        },
+        ActionSpec(.inviteCancel, keys: [k(.escape)], scopes: [.inviteWindow], label: "cancel",
+                   help: "Close without inviting anyone") { state, _ in
+            state.modal = nil
+            state.status = StatusMessage("invitation cancelled", .info)
+            return []
+        },
+        ActionSpec(.inviteEmailEdit, keys: [.text], scopes: [.inviteEmail], label: "type",
+                   help: "Type the email; it is checked as you type", inFooter: false) { state, key in
+            edit(&state) { form in
+                if form.email.apply(key) { form.error = nil }
+                return []
+            }
+        },
+        // No wrap-around: a key too many must never turn "member" into "workspace-admin".
+        ActionSpec(.inviteRoleNext, keys: [k("j"), k(.down), k("l"), k(.right)], scopes: [.inviteRole],
+                   label: "lower role", help: "Next (lower) role", inFooter: false) { state, _ in
+            edit(&state) { form in
+                form.roleIndex = ListScroll.move(form.roleIndex, by: 1, count: form.roles.count)
+                form.error = nil
+                return []
+            }
+        },
+        ActionSpec(.inviteRolePrevious, keys: [k("k"), k(.up), k("h"), k(.left)], scopes: [.inviteRole],
+                   label: "higher role", help: "Previous (higher) role", inFooter: false) { state, _ in
+            edit(&state) { form in
+                form.roleIndex = ListScroll.move(form.roleIndex, by: -1, count: form.roles.count)
+                form.error = nil
+                return []
+            }
+        },
+        ActionSpec(.inviteInboxDown, keys: [k("j"), k(.down)], scopes: [.inviteInboxes], label: "down",
+                   help: "Next inbox", inFooter: false) { state, _ in
+            edit(&state) { form in
+                form.inboxCursor = ListScroll.move(form.inboxCursor, by: 1, count: form.inboxes.count)
+                return []
+            }
+        },
+        ActionSpec(.inviteInboxUp, keys: [k("k"), k(.up)], scopes: [.inviteInboxes], label: "up",
+                   help: "Previous inbox", inFooter: false) { state, _ in
+            edit(&state) { form in
+                form.inboxCursor = ListScroll.move(form.inboxCursor, by: -1, count: form.inboxes.count)
+                return []
+            }
+        },
+        ActionSpec(.inviteInboxMark, keys: [k(" "), k("x")], scopes: [.inviteInboxes], label: "mark",
+                   help: "Mark or unmark the inbox under the cursor") { state, _ in
+            edit(&state) { form in
+                guard form.inboxes.indices.contains(form.inboxCursor) else { return [] }
+                let id = form.inboxes[form.inboxCursor].id
+                if form.chosen.contains(id) { form.chosen.remove(id) } else { form.chosen.insert(id) }
+                form.error = nil
+                return []
+            }
+        },
+    ]
+
+    static func form(_ state: AppState) -> InviteForm? {
+        if case .invite(let form) = state.modal { return form }
+        return nil
+    }
+
+    /// Runs `change` on the open form and puts it back, unless the change closed it.
+    static func edit(_ state: inout AppState, _ change: (inout InviteForm) -> [Effect]) -> [Effect] {
+        guard var form = form(state) else { return [] }
+        let effects = change(&form)
+        state.modal = .invite(form)
+        return effects
+    }
+
+    /// Validates at the edge, then asks the core (which re-checks everything).
+    static func submit(_ form: inout InviteForm) -> [Effect] {
+        let email: EmailAddress
+        do {
+            email = try EmailAddress(form.email.value)
+        } catch {
+            form.error = error.message
+            form.field = .email
+            return []
+        }
+        guard let role = form.role else { return [] }
+        let phones = form.inboxes.filter { form.chosen.contains($0.id) }.map(\.phone)
+        return [.perform(.invite(email: email, role: role, inboxes: phones))]
+    }
+
+    // MARK: - The window
+
+    static func draw(_ state: AppState, _ form: InviteForm, _ grid: inout Grid) -> Frame.Cursor? {
+        let listRows = max(1, min(form.inboxes.count, 8))
+        let inner = Dialog(title: "Invite a team member", width: 66, height: 9 + listRows, hint: Footer.hint(state))
+            .draw(&grid, in: state.layout.windowArea, glyphs: state.glyphs)
+        guard inner.width > 10, inner.height > 0 else { return nil }
+        var cursor: Frame.Cursor?
+        func label(_ text: String, _ field: Field, y: Int) {
+            let active = form.field == field
+            grid.put(text, x: inner.x, y: y, style: Style(active ? .accent : .muted, bold: active), maxWidth: 8)
+        }
+        // Email, with inline validation.
+        var y = inner.y
+        label("Email", .email, y: y)
+        let fieldWidth = inner.width - 9
+        let input = TextInput(form.email, style: Style(.selectionInactive))
+            .draw(&grid, Rect(x: inner.x + 9, y: y, width: fieldWidth, height: 1))
+        if form.field == .email { cursor = input }
+        y += 1
+        if y < inner.maxY {
+            if let problem = form.emailProblem {
+                grid.putCell(problem, x: inner.x + 9, y: y, width: fieldWidth, style: Style(.warning), glyphs: state.glyphs)
+            } else if !form.email.value.isEmpty {
+                grid.put(state.glyphs.check + " looks right", x: inner.x + 9, y: y, style: Style(.success), maxWidth: fieldWidth)
+            }
+        }
+        // Role: only those the guard offers.
+        y += 1
+        guard y < inner.maxY else { return cursor }
+        label("Role", .role, y: y)
+        drawRoles(form, &grid, x: inner.x + 9, y: y, maxX: inner.maxX)
+        // Inboxes: multi-select of the visible ones.
+        y += 2
+        guard y < inner.maxY else { return cursor }
+        label("Inboxes", .inboxes, y: y)
+        grid.put("Space marks; none is fine", x: inner.x + 9, y: y, style: Style(.muted), maxWidth: fieldWidth)
+        let rows = max(0, inner.maxY - (y + 1) - 1)
+        let list = ListState(selection: form.inboxCursor,
+                             offset: ListScroll.offset(selection: form.inboxCursor, previousOffset: max(0, form.inboxCursor - rows + 1),
+                                                       visibleRows: rows, count: form.inboxes.count))
+        Table(columns: [Column("", fieldWidth)], headings: false)
+            .draw(&grid, Rect(x: inner.x + 9, y: y + 1, width: fieldWidth, height: rows), glyphs: state.glyphs,
+                  count: form.inboxes.count, list: list) { index in
+                let inbox = form.inboxes[index]
+                let mark = form.chosen.contains(inbox.id) ? state.glyphs.check : state.glyphs.unchecked
+                let text = "\(state.glyphs.isUnicode ? "[" + mark + "]" : mark) \(inbox.phone) \(inbox.name) (\(inbox.visibility.rawValue))"
+                return TableRow([text], style: Style(index == form.inboxCursor && form.field == .inboxes ? .selection : .normal))
+            }
+        if form.inboxes.isEmpty {
+            grid.put("(no inboxes you can see)", x: inner.x + 9, y: y + 1, style: Style(.muted), maxWidth: fieldWidth)
+        }
+        if let error = form.error {
+            grid.putCell(error, x: inner.x, y: inner.maxY - 1, width: inner.width, style: Style(.danger), glyphs: state.glyphs)
+        }
+        return cursor
+    }
+
+    /// Every role on one line when it fits; else the chosen one with arrows showing there are more.
+    static func drawRoles(_ form: InviteForm, _ grid: inout Grid, x start: Int, y: Int, maxX: Int) {
+        var x = start
+        let labels = form.roles.enumerated().map { index, role in
+            index == form.roleIndex ? "(\(role.rawValue))" : " \(role.rawValue) "
+        }
+        let chosenStyle = Style(form.field == .role ? .selection : .accent, bold: true)
+        if labels.reduce(0, { $0 + TerminalText.width(of: $1) + 1 }) <= maxX - x {
+            for (index, text) in labels.enumerated() {
+                x += grid.put(text, x: x, y: y, style: index == form.roleIndex ? chosenStyle : .normal) + 1
+            }
+        } else if let role = form.role {
+            let before = form.roleIndex > 0 ? "< " : "  "
+            let after = form.roleIndex < form.roles.count - 1 ? " >" : ""
+            x += grid.put(before, x: x, y: y, style: Style(.muted))
+            x += grid.put(role.rawValue, x: x, y: y, style: chosenStyle, maxWidth: maxX - x)
+            grid.put(after, x: x, y: y, style: Style(.muted), maxWidth: maxX - x)
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import TeamCore
+import TermText
+import TermUI
+
+/// The member list: the whole index, the filtered positions on screen and a
+/// cache of the rows that have been loaded for display.
+public struct MemberListState: Equatable {
+    public var index = MemberIndex()
+    public var sort: MemberSort = .name
+    public var filter = TextField(maxLength: 100)
+    /// True while typing a filter after `/`.
+    public var filtering = false
+    /// Rows shown: positions into `index.ids`, in order.
+    public var positions: [Int] = []
+    public var list = ListState()
+    public var rows: [MemberID: MemberSummary] = [:]
+    /// The filter text `positions` was computed for.
+    public var appliedFilter = ""
+
+    public init() {}
+
+    public var count: Int { positions.count }
+    public var selection: Int { list.selection }
+
+    public func id(at row: Int) -> MemberID? {
+        guard row >= 0, row < positions.count else { return nil }
+        return index.ids[positions[row]]
+    }
+
+    public var selectedID: MemberID? { id(at: list.selection) }
+
+    /// The filter line shows while typing and while a filter is kept.
+    public var showsFilterLine: Bool { filtering || !filter.value.isEmpty }
+}
+
+/// The member list's keys, its loading rules and its pane.
+enum MemberList {
+    static let actions: [ActionSpec] = [
+        ActionSpec(.filter, keys: [k("/")], scopes: [.memberList], label: "filter",
+                   help: "Filter members by name or email as you type (Esc clears)") { state, _ in
+            state.members.filtering = true
+            state.relayout()
+            state.status = StatusMessage("filter: type to narrow, Enter to keep, Esc to clear", .info)
+            return MemberList.ensureRows(state)
+        },
+        ActionSpec(.sort, keys: [k("s")], scopes: [.memberList], label: { "sort:\($0.members.sort.rawValue)" },
+                   help: "Sort by name, email, role or status") { state, _ in
+            let next = state.members.sort.next
+            state.status = StatusMessage("sorted by \(next.rawValue)", .info)
+            return [.loadIndex(next)]
+        },
+        ActionSpec(.detail, keys: [k(.enter)], scopes: [.memberList], label: "details",
+                   help: "Member details: role, login, effective permissions",
+                   availability: { $0.selectedMember == nil ? .disabled(reason: "no member selected") : .enabled }) { state, _ in
+            guard let member = state.selectedMember?.member else { return [] }
+            state.modal = .detail(MemberWindow(detail: nil))
+            return [.loadDetail(member.email)]
+        },
+        ActionSpec(.changeRole, keys: [k("r")], scopes: [.memberList], label: "role",
+                   help: "Change the selected member's role",
+                   availability: { state in Ask.onSelected(state) { .changeRole($0, to: $0.role) } }) { state, _ in
+            guard let member = state.selectedMember?.member else { return [] }
+            state.modal = .rolePicker(RolePicker(member: member, state: state))
+            return []
+        },
+        ActionSpec(.toggleActive, keys: [k("d")], scopes: [.memberList],
+                   label: { $0.selectedMember?.member.status == .deactivated ? "reactivate" : "deactivate" },
+                   help: "Deactivate the selected member (reversible), or reactivate them",
+                   availability: { state in
+                       let deactivated = state.selectedMember?.member.status == .deactivated
+                       return Ask.onSelected(state) { deactivated ? .reactivate($0) : .deactivate($0) }
+                   }) { state, _ in
+            guard let member = state.selectedMember?.member else { return [] }
+            return [.perform(member.status == .active
+                ? .deactivate(member: member.email, expectedVersion: member.version)
+                : .reactivate(member: member.email, expectedVersion: member.version))]
+        },
+        ActionSpec(.remove, keys: [k("x")], scopes: [.memberList], label: "remove",
+                   help: "Remove the selected member (type their email to confirm)",
+                   availability: { state in Ask.onSelected(state) { .removeMember($0) } }) { state, _ in
+            guard let member = state.selectedMember?.member else { return [] }
+            state.modal = .confirmRemove(ConfirmRemove(member: member))
+            return []
+        },
+    ]
+
+    /// Loads the rows about to be drawn that are not cached yet.
+    static func ensureRows(_ state: AppState) -> [Effect] {
+        let members = state.members
+        var wanted = members.list.visibleRange(count: members.count, visibleRows: state.layout.memberRows)
+            .compactMap(members.id(at:))
+        if let selected = members.selectedID { wanted.append(selected) }
+        let missing = wanted.filter { members.rows[$0] == nil }
+        return missing.isEmpty ? [] : [.loadRows(Array(Set(missing)).sorted())]
+    }
+
+    /// Recomputes the visible positions for the filter, keeping `keep` selected if it is still shown.
+    static func applyFilter(_ state: inout AppState, keep: MemberID?, fresh: Bool = false) {
+        let query = state.members.filter.value
+        let previous = state.members.appliedFilter
+        // A longer query that contains the previous one can only narrow its result.
+        let narrowing = !fresh && !previous.isEmpty && query.contains(previous)
+        state.members.positions = state.members.index.positions(
+            matching: query, within: narrowing ? state.members.positions : nil)
+        state.members.appliedFilter = query
+        if let keep, let row = state.members.positions.firstIndex(where: { state.members.index.ids[$0] == keep }) {
+            state.members.list.selection = row
+        } else {
+            state.members.list = ListState()
+        }
+        state.relayout()
+    }
+
+    /// Empties the filter and shows every member again.
+    static func clearFilter(_ state: inout AppState) -> [Effect] {
+        state.members.filtering = false
+        state.members.filter = TextField(maxLength: 100)
+        applyFilter(&state, keep: state.members.selectedID, fresh: true)
+        state.status = StatusMessage("filter cleared", .info)
+        return ensureRows(state)
+    }
+
+    // MARK: - The pane
+
+    struct Widths { var name, email, role, status, inboxes: Int }
+
+    /// Column widths for the inner width: narrow panes drop columns right to left.
+    static func columns(_ width: Int) -> Widths {
+        if width < 30 { return Widths(name: width, email: 0, role: 0, status: 0, inboxes: 0) }
+        if width < 50 { return Widths(name: width - 16, email: 0, role: 15, status: 0, inboxes: 0) }
+        let fixed = 15 + 1 + 11 + 1 + 3 + 2
+        let flexible = width - fixed
+        let name = flexible * 11 / 20
+        return Widths(name: name, email: flexible - name, role: 15, status: 11, inboxes: 3)
+    }
+
+    /// Draws the pane; returns the cursor position while typing a filter.
+    static func draw(_ state: AppState, _ grid: inout Grid, _ rect: Rect) -> Frame.Cursor? {
+        let members = state.members
+        let total = state.session?.memberCount ?? members.index.count
+        let title = members.filter.value.isEmpty ? "Members (\(members.count))" : "Members (\(members.count) of \(total))"
+        let focused = state.focus == .members && state.screen == .members
+        let inner = Panel(title: title, focused: focused).draw(&grid, rect, glyphs: state.glyphs)
+        guard inner.width > 0, inner.height > 0 else { return nil }
+        let widths = columns(inner.width)
+        let table = Table(columns: [Column("NAME", widths.name), Column("EMAIL", widths.email), Column("ROLE", widths.role),
+                                    Column("STATUS", widths.status), Column("INB", widths.inboxes)],
+                          headings: state.layout.memberHeadings)
+        let body = Rect(x: inner.x, y: inner.y, width: inner.width,
+                        height: min(inner.height, state.layout.memberRows + (table.headings ? 1 : 0)))
+        table.draw(&grid, body, glyphs: state.glyphs, count: members.count, list: members.list) { position in
+            guard let id = members.id(at: position), let row = members.rows[id] else { return nil }
+            let member = row.member
+            var style = Style(member.status == .active ? .normal : .muted)
+            if position == members.list.selection { style = Style(focused ? .selection : .selectionInactive) }
+            return TableRow([member.name, member.email.value, member.role.rawValue, member.status.rawValue,
+                             String(row.inboxes.count)], style: style)
+        }
+        if members.count == 0 {
+            let note = members.filter.value.isEmpty ? "no members" : "no member matches '\(members.filter.value)'"
+            grid.put(TerminalText.truncate(note, toWidth: inner.width, ellipsis: state.glyphs.ellipsis),
+                     x: inner.x, y: min(inner.y + 1, inner.maxY - 1), style: Style(.muted))
+        }
+        guard state.layout.filterLine else { return nil }
+        let y = inner.maxY - 1
+        grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1))
+        grid.put("/", x: inner.x, y: y, style: Style(.accent, bold: true))
+        let cursor = TextInput(members.filter).draw(&grid, Rect(x: inner.x + 1, y: y, width: inner.width - 1, height: 1))
+        return members.filtering ? cursor : nil
+    }
+}

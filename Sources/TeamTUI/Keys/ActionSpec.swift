@@ -1,0 +1,141 @@
+import TeamCore
+import TermUI
+
+/// Every user action. Each is declared once, in its feature's table.
+public enum ActionID: String, CaseIterable, Sendable {
+    // Lists
+    case moveDown, moveUp, pageDown, pageUp, top, bottom, click, wheel
+    // Member list and filter
+    case filter, sort, detail, changeRole, toggleActive, remove
+    case filterEdit, filterKeep, filterClear, filterMoveDown, filterMoveUp, filterPageDown, filterPageUp
+    // Inbox pane, invitations
+    case toggleAssignment, focusNext, resendInvitation, revokeInvitation
+    // Anywhere
+    case invite, switchView, help, quit, back, interrupt
+    // Windows
+    case helpClose, helpDown, helpUp, helpPageDown, helpPageUp
+    case detailClose, detailDown, detailUp
+    case roleDown, roleUp, roleChoose, roleCancel
+    case removeType, removeConfirm, removeCancel
+    case inviteNextField, invitePreviousField, inviteSend, inviteCancel
+    case inviteEmailEdit, inviteRoleNext, inviteRolePrevious
+    case inviteInboxDown, inviteInboxUp, inviteInboxMark
+}
+
+/// Where an action applies: a pane, a window, an input mode.
+public enum Scope: String, Sendable, CaseIterable {
+    case memberList, inboxPane, inboxList, invitationList
+    /// Typing a member filter after `/`.
+    case filter
+    case helpWindow, memberWindow, roleWindow, removeWindow
+    /// Every field of the invite window, then each field's own keys.
+    case inviteWindow, inviteEmail, inviteRole, inviteInboxes
+    /// Outside windows and input modes, on every screen.
+    case anywhere
+    /// Everywhere, windows and typing included.
+    case always
+
+    /// The heading of the scope's section in the help and the key reference.
+    public var title: String {
+        switch self {
+        case .memberList: "Member list"
+        case .inboxPane: "Inbox pane (members view)"
+        case .inboxList: "Inboxes view"
+        case .invitationList: "Invitations view"
+        case .filter: "Typing a filter"
+        case .helpWindow: "Help window"
+        case .memberWindow: "Member window"
+        case .roleWindow: "Role window"
+        case .removeWindow: "Remove window"
+        case .inviteWindow: "Invite window"
+        case .inviteEmail: "Invite window, email field"
+        case .inviteRole: "Invite window, role field"
+        case .inviteInboxes: "Invite window, inboxes field"
+        case .anywhere: "Anywhere outside windows"
+        case .always: "Always"
+        }
+    }
+
+    /// The action that leads into this scope: the scope's keys are of use only
+    /// to an operator who can take it (a member who cannot invite is not
+    /// taught the invite window's keys).
+    var entrance: ActionID? {
+        switch self {
+        case .filter: .filter
+        case .helpWindow: .help
+        case .memberWindow: .detail
+        case .roleWindow: .changeRole
+        case .removeWindow: .remove
+        case .inviteWindow, .inviteEmail, .inviteRole, .inviteInboxes: .invite
+        case .memberList, .inboxPane, .inboxList, .invitationList, .anywhere, .always: nil
+        }
+    }
+}
+
+/// Which keys an entry answers: one key, any text-editing key, or the mouse.
+public enum KeyPattern: Hashable, Sendable {
+    case key(Key)
+    /// Characters and the editing keys of a text field (←/→, Home/End, Backspace, ^U, ^W…).
+    case text
+    case click
+    case wheel
+
+    public func matches(_ key: Key) -> Bool {
+        switch (self, key) {
+        case (.key(let own), _): own == key
+        case (.text, _): TextField.edits(key)
+        case (.click, .mouseClick): true
+        case (.wheel, .mouseScroll): true
+        default: false
+        }
+    }
+
+    /// How the key is written in hints, the help and the key reference.
+    public var label: String {
+        switch self {
+        case .key(let key): key.label
+        case .text: "text"
+        case .click: "click"
+        case .wheel: "wheel"
+        }
+    }
+}
+
+/// One entry of the key table: keys, where they apply, what they say, whether
+/// they can be taken now (asked of the guard), and what they do.
+public struct ActionSpec: Sendable {
+    public let id: ActionID
+    public let keys: [KeyPattern]
+    public let scopes: [Scope]
+    /// Short label for the footer (may depend on the selection).
+    public let label: @Sendable (AppState) -> String
+    /// One line for the help and the key reference.
+    public let help: String
+    /// Whether the footer shows it (movement keys live in the help only).
+    public let inFooter: Bool
+    public let availability: @Sendable (AppState) -> Availability
+    /// The handler; runs only when the action is enabled.
+    public let perform: @Sendable (inout AppState, Key) -> [Effect]
+
+    public init(_ id: ActionID, keys: [KeyPattern], scopes: [Scope], label: String, help: String, inFooter: Bool = true,
+                availability: @escaping @Sendable (AppState) -> Availability = { _ in .enabled },
+                perform: @escaping @Sendable (inout AppState, Key) -> [Effect]) {
+        self.init(id, keys: keys, scopes: scopes, label: { _ in label }, help: help, inFooter: inFooter,
+                  availability: availability, perform: perform)
+    }
+
+    public init(_ id: ActionID, keys: [KeyPattern], scopes: [Scope], label: @escaping @Sendable (AppState) -> String,
+                help: String, inFooter: Bool = true,
+                availability: @escaping @Sendable (AppState) -> Availability = { _ in .enabled },
+                perform: @escaping @Sendable (inout AppState, Key) -> [Effect]) {
+        self.id = id; self.keys = keys; self.scopes = scopes; self.label = label; self.help = help
+        self.inFooter = inFooter; self.availability = availability; self.perform = perform
+    }
+
+    /// The keys as written in the help: `j ↓`.
+    public var keyLabels: String { keys.map(\.label).joined(separator: " ") }
+}
+
+/// Shorthand for tables: `k("j")` is the key j.
+func k(_ character: Character) -> KeyPattern { .key(.char(character)) }
+func k(_ key: Key) -> KeyPattern { .key(key) }

@@ -1,0 +1,77 @@
+import TeamCore
+import TermUI
+
+/// The one key table: every feature's entries, in the order the help lists
+/// them. Dispatch, the footer, the help window, window hints and the key
+/// reference (`clerk-team keys`) are all generated from it.
+public enum Keymap {
+    public static let all: [ActionSpec] = ListKeys.actions + GlobalKeys.first + MemberList.actions + MemberFilter.actions
+        + InboxPane.actions + InvitationsScreen.actions + GlobalKeys.actions
+        + HelpWindow.actions + MemberWindow.actions + RolePicker.actions + ConfirmRemove.actions + InviteForm.actions
+
+    /// The scopes keys go to right now, most specific first.
+    public static func scopes(_ state: AppState) -> [Scope] {
+        switch state.modal {
+        case .help: return [.helpWindow, .always]
+        case .detail: return [.memberWindow, .always]
+        case .rolePicker: return [.roleWindow, .always]
+        case .confirmRemove: return [.removeWindow, .always]
+        case .invite(let form): return [form.field.scope, .inviteWindow, .always]
+        case nil: break
+        }
+        if state.members.filtering { return [.filter, .always] }
+        return [listScope(state), .anywhere, .always]
+    }
+
+    /// The scope of the pane with focus, outside windows.
+    static func listScope(_ state: AppState) -> Scope {
+        switch (state.screen, state.focus) {
+        case (.invitations, _): .invitationList
+        case (.inboxes, _): .inboxList
+        case (.members, .members): .memberList
+        case (.members, .inboxes): .inboxPane
+        }
+    }
+
+    /// Entries that apply now, most specific scope first, then table order.
+    public static func current(_ state: AppState) -> [ActionSpec] {
+        scopes(state).flatMap { scope in all.filter { $0.scopes.contains(scope) } }
+    }
+
+    /// The entry a key triggers here, if any.
+    public static func action(for key: Key, in state: AppState) -> ActionSpec? {
+        current(state).first { spec in spec.keys.contains { $0.matches(key) } }
+    }
+
+    /// Runs the key's entry if it is enabled; otherwise says why and changes nothing else.
+    static func dispatch(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard let spec = action(for: key, in: state) else {
+            state.status = StatusMessage("\(key.label): no action here; press ? for help", .info)
+            return []
+        }
+        switch spec.availability(state) {
+        case .enabled:
+            let effects = spec.perform(&state, key)
+            if effects.contains(where: { if case .perform = $0 { true } else { false } }) {
+                state.status = StatusMessage("saving… (waits if another operator is writing)", .info)
+            }
+            return effects
+        case .disabled(let reason):
+            state.status = StatusMessage("\(spec.label(state)): \(reason)", .error)
+            return []
+        case .hidden:
+            state.status = StatusMessage("\(spec.label(state)): not available to your role", .error)
+            return []
+        }
+    }
+
+    /// Footer entries: every current entry shown in footers that is not hidden,
+    /// with its availability, in table order (so the table decides what a narrow footer keeps).
+    public static func footer(_ state: AppState) -> [(spec: ActionSpec, availability: Availability)] {
+        let here = Set(scopes(state))
+        return all.filter { $0.inFooter && !here.isDisjoint(with: $0.scopes) }.compactMap { spec in
+            let availability = spec.availability(state)
+            return availability.isHidden ? nil : (spec, availability)
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import TermText
+
+/// A framed pane with a title; the accent colour marks the pane with focus.
+public struct Panel {
+    public var title: String
+    public var focused: Bool
+
+    public init(title: String, focused: Bool) { self.title = title; self.focused = focused }
+
+    /// Draws the frame and returns the inside.
+    @discardableResult
+    public func draw(_ grid: inout Grid, _ rect: Rect, glyphs: Glyphs) -> Rect {
+        grid.box(rect, glyphs: glyphs, style: Style(focused ? .accent : .border), title: title)
+        return rect.inset(1)
+    }
+}
+
+/// A window over the screen: a cleared, framed box centred in `area`, with
+/// its key hints set into the bottom edge.
+public struct Dialog {
+    public var title: String
+    public var width: Int
+    public var height: Int
+    public var hint: String
+
+    public init(title: String, width: Int, height: Int, hint: String = "") {
+        self.title = title; self.width = width; self.height = height; self.hint = hint
+    }
+
+    /// Draws the window and returns its inside (shrunk to what fits).
+    public func draw(_ grid: inout Grid, in area: Rect, glyphs: Glyphs) -> Rect {
+        let rect = area.centred(width: width, height: height)
+        grid.fill(rect)
+        grid.box(rect, glyphs: glyphs, style: Style(.accent), title: title)
+        if rect.width > 6 && !hint.isEmpty {
+            let text = " " + TerminalText.truncate(hint, toWidth: rect.width - 6, ellipsis: glyphs.ellipsis) + " "
+            grid.put(text, x: rect.maxX - 1 - TerminalText.width(of: text) - 1, y: rect.maxY - 1, style: Style(.muted))
+        }
+        return rect.inset(1)
+    }
+}
