@@ -1,0 +1,190 @@
+import Testing
+@testable import TeamCore
+@testable import TeamTUI
+import TermUI
+
+/// Keys and results in, the whole state and the exact effects out: no
+/// database, no terminal. Members sort by name: Adam, Aga, Mia, Mo, Olive, Sam.
+@Suite struct PureUpdateTests {
+    static let saving = StatusMessage("saving… (waits if another operator is writing)", .info)
+
+    @Test func movingSelectsTheNextRowAndLoadsNothingCached() {
+        var store = TestStore(Sample.started())
+        store.press(.char("j")) { $0.members.list.selection = 1 }
+        store.press(.char("G")) { $0.members.list.selection = 5 }
+        store.press(.char("g")) { $0.members.list.selection = 0 }
+        store.press(.up)
+    }
+
+    @Test func movingOntoRowsNotLoadedAsksForExactlyThose() {
+        var state = Sample.started()
+        state.members.rows = [:]
+        var store = TestStore(state)
+        store.press(.down, effects: [.loadRows([1, 2, 3, 4, 5, 6])]) { $0.members.list.selection = 1 }
+        store.send(.rowsLoaded(Sample.members.map(Sample.summary))) { state in
+            for member in Sample.members { state.members.rows[member.id] = Sample.summary(member) }
+        }
+    }
+
+    @Test func theFilterNarrowsAsYouTypeAndEscClearsIt() {
+        var store = TestStore(Sample.started())
+        store.press(.char("/")) {
+            $0.members.filtering = true
+            $0.status = StatusMessage("filter: type to narrow, Enter to keep, Esc to clear", .info)
+        }
+        store.press(.char("m")) {
+            $0.members.filter = TextField("m", maxLength: 100)
+            $0.members.appliedFilter = "m"
+            // Adam (adam), Mia, Mo, Sam (member), Olive (acme? no: "olive@acme.test" has m) …
+            $0.members.positions = $0.members.index.positions(matching: "m")
+        }
+        store.press(.char("o")) {
+            $0.members.filter = TextField("mo", maxLength: 100)
+            $0.members.appliedFilter = "mo"
+            $0.members.positions = [3]
+            $0.members.list.selection = 0
+        }
+        store.press(.escape) {
+            $0.members.filtering = false
+            $0.members.filter = TextField(maxLength: 100)
+            $0.members.appliedFilter = ""
+            $0.members.positions = Array(0..<6)
+            $0.members.list.selection = 3
+            $0.status = StatusMessage("filter cleared", .info)
+        }
+    }
+
+    @Test func deactivatingSaysSavingAndAsksTheCore() {
+        var state = Sample.started()
+        state.members.list.selection = 3
+        var store = TestStore(state)
+        let mo = Sample.member("mo@acme.test")
+        store.press(.char("d"), effects: [.perform(.deactivate(member: mo.email, expectedVersion: 1))]) {
+            $0.status = Self.saving
+        }
+        store.send(.performed(.deactivate(member: mo.email, expectedVersion: 1),
+                              CommandOutcome(message: "deactivated mo@acme.test", changed: true)),
+                   effects: [.reloadAll]) {
+            $0.status = StatusMessage("deactivated mo@acme.test", .success)
+        }
+    }
+
+    @Test func aKeyTheGuardRefusesSaysWhyAndChangesNothingElse() {
+        // Adam (admin) on Olive (workspace-admin): outranked.
+        var state = Sample.started(as: "adam@acme.test")
+        state.members.list.selection = 4
+        var store = TestStore(state)
+        store.press(.char("d")) {
+            $0.status = StatusMessage("deactivate: you are admin and cannot deactivate a member ranked workspace-admin; that needs a higher rank", .error)
+        }
+    }
+
+    @Test func aMemberIsNotOfferedWhatTheirRoleCanNeverDo() {
+        var store = TestStore(Sample.started(as: "mo@acme.test"))
+        store.press(.char("i")) { $0.status = StatusMessage("invite: not available to your role", .error) }
+        store.press(.char("x")) { $0.status = StatusMessage("remove: not available to your role", .error) }
+    }
+
+    @Test func theRolePickerStartsOnTheCurrentRoleAndSetsTheChosenOne() {
+        var state = Sample.started(as: "adam@acme.test")
+        state.members.list.selection = 3
+        var store = TestStore(state)
+        let mo = Sample.member("mo@acme.test")
+        store.press(.char("r")) {
+            $0.modal = .rolePicker(RolePicker(member: mo, choices: [
+                .init(role: .workspaceAdmin, availability: .disabled(reason: "you are admin and cannot give the higher role workspace-admin")),
+                .init(role: .admin, availability: .enabled), .init(role: .manager, availability: .enabled),
+                .init(role: .agent, availability: .enabled),
+                .init(role: .member, availability: .disabled(reason: "Mo Member is already member")),
+            ], cursor: 4))
+        }
+        store.press(.enter) { $0.status = StatusMessage("member: Mo Member is already member", .error) }
+        store.press(.char("k")) {
+            guard case .rolePicker(var picker) = $0.modal else { return }
+            picker.cursor = 3
+            $0.modal = .rolePicker(picker)
+        }
+        store.press(.enter, effects: [.perform(.setRole(member: mo.email, role: .agent, expectedVersion: 1))]) {
+            $0.modal = nil
+            $0.status = Self.saving
+        }
+    }
+
+    @Test func theInviteWindowTakesTypingAndSendsOneCommand() {
+        var store = TestStore(Sample.started(as: "adam@acme.test"))
+        var form = InviteForm(roles: [.manager, .agent, .member], inboxes: Sample.inboxes)
+        store.press(.char("i")) { $0.modal = .invite(form) }
+        for character in "a@b.co" {
+            form.email.apply(.char(character))
+            store.press(.char(character)) { $0.modal = .invite(form) }
+        }
+        store.press(.tab) { form.field = .role; $0.modal = .invite(form) }
+        store.press(.char("k")) { form.roleIndex = 1; $0.modal = .invite(form) }
+        store.press(.tab) { form.field = .inboxes; $0.modal = .invite(form) }
+        store.press(.char(" ")) { form.chosen = [1]; $0.modal = .invite(form) }
+        store.press(.enter, effects: [.perform(.invite(email: Sample.email("a@b.co"), role: .agent,
+                                                       inboxes: [Sample.phone("+14155550100")]))]) {
+            $0.status = Self.saving
+        }
+        store.send(.failed(.conflict("a@b.co is already an active member of this workspace"))) {
+            form.error = "a@b.co is already an active member of this workspace"
+            $0.modal = .invite(form)
+            $0.status = StatusMessage("a@b.co is already an active member of this workspace", .error)
+        }
+        store.press(.escape) {
+            $0.modal = nil
+            $0.status = StatusMessage("invitation cancelled", .info)
+        }
+    }
+
+    @Test func aBadEmailIsCaughtAtTheEdgeWithNoEffect() {
+        var state = Sample.started()
+        var form = InviteForm(roles: [.workspaceAdmin, .admin, .manager, .agent, .member], inboxes: Sample.inboxes)
+        form.email = TextField("nobody@", maxLength: 254)
+        form.field = .role
+        state.modal = .invite(form)
+        var store = TestStore(state)
+        let message: String
+        do { _ = try EmailAddress("nobody@"); message = "" } catch { message = error.message }
+        #expect(message.contains("nothing after '@'"))
+        store.press(.enter) {
+            form.error = message
+            form.field = .email
+            $0.modal = .invite(form)
+        }
+    }
+
+    @Test func anOutsideCommitReloadsAndOurOwnDoNot() {
+        var store = TestStore(Sample.started())
+        store.send(.tick, effects: [.checkForChanges])
+        store.send(.dataVersionRead(1))
+        store.send(.dataVersionRead(2), effects: [.reloadAll]) { $0.dataVersion = 2 }
+    }
+
+    @Test func aResizeKeepsTheSelectionOnScreen() {
+        var state = Sample.started()
+        state.members.list.selection = 5
+        var store = TestStore(state)
+        store.send(.resized(Size(cols: 60, rows: 8))) {
+            $0.size = Size(cols: 60, rows: 8)
+            $0.members.list.offset = 3
+        }
+    }
+
+    @Test func aClickSelectsTheRowUnderIt() {
+        var store = TestStore(Sample.started())
+        // Header, pane border, column heads: the first member is on line 3.
+        store.press(.mouseClick(x: 5, y: 5)) { $0.members.list.selection = 2 }
+        store.press(.mouseClick(x: 80, y: 4)) {
+            $0.focus = .inboxes
+            $0.inboxes.pane.selection = 1
+        }
+    }
+
+    @Test func ctrlCQuitsEvenWhileTyping() {
+        var state = Sample.started()
+        state.modal = .invite(InviteForm(roles: [.member], inboxes: []))
+        var store = TestStore(state)
+        store.press(.ctrl("c")) { $0.shouldQuit = true }
+    }
+}

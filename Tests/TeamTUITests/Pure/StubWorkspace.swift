@@ -1,0 +1,53 @@
+@testable import TeamCore
+@testable import TeamTUI
+
+/// The workspace protocol over values, for the runtime: answers reads from
+/// the sample team and records the commands it is asked to perform.
+final class StubWorkspace: TeamWorkspace {
+    var version: Int64 = 1
+    var performed: [TeamCommand] = []
+    var outcome = CommandOutcome(message: "done", changed: true)
+    var refusal: TeamError?
+    let operatorEmail: String
+
+    init(as address: String = "olive@acme.test") { operatorEmail = address }
+
+    func operatorContext() throws -> OperatorContext { Sample.session(as: operatorEmail).operatorContext }
+    func summary() throws -> WorkspaceSummary {
+        WorkspaceSummary(name: "Acme", createdAt: Timestamp(seconds: 0), members: Sample.members.count,
+                         activeMembers: Sample.members.filter(\.isActive).count, inboxes: Sample.inboxes.count)
+    }
+    func session() throws -> SessionSnapshot { Sample.session(as: operatorEmail) }
+    func roleMatrix() throws -> RoleMatrix { .shipped }
+    func members() throws -> [MemberSummary] { Sample.members.map(Sample.summary) }
+    func memberIndex(sort: MemberSort) throws -> MemberIndex { Sample.index }
+    func firstMembers(limit: Int) throws -> [MemberSummary] { Array(Sample.members.prefix(limit).map(Sample.summary)) }
+    func memberRows(_ ids: [MemberID]) throws -> [MemberSummary] {
+        ids.compactMap { id in Sample.members.first { $0.id == id }.map(Sample.summary) }
+    }
+    func member(_ email: EmailAddress) throws -> MemberDetail {
+        let member = Sample.member(email.value)
+        return MemberDetail(member: member, inboxes: [], permissions: RoleMatrix.shipped.permissions(of: member.role),
+                            groups: [], overrides: [])
+    }
+    func inboxes() throws -> [InboxSummary] { Sample.inboxes.map { InboxSummary(inbox: $0, members: []) } }
+    func inboxList() throws -> [Inbox] { Sample.inboxes }
+    func explain(_ email: EmailAddress, _ permission: Permission) throws -> PermissionExplanation {
+        throw TeamError.storage("the stub does not explain")
+    }
+    func auditEvents(limit: Int?) throws -> [AuditEvent] { [] }
+    func decide(_ command: TeamCommand) throws -> GuardDecision { .allowed }
+    func perform(_ command: TeamCommand) throws -> CommandOutcome {
+        performed.append(command)
+        if let refusal { throw refusal }
+        return outcome
+    }
+    func dataVersion() throws -> Int64 { version }
+    func invitations(status: InvitationStatus?) throws -> [InvitationSummary] { [] }
+    func importInvitations(_ rows: [InvitationRow], dryRun: Bool) throws -> ImportReport {
+        throw TeamError.storage("the stub does not import")
+    }
+    func acceptInvitation(_ request: AcceptRequest) throws -> AcceptOutcome {
+        throw TeamError.storage("the stub does not accept")
+    }
+}
