@@ -44,7 +44,7 @@ extension ConfirmRemove {
     }
 
     static func draw(_ state: AppState, _ confirm: ConfirmRemove, _ grid: inout Grid) -> Frame.Cursor? {
-        let inner = Dialog(title: "Remove \(confirm.member.name)?", width: 64, height: 7, hint: Footer.hint(state))
+        let inner = Dialog(title: "Remove \(confirm.member.name)?", width: 64, height: 6, hint: Footer.hint(state))
             .draw(&grid, in: state.layout.windowArea, glyphs: state.glyphs)
         guard inner.width > 2, inner.height > 0 else { return nil }
         // The input line is the last row; the explanations take the rows above it that exist.

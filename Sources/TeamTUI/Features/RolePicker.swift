@@ -38,7 +38,7 @@ extension RolePicker {
         ActionSpec(.roleUp, keys: [k("k"), k(.up)], scopes: [.roleWindow], label: "up", help: "Previous role",
                    inFooter: false) { state, _ in move(&state, by: -1) },
         ActionSpec(.roleChoose, keys: [k(.enter), k(" ")], scopes: [.roleWindow],
-                   label: { picker($0)?.chosen?.role.rawValue ?? "set" },
+                   label: { "set " + (picker($0)?.chosen?.role.rawValue ?? "role") },
                    help: "Give the member the role under the cursor",
                    availability: { picker($0)?.chosen?.availability ?? .enabled }) { state, _ in
             guard let picker = picker(state), let choice = picker.chosen else { return [] }

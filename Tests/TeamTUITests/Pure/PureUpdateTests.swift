@@ -98,7 +98,7 @@ import TermUI
                 .init(role: .member, availability: .disabled(reason: "Mo Member is already member")),
             ], cursor: 4))
         }
-        store.press(.enter) { $0.status = StatusMessage("member: Mo Member is already member", .error) }
+        store.press(.enter) { $0.status = StatusMessage("set member: Mo Member is already member", .error) }
         store.press(.char("k")) {
             guard case .rolePicker(var picker) = $0.modal else { return }
             picker.cursor = 3

@@ -1,0 +1,45 @@
+import Testing
+import TermUI
+
+@Suite struct ListStateTests {
+    @Test func movingScrollsAsLittleAsPossibleAndClamps() {
+        var list = ListState()
+        list.move(by: 4, count: 10, visibleRows: 3)
+        #expect(list == ListState(selection: 4, offset: 2))
+        list.move(by: -1, count: 10, visibleRows: 3)
+        #expect(list == ListState(selection: 3, offset: 2), "still on screen: no scroll")
+        list.move(by: 100, count: 10, visibleRows: 3)
+        #expect(list == ListState(selection: 9, offset: 7))
+        list.clamp(count: 5, visibleRows: 3)
+        #expect(list == ListState(selection: 4, offset: 2), "a shorter list keeps the selection inside it")
+        #expect(list.visibleRange(count: 5, visibleRows: 3) == 2..<5)
+        list.select(7, count: 5, visibleRows: 3)
+        #expect(list.selection == 4, "a row that does not exist is not selected")
+    }
+}
+
+@Suite struct TableTests {
+    @Test func headingsRowsPlaceholdersAndScrolling() {
+        var grid = Grid(size: Size(cols: 20, rows: 4))
+        let table = Table(columns: [Column("NAME", 8), Column("N", 3)])
+        let placed = table.draw(&grid, Rect(x: 0, y: 0, width: 20, height: 4), glyphs: .ascii, count: 5,
+                                list: ListState(selection: 4, offset: 2)) { index in
+            index == 3 ? nil : TableRow(["row \(index) is long", "\(index)"])
+        }
+        #expect(grid.text() == """
+            NAME     N
+            row 2 i~ 2
+            ~
+            row 4 i~ 4
+            """)
+        #expect(placed == [2: 1, 4: 3], "the y of each drawn row, placeholders left out")
+    }
+
+    @Test func aTextInputScrollsToItsCursor() {
+        var grid = Grid(size: Size(cols: 6, rows: 1))
+        let field = TextField("abcdefghij")
+        let cursor = TextInput(field).draw(&grid, Rect(x: 1, y: 0, width: 5, height: 1))
+        #expect(grid.text() == " ghij")
+        #expect(cursor == Frame.Cursor(x: 5, y: 0))
+    }
+}
