@@ -10,13 +10,6 @@ enum MailWiring {
         try ClerkConfig.load(environment: ProcessInfo.processInfo.environment)
     }
 
-    /// The workspace with the operator's mail settings applied.
-    static func open(_ global: GlobalOptions, _ config: ClerkConfig) throws -> SQLiteWorkspace {
-        let workspace = try global.open()
-        workspace.mailSettings = config.mailSettings
-        return workspace
-    }
-
     static func deliverer(_ workspace: SQLiteWorkspace, _ config: ClerkConfig) -> MailDeliverer {
         MailDeliverer(outbox: workspace, transport: config.makeTransport(searchPath: ProcessInfo.processInfo.environment["PATH"]))
     }
