@@ -23,6 +23,8 @@ let package = Package(
             resources: [.embedInCode("role-matrix.json"), .embedInCode("invitation-mail.txt")]
         ),
         .target(name: "TermText"),
+        // JSON text with a fixed key order and terminal-safe escapes (CLI output, audit before/after).
+        .target(name: "JSONText", dependencies: ["TermText"]),
         // Terminal-independent drawing: cells, grids, keys, widgets. No ncurses here.
         .target(name: "TermUI", dependencies: ["TermText"]),
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
@@ -32,7 +34,7 @@ let package = Package(
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         // SHA-256 of invitation tokens from the system's libcrypto (Debian: libssl-dev).
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto"),
-        .target(name: "TeamStore", dependencies: ["TeamCore", "CSQLite", "CCrypto"]),
+        .target(name: "TeamStore", dependencies: ["TeamCore", "JSONText", "CSQLite", "CCrypto"]),
         // Mail transports (sendmail-compatible command, .eml folder), config file, delivery loop.
         .target(name: "TeamMail", dependencies: ["TeamCore"]),
         // Bulk invitations from CSV, with the line number of every row.
@@ -42,11 +44,12 @@ let package = Package(
         .executableTarget(
             name: "clerk-team",
             dependencies: [
-                "TeamCore", "TeamStore", "TermText", "TeamMail", "TeamImport", "TeamTUI", "TermUI", "CursesBackend",
+                "TeamCore", "TeamStore", "TermText", "JSONText", "TeamMail", "TeamImport", "TeamTUI", "TermUI", "CursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TeamCoreTests", dependencies: ["TeamCore", "TermText"]),
+        .testTarget(name: "JSONTextTests", dependencies: ["JSONText", "TermText"]),
         .testTarget(name: "TermUITests", dependencies: ["TermUI", "TermText"]),
         .testTarget(name: "TeamTUITests", dependencies: ["TeamTUI", "TeamStore", "TeamCore", "TermUI", "TestSupport"],
                     exclude: ["Snapshots"]),

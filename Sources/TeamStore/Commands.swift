@@ -1,3 +1,4 @@
+import JSONText
 import TeamCore
 
 /// Write side of ``TeamWorkspace``. Each command is planned (rows loaded,
