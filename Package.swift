@@ -34,9 +34,11 @@ let package = Package(
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         // SHA-256 of invitation tokens from the system's libcrypto (Debian: libssl-dev).
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto"),
-        .target(name: "TeamStore", dependencies: ["TeamCore", "JSONText", "CSQLite", "CCrypto"]),
-        // Mail transports (sendmail-compatible command, .eml folder), config file, delivery loop.
-        .target(name: "TeamMail", dependencies: ["TeamCore"]),
+        // The store renders and spools an invitation's mail inside the invitation's transaction.
+        .target(name: "TeamStore", dependencies: ["TeamCore", "TeamMail", "JSONText", "CSQLite", "CCrypto"]),
+        // Invitation mail: rendering (template from ClerkResources), encoding, the spool,
+        // transports (sendmail-compatible command, .eml folder), config file, delivery loop.
+        .target(name: "TeamMail", dependencies: ["TeamCore", "ClerkResources"]),
         // Bulk invitations from CSV, with the line number of every row.
         .target(name: "TeamImport", dependencies: ["TeamCore", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         // Screens as a pure state machine (update) and pure drawing (view) over TermUI.
@@ -55,7 +57,7 @@ let package = Package(
                     exclude: ["Snapshots"]),
         // Helpers for tests: temp folders, running the built binary with deadlines.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "TeamStoreTests", dependencies: ["TeamStore", "TeamCore", "CSQLite", "TestSupport"]),
+        .testTarget(name: "TeamStoreTests", dependencies: ["TeamStore", "TeamMail", "TeamCore", "CSQLite", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TeamCore", "TeamStore", "TestSupport", "CSQLite"]),
         .testTarget(name: "TeamMailTests", dependencies: ["TeamMail", "TeamImport", "TeamCore", "TestSupport"]),
         // Benchmark (not a test): 10k-row CSV import; prints the time.

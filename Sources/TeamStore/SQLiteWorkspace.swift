@@ -1,4 +1,5 @@
 import TeamCore
+import TeamMail
 
 /// The workspace stored in one SQLite file: implements ``TeamWorkspace``.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import TeamCore
+import TeamMail
 
 /// Everything a workspace handle is opened with, fixed for its lifetime.
 ///

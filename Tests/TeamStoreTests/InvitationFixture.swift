@@ -1,4 +1,5 @@
 import Foundation
+import TeamMail
 import TestSupport
 @testable import TeamCore
 @testable import TeamStore

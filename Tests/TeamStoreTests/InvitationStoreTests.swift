@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TeamMail
 import TestSupport
 @testable import TeamCore
 @testable import TeamStore
