@@ -16,10 +16,13 @@ public final class SQLiteWorkspace: TeamWorkspace {
     public let mailSettings: MailSettings
     /// The clock of every time-dependent rule (see ``StoreOptions/clock``).
     let now: @Sendable () -> Timestamp
+    /// The folder beside the file where queued messages wait (the database never holds them).
+    let spool: Spool
 
     init(db: SQLiteConnection, path: String, identity: OperatorIdentity, options: StoreOptions) {
         self.db = db; self.path = path; self.identity = identity
         readOnly = options.readOnly; mailSettings = options.mailSettings; now = options.clock
+        spool = Spool(workspacePath: path, groupShared: WorkspaceFile.isInGroupSharedFolder(path: path))
     }
 
     /// Opens an existing workspace file. Never creates one. The options have

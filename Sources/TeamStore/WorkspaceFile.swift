@@ -68,6 +68,13 @@ enum WorkspaceFile {
         return info.st_mode & S_ISGID != 0
     }
 
+    /// True if the file at `path` sits in a group-shared folder (its mail spool
+    /// beside it must then be shared with the group too).
+    static func isInGroupSharedFolder(path: String) -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        return isGroupShared(directory: folder.isEmpty ? "." : folder)
+    }
+
     /// Owner of the file, for the `--as` rule.
     static func ownerUID(path: String) -> UInt32? {
         var info = stat()

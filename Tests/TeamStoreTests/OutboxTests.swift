@@ -85,6 +85,22 @@ import TestSupport
         #expect(entry.lastError?.contains("resend the invitation") == true)
     }
 
+    @Test func theSpoolBesideAWorkspaceInAGroupSharedFolderIsSharedWithTheGroup() throws {
+        let dir = TempDirectory()
+        let shared = dir.file("shared")
+        try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: false)
+        #expect(chmod(shared, 0o2770) == 0)
+        let admin = try SQLiteWorkspace.create(
+            path: shared + "/w.db", name: DisplayName("G"), adminEmail: EmailAddress("a@b.co"), adminName: DisplayName("A"),
+            identity: OperatorIdentity(osLogin: "owner", interface: .cli), options: StoreOptions())
+        _ = try admin.perform(.invite(email: EmailAddress("gus@example.com"), role: .member, inboxes: []))
+        let folder = try FileManager.default.attributesOfItem(atPath: admin.spool.directory)
+        #expect((folder[.posixPermissions] as? Int) == 0o2770)
+        let file = try #require(admin.spool.fileNames().first)
+        let spooled = try FileManager.default.attributesOfItem(atPath: admin.spool.path(file))
+        #expect((spooled[.posixPermissions] as? Int) == 0o600)
+    }
+
     @Test func transportErrorsAreKeptWithoutAnythingTokenLike() {
         let token = InvitationToken.generate().text
         let kept = SQLiteWorkspace.redacted("relay said: bad line \(token)\r\nmore\u{1b}[2J")
