@@ -1,8 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Layers point down only: executable -> TeamStore -> TeamCore.
-// TeamCore knows no SQL and no terminal; only TeamStore touches SQLite.
+// Layers point down only: executable -> TeamStore -> TeamMail -> TeamCore.
+// TeamCore knows no SQL, no terminal, no files and no mail format; only
+// TeamStore touches SQLite; invitation mail (render, encode, spool, send) is
+// all in TeamMail. TermText and JSONText are leaves (JSONText writes the
+// store's audit values and the CLI's --json output).
 let package = Package(
     name: "clerk-team",
     platforms: [.macOS(.v13)],
@@ -14,7 +17,7 @@ let package = Package(
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
-        // Shipped data (role matrix) embedded into the binary so a copied
+        // Shipped data (role matrix, invitation mail template) embedded into the binary so a copied
         // executable still works without a resource bundle beside it.
         .target(
             name: "ClerkResources",
