@@ -1,8 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Layers point down only: executable -> TeamStore -> TeamCore.
-// TeamCore knows no SQL and no terminal; only TeamStore touches SQLite.
+// Layers point down only: executable -> TeamStore -> TeamMail -> TeamCore.
+// TeamCore knows no SQL, no terminal, no files and no mail format; only
+// TeamStore touches SQLite; invitation mail (render, encode, spool, send) is
+// all in TeamMail. TermText and JSONText are leaves (JSONText writes the
+// store's audit values and the CLI's --json output).
 let package = Package(
     name: "clerk-team",
     platforms: [.macOS(.v13)],
@@ -14,7 +17,7 @@ let package = Package(
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
-        // Shipped data (role matrix) embedded into the binary so a copied
+        // Shipped data (role matrix, invitation mail template) embedded into the binary so a copied
         // executable still works without a resource bundle beside it.
         .target(
             name: "ClerkResources",
@@ -23,6 +26,8 @@ let package = Package(
             resources: [.embedInCode("role-matrix.json"), .embedInCode("invitation-mail.txt")]
         ),
         .target(name: "TermText"),
+        // JSON text with a fixed key order and terminal-safe escapes (CLI output, audit before/after).
+        .target(name: "JSONText", dependencies: ["TermText"]),
         // Terminal-independent drawing: cells, grids, keys, widgets. No ncurses here.
         .target(name: "TermUI", dependencies: ["TermText"]),
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
@@ -32,9 +37,11 @@ let package = Package(
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         // SHA-256 of invitation tokens from the system's libcrypto (Debian: libssl-dev).
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto"),
-        .target(name: "TeamStore", dependencies: ["TeamCore", "CSQLite", "CCrypto"]),
-        // Mail transports (sendmail-compatible command, .eml folder), config file, delivery loop.
-        .target(name: "TeamMail", dependencies: ["TeamCore"]),
+        // The store renders and spools an invitation's mail inside the invitation's transaction.
+        .target(name: "TeamStore", dependencies: ["TeamCore", "TeamMail", "JSONText", "CSQLite", "CCrypto"]),
+        // Invitation mail: rendering (template from ClerkResources), encoding, the spool,
+        // transports (sendmail-compatible command, .eml folder), config file, delivery loop.
+        .target(name: "TeamMail", dependencies: ["TeamCore", "ClerkResources"]),
         // Bulk invitations from CSV, with the line number of every row.
         .target(name: "TeamImport", dependencies: ["TeamCore", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         // Screens as a pure state machine (update) and pure drawing (view) over TermUI.
@@ -42,17 +49,18 @@ let package = Package(
         .executableTarget(
             name: "clerk-team",
             dependencies: [
-                "TeamCore", "TeamStore", "TermText", "TeamMail", "TeamImport", "TeamTUI", "TermUI", "CursesBackend",
+                "TeamCore", "TeamStore", "TermText", "JSONText", "TeamMail", "TeamImport", "TeamTUI", "TermUI", "CursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TeamCoreTests", dependencies: ["TeamCore", "TermText"]),
+        .testTarget(name: "JSONTextTests", dependencies: ["JSONText", "TermText"]),
         .testTarget(name: "TermUITests", dependencies: ["TermUI", "TermText"]),
         .testTarget(name: "TeamTUITests", dependencies: ["TeamTUI", "TeamStore", "TeamCore", "TermUI", "TestSupport"],
                     exclude: ["Snapshots"]),
         // Helpers for tests: temp folders, running the built binary with deadlines.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "TeamStoreTests", dependencies: ["TeamStore", "TeamCore", "CSQLite", "TestSupport"]),
+        .testTarget(name: "TeamStoreTests", dependencies: ["TeamStore", "TeamMail", "TeamCore", "CSQLite", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TeamCore", "TeamStore", "TestSupport", "CSQLite"]),
         .testTarget(name: "TeamMailTests", dependencies: ["TeamMail", "TeamImport", "TeamCore", "TestSupport"]),
         // Benchmark (not a test): 10k-row CSV import; prints the time.

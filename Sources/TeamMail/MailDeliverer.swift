@@ -31,6 +31,11 @@ public struct MailDeliverer {
         self.outbox = outbox; self.transport = transport
     }
 
+    /// The deliverer for the operator's config; `searchPath` finds a bare sendmail command name.
+    public init(outbox: any MailOutbox, config: ClerkConfig, searchPath: String?) {
+        self.init(outbox: outbox, transport: config.makeTransport(searchPath: searchPath))
+    }
+
     /// Delivers what is due (or, with `ignoreBackoff`, everything queued),
     /// optionally only the given mails. Each mail is tried once per flush.
     public func flush(ids: Set<MailID>? = nil, ignoreBackoff: Bool = false, batch: Int = 200) throws -> FlushReport {

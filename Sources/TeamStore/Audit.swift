@@ -1,3 +1,4 @@
+import JSONText
 import TeamCore
 
 /// Appends audit events. The table's triggers refuse UPDATE and DELETE, so

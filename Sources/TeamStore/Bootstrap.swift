@@ -6,8 +6,9 @@ extension SQLiteWorkspace {
     /// Creates a new workspace file whose first workspace-admin is bound to
     /// the operator's OS login (SPEC §4.8).
     public static func create(path: String, name: DisplayName, adminEmail: EmailAddress, adminName: DisplayName,
-                              identity: OperatorIdentity) throws -> SQLiteWorkspace {
-        let workspace = try creating(path: path, identity: identity)
+                              identity: OperatorIdentity, options: StoreOptions) throws -> SQLiteWorkspace {
+        try options.refuseCreatingIfReadOnly("creating a workspace")
+        let workspace = try creating(path: path, identity: identity, options: options)
         try workspace.writing {
             try workspace.insertWorkspace(name: name, isDemo: false)
             let admin = try workspace.insertMember(email: adminEmail, name: adminName, role: .workspaceAdmin,
@@ -20,9 +21,9 @@ extension SQLiteWorkspace {
     }
 
     /// Opens a new file for creation, removing it again if anything fails.
-    static func creating(path: String, identity: OperatorIdentity) throws -> SQLiteWorkspace {
+    static func creating(path: String, identity: OperatorIdentity, options: StoreOptions) throws -> SQLiteWorkspace {
         do {
-            return SQLiteWorkspace(db: try WorkspaceFile.create(path: path), path: path, identity: identity)
+            return SQLiteWorkspace(db: try WorkspaceFile.create(path: path), path: path, identity: identity, options: options)
         } catch let error as TeamError {
             throw error
         } catch {

@@ -1,4 +1,6 @@
+import JSONText
 import TeamCore
+import TeamMail
 
 /// Write side of ``TeamWorkspace``. Each command is planned (rows loaded,
 /// staleness checked, guard action built), checked, then applied, all in one

@@ -5,7 +5,10 @@ import TeamCore
 /// private inboxes, every role, a few deactivated members. Deterministic, so
 /// two demos with the same size look the same.
 extension SQLiteWorkspace {
-    public static func createDemo(path: String, members count: Int, identity: OperatorIdentity) throws -> SQLiteWorkspace {
+    public static func createDemo(path: String, members count: Int, identity: OperatorIdentity,
+                                  options: StoreOptions) throws -> SQLiteWorkspace {
+        // Before anything else: replacing an old demo is a change too.
+        try options.refuseCreatingIfReadOnly("building the demo workspace", untouched: "nothing was created or replaced")
         if FileManager.default.fileExists(atPath: path) {
             guard isDemoWorkspace(path: path) else {
                 throw TeamError.conflict("\(path) exists and is not a demo workspace; refusing to replace it (use another --db)")
@@ -13,7 +16,7 @@ extension SQLiteWorkspace {
             // The demo's mail spool goes with it: its messages name invitations that no longer exist.
             for suffix in ["", "-wal", "-shm", "-outbox"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
-        let workspace = try creating(path: path, identity: identity)
+        let workspace = try creating(path: path, identity: identity, options: options)
         try workspace.writing { try workspace.fillDemo(members: count) }
         // A few pending invitations, made the normal way (tokens hashed, mail queued, audited).
         for (email, role, inboxes) in DemoNames.invitations {

@@ -1,5 +1,5 @@
-import Foundation
 import TeamCore
+import TeamMail
 
 /// The workspace stored in one SQLite file: implements ``TeamWorkspace``.
 ///
@@ -10,27 +10,30 @@ public final class SQLiteWorkspace: TeamWorkspace {
     let db: SQLiteConnection
     public let path: String
     public let identity: OperatorIdentity
-    /// Injected clock for tests of time-dependent rules.
+    /// Set for `--read-only`: every write is refused before it starts.
+    public let readOnly: Bool
+    /// The operator's mail settings (From, default expiry).
+    public let mailSettings: MailSettings
+    /// The clock of every time-dependent rule (see ``StoreOptions/clock``).
     let now: @Sendable () -> Timestamp
-    /// The operator's mail settings (From, default expiry), set by the front end.
-    public var mailSettings = MailSettings()
+    /// The folder beside the file where queued messages wait (the database never holds them).
+    let spool: Spool
 
-    init(db: SQLiteConnection, path: String, identity: OperatorIdentity,
-         now: @escaping @Sendable () -> Timestamp = SQLiteWorkspace.systemNow) {
-        self.db = db; self.path = path; self.identity = identity; self.now = now
+    init(db: SQLiteConnection, path: String, identity: OperatorIdentity, options: StoreOptions) {
+        self.db = db; self.path = path; self.identity = identity
+        readOnly = options.readOnly; mailSettings = options.mailSettings; now = options.clock
+        spool = Spool(workspacePath: path, groupShared: WorkspaceFile.isInGroupSharedFolder(path: path))
     }
 
-    /// Opens an existing workspace file. Never creates one.
-    public static func open(path: String, identity: OperatorIdentity) throws -> SQLiteWorkspace {
-        SQLiteWorkspace(db: try WorkspaceFile.open(path: path), path: path, identity: identity)
+    /// Opens an existing workspace file. Never creates one. The options have
+    /// no default on purpose: every caller states them, read-only above all.
+    public static func open(path: String, identity: OperatorIdentity, options: StoreOptions) throws -> SQLiteWorkspace {
+        SQLiteWorkspace(db: try WorkspaceFile.open(path: path, readOnly: options.readOnly), path: path,
+                        identity: identity, options: options)
     }
 
     /// Owner of the workspace file, for the `--as` rule (nil if missing).
     public static func fileOwner(path: String) -> UInt32? { WorkspaceFile.ownerUID(path: path) }
-
-    @Sendable public static func systemNow() -> Timestamp {
-        Timestamp(seconds: Int64(Date().timeIntervalSince1970))
-    }
 
     /// Runs `body` and reports any failure as a ``TeamError``.
     func translating<T>(_ body: () throws -> T) throws -> T {
@@ -55,9 +58,6 @@ public final class SQLiteWorkspace: TeamWorkspace {
             return try body()
         }
     }
-
-    /// Set for `--read-only`: every write is refused before it starts.
-    public var readOnly = false
 
     func writing<T>(_ body: () throws -> T) throws -> T {
         if readOnly { throw TeamError.storage("read-only mode (--read-only): nothing was changed") }

@@ -7,8 +7,9 @@ import Glibc
 /// Opening and creating workspace files, with the checks that turn SQLite's
 /// terse failures into sentences a person can act on.
 enum WorkspaceFile {
-    /// Opens an existing workspace; never creates one.
-    static func open(path: String) throws -> SQLiteConnection {
+    /// Opens an existing workspace; never creates one. A `readOnly` open
+    /// leaves the file exactly as it is: no journal-mode switch, no upgrade.
+    static func open(path: String, readOnly: Bool) throws -> SQLiteConnection {
         guard FileManager.default.fileExists(atPath: path) else {
             throw TeamError.storage("no workspace at \(path); create one with 'clerk-team init' or point --db at an existing file")
         }
@@ -21,7 +22,7 @@ enum WorkspaceFile {
         } catch {
             throw describe(error, path: path)
         }
-        try prepare(connection, path: path, isNew: false)
+        try prepare(connection, path: path, readOnly: readOnly)
         return connection
     }
 
@@ -50,7 +51,7 @@ enum WorkspaceFile {
             let connection = try SQLiteConnection(path: path, mode: .readWrite)
             try connection.execute("PRAGMA journal_mode = WAL")
             try connection.execute("PRAGMA application_id = \(Schema.applicationID)")
-            try prepare(connection, path: path, isNew: true)
+            try prepare(connection, path: path, readOnly: false)
             return connection
         } catch {
             try? FileManager.default.removeItem(atPath: path)
@@ -67,6 +68,13 @@ enum WorkspaceFile {
         return info.st_mode & S_ISGID != 0
     }
 
+    /// True if the file at `path` sits in a group-shared folder (its mail spool
+    /// beside it must then be shared with the group too).
+    static func isInGroupSharedFolder(path: String) -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        return isGroupShared(directory: folder.isEmpty ? "." : folder)
+    }
+
     /// Owner of the file, for the `--as` rule.
     static func ownerUID(path: String) -> UInt32? {
         var info = stat()
@@ -74,7 +82,7 @@ enum WorkspaceFile {
         return info.st_uid
     }
 
-    private static func prepare(_ connection: SQLiteConnection, path: String, isNew: Bool) throws {
+    private static func prepare(_ connection: SQLiteConnection, path: String, readOnly: Bool) throws {
         do {
             try connection.execute("""
                 PRAGMA foreign_keys = ON;
@@ -91,12 +99,16 @@ enum WorkspaceFile {
                     "\(path) was written by a newer clerk-team (schema \(version); this one knows up to \(Schema.currentVersion)); upgrade clerk-team to open it")
             }
             let journal = try connection.first("PRAGMA journal_mode") { $0.text(0) } ?? ""
-            if journal.lowercased() != "wal" && !connection.isReadOnly {
+            if journal.lowercased() != "wal" && !connection.isReadOnly && !readOnly {
                 try connection.execute("PRAGMA journal_mode = WAL")
             }
             if version < Schema.currentVersion {
                 if connection.isReadOnly {
                     throw TeamError.storage("\(path) needs an upgrade but is read-only for you")
+                }
+                if readOnly {
+                    throw TeamError.storage(
+                        "\(path) needs an upgrade (schema \(version) to \(Schema.currentVersion)), which is a change; open it once without --read-only")
                 }
                 try migrate(connection)
             }

@@ -15,7 +15,7 @@ do {
     let identity = OperatorIdentity(osLogin: "bench", interface: .cli)
     let workspace = try SQLiteWorkspace.create(
         path: folder + "/workspace.db", name: DisplayName("Bench Co."), adminEmail: EmailAddress("owner@bench.example"),
-        adminName: DisplayName("Owner"), identity: identity)
+        adminName: DisplayName("Owner"), identity: identity, options: StoreOptions())
     let phones = ["+14155550100", "+14155550101", "+14155550102"]
     for (index, phone) in phones.enumerated() {
         _ = try workspace.perform(.addInbox(phone: PhoneNumber(phone), name: DisplayName("Inbox \(index)"),

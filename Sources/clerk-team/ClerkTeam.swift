@@ -23,7 +23,8 @@ struct ClerkTeam: ParsableCommand {
 
     /// No subcommand: the full-screen interface on the workspace.
     func run() throws {
-        try TUIApp.run(try global.open(interface: .tui), readOnly: global.readOnly)
+        let (workspace, config) = try global.openWorkspaceSendingMail(interface: .tui)
+        try TUIApp.run(workspace, mail: config)
     }
 
     /// Maps failures to the documented exit codes: 1 for refusals and bad

@@ -30,6 +30,12 @@ struct GlobalOptions: ParsableArguments {
         return Self.defaultPath(file: "workspace.db")
     }
 
+    /// The demo's own file: --db, else `demo.db` beside the default workspace
+    /// (never $CLERK_TEAM_DB, which names a real workspace).
+    var demoPath: String {
+        db.flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultPath(file: "demo.db")
+    }
+
     static func defaultPath(file: String) -> String {
         let env = ProcessInfo.processInfo.environment
         if file == "workspace.db", let fromEnv = env["CLERK_TEAM_DB"], !fromEnv.isEmpty { return fromEnv }
@@ -60,13 +66,5 @@ struct GlobalOptions: ParsableArguments {
             throw TeamError.identity("--as is only for the superuser or the owner of \(path); you are '\(Self.osLogin)'")
         }
         return OperatorIdentity(osLogin: Self.osLogin, asEmail: email, interface: interface)
-    }
-
-    /// Opens the workspace for this command (never creates it).
-    func open(interface: Interface = .cli) throws -> SQLiteWorkspace {
-        let path = self.path
-        let workspace = try SQLiteWorkspace.open(path: path, identity: try identity(for: path, interface: interface))
-        workspace.readOnly = readOnly
-        return workspace
     }
 }

@@ -23,11 +23,9 @@ struct InitCommand: ParsableCommand {
         let name = try Parse.name(workspace, field: "workspace name")
         let email = try Parse.email(adminEmail)
         let admin = try Parse.name(adminName ?? String(email.value.prefix { $0 != "@" }), field: "admin name")
-        let path = global.path
-        let identity = OperatorIdentity(osLogin: GlobalOptions.osLogin, interface: .cli)
-        _ = try SQLiteWorkspace.create(path: path, name: name, adminEmail: email, adminName: admin, identity: identity)
-        Console.line("created workspace '\(name)' at \(path)")
-        Console.line("\(email) is its workspace-admin, bound to login '\(identity.osLogin)'")
+        let created = try global.openWorkspace(.create(name: name, adminEmail: email, adminName: admin))
+        Console.line("created workspace '\(name)' at \(created.path)")
+        Console.line("\(email) is its workspace-admin, bound to login '\(created.identity.osLogin)'")
     }
 }
 
@@ -52,12 +50,11 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
-        let path = global.db.flatMap { $0.isEmpty ? nil : $0 } ?? GlobalOptions.defaultPath(file: "demo.db")
-        let identity = OperatorIdentity(osLogin: GlobalOptions.osLogin, interface: .cli)
-        let workspace = try SQLiteWorkspace.createDemo(path: path, members: members, identity: identity)
+        let path = global.demoPath
+        let workspace = try global.openWorkspace(.demo(members: members), at: path)
         if !noTui && TUIApp.hasTerminal {
-            let tui = try SQLiteWorkspace.open(path: path, identity: OperatorIdentity(osLogin: identity.osLogin, interface: .tui))
-            return try TUIApp.run(tui, readOnly: false)
+            let (tui, config) = try global.openWorkspaceSendingMail(at: path, interface: .tui)
+            return try TUIApp.run(tui, mail: config)
         }
         let summary = try workspace.summary()
         Console.line("demo workspace '\(summary.name)' at \(path): \(summary.members) members, \(summary.inboxes) inboxes")

@@ -1,3 +1,4 @@
+import JSONText
 import TeamCore
 
 /// The `--json` shapes of invitations and mail. Keys appear in this order, always.

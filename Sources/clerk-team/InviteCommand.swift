@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JSONText
 import TeamCore
 import TeamStore
 
@@ -22,8 +23,7 @@ struct InviteCommand: ParsableCommand {
         let address = try Parse.email(email)
         let role = try Parse.role(role)
         let phones = try inboxes.map(Parse.phone)
-        let config = try MailWiring.config()
-        let workspace = try MailWiring.open(global, config)
+        let (workspace, config) = try global.openWorkspaceSendingMail()
         let outcome = try workspace.perform(.invite(email: address, role: role, inboxes: phones))
         if json {
             let pairs: [(String, JSONText.Value)] = [
@@ -61,8 +61,8 @@ struct AcceptCommand: ParsableCommand {
         }
         let typed = token == "-" ? (readLine(strippingNewline: true) ?? "") : token
         let displayName = try name.map { try Parse.name($0) }
-        let workspace = try SQLiteWorkspace.open(path: global.path,
-                                                 identity: OperatorIdentity(osLogin: ownLogin, interface: .cli))
+        // Through the one opener like every command, so --read-only refuses this write too.
+        let workspace = try global.openWorkspace()
         let outcome = try workspace.acceptInvitation(AcceptRequest(token: typed, name: displayName, login: target))
         let member = outcome.member
         Console.line("welcome to \(outcome.workspaceName): \(member.email) is now \(member.role.rawValue), bound to login '\(target)'")

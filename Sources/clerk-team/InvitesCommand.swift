@@ -27,7 +27,7 @@ struct InvitesCommand: ParsableCommand {
                 }
                 return value
             }
-            let invitations = try global.open().invitations(status: wanted)
+            let invitations = try global.openWorkspace().invitations(status: wanted)
             if json { return JSONViews.printArray(invitations, JSONViews.invitation) }
             Console.table(["ID", "EMAIL", "ROLE", "STATUS", "EXPIRES", "INBOXES", "MAIL"], invitations.map { row in
                 let invitation = row.invitation
@@ -46,8 +46,7 @@ struct InvitesCommand: ParsableCommand {
 
         func run() throws {
             let ref = try Self.ref(invitation)
-            let config = try MailWiring.config()
-            let workspace = try MailWiring.open(global, config)
+            let (workspace, config) = try global.openWorkspaceSendingMail()
             let outcome = try workspace.perform(.resendInvitation(ref))
             Console.line(outcome.message)
             MailWiring.deliverNow(workspace, config, ids: outcome.queuedMail, toStderr: false)
@@ -94,8 +93,7 @@ struct InvitesCommand: ParsableCommand {
 
         func run() throws {
             let parsed = try InvitationCSV.parse(contentsOf: file)
-            let config = try MailWiring.config()
-            let workspace = try MailWiring.open(global, config)
+            let (workspace, config) = try global.openWorkspaceSendingMail()
             // With errors in the file, still check the good rows against the workspace so all problems show at once.
             let report = try workspace.importInvitations(parsed.rows, dryRun: dryRun || !parsed.errors.isEmpty)
             let errors = (parsed.errors + report.errors).sorted()

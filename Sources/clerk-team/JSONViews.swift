@@ -1,3 +1,4 @@
+import JSONText
 import TeamCore
 
 /// The documented `--json` shapes. Keys appear in this order, always.

@@ -26,7 +26,7 @@ struct MailCommand: ParsableCommand {
         var json = false
 
         func run() throws {
-            let entries = try global.open().mailQueue()
+            let entries = try global.openWorkspace().mailQueue()
             let shown = all ? entries : entries.filter { $0.state == .queued || $0.state == .lost }
             if json { return JSONViews.printArray(shown, JSONViews.mail) }
             let counts = Dictionary(grouping: entries, by: \.state).mapValues(\.count)
@@ -48,8 +48,7 @@ struct MailCommand: ParsableCommand {
         @Flag(help: "Also retry mail whose backoff has not passed yet.") var all = false
 
         func run() throws {
-            let config = try MailWiring.config()
-            let workspace = try MailWiring.open(global, config)
+            let (workspace, config) = try global.openWorkspaceSendingMail()
             let report = try MailWiring.deliverer(workspace, config).flush(ignoreBackoff: all)
             MailWiring.describe(report, say: { Console.line($0) }, detailed: true)
             if report.delivered.isEmpty && report.failed.isEmpty && report.lost.isEmpty {

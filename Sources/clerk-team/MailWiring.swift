@@ -1,35 +1,28 @@
 import Foundation
 import TeamCore
 import TeamMail
-import TeamStore
 
-/// Connects the CLI to the operator's mail config: the settings the store
-/// needs to write a mail, and delivery right after a command queued one.
+/// Connects the CLI to mail: the operator's config from this process's
+/// environment, delivery right after a command queued a mail, and what a
+/// delivery run did, in words. The mail logic itself is in TeamMail.
 enum MailWiring {
     static func config() throws -> ClerkConfig {
         try ClerkConfig.load(environment: ProcessInfo.processInfo.environment)
     }
 
-    /// The workspace with the operator's mail settings applied.
-    static func open(_ global: GlobalOptions, _ config: ClerkConfig) throws -> SQLiteWorkspace {
-        let workspace = try global.open()
-        workspace.mailSettings = config.mailSettings
-        return workspace
-    }
-
-    static func deliverer(_ workspace: SQLiteWorkspace, _ config: ClerkConfig) -> MailDeliverer {
-        MailDeliverer(outbox: workspace, transport: config.makeTransport(searchPath: ProcessInfo.processInfo.environment["PATH"]))
+    static func deliverer(_ outbox: any MailOutbox, _ config: ClerkConfig) -> MailDeliverer {
+        MailDeliverer(outbox: outbox, config: config, searchPath: ProcessInfo.processInfo.environment["PATH"])
     }
 
     /// Tries to deliver the mails a command just queued. A failure is
     /// reported, never fatal: the command itself succeeded and the mail
-    /// stays queued for `mail flush`. Notes go to `stream` (stderr under --json).
-    static func deliverNow(_ workspace: SQLiteWorkspace, _ config: ClerkConfig, ids: [MailID], toStderr: Bool) {
+    /// stays queued for `mail flush`. Notes go to stderr with `toStderr` (under --json).
+    static func deliverNow(_ outbox: any MailOutbox, _ config: ClerkConfig, ids: [MailID], toStderr: Bool) {
         guard !ids.isEmpty else { return }
         let say: (String) -> Void = toStderr ? { Console.error($0) } : { Console.line($0) }
         let report: FlushReport
         do {
-            report = try deliverer(workspace, config).flush(ids: Set(ids))
+            report = try deliverer(outbox, config).flush(ids: Set(ids))
         } catch {
             say("the mail stays queued: delivery could not start (\(error)); see 'clerk-team mail status'")
             return

@@ -17,7 +17,7 @@ struct MembersCommand: ParsableCommand {
         var json = false
 
         func run() throws {
-            let members = try global.open().members()
+            let members = try global.openWorkspace().members()
             if json { return JSONViews.printArray(members, JSONViews.member) }
             Console.table(["NAME", "EMAIL", "ROLE", "STATUS", "LOGIN", "INBOXES"], members.map { row in
                 [row.member.name, row.member.email.value, row.member.role.rawValue, row.member.status.rawValue,
@@ -33,7 +33,7 @@ struct MembersCommand: ParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
-            let detail = try global.open().member(try Parse.email(email))
+            let detail = try global.openWorkspace().member(try Parse.email(email))
             if json { return Console.raw(JSONViews.memberDetail(detail).rendered() + "\n") }
             let member = detail.member
             Console.line("\(member.name) <\(member.email)>")
@@ -123,7 +123,7 @@ struct ExpectVersion: ParsableArguments {
 
 /// Runs one command through the workspace and prints its outcome.
 func perform(_ global: GlobalOptions, _ command: TeamCommand) throws {
-    try report(try global.open().perform(command))
+    try report(try global.openWorkspace().perform(command))
 }
 
 func report(_ outcome: CommandOutcome) throws {
@@ -134,7 +134,7 @@ func report(_ outcome: CommandOutcome) throws {
 /// before anyone is asked to type a confirmation.
 func confirmThenPerform(_ global: GlobalOptions, _ command: TeamCommand, typing expected: String,
                         what: String, skip: Bool) throws {
-    let workspace = try global.open()
+    let workspace = try global.openWorkspace()
     if case .refused(let refusal) = try workspace.decide(command) {
         throw refusal.rule == .visibility ? TeamError.notFound(refusal.message) : TeamError.refused(refusal)
     }

@@ -14,7 +14,7 @@ struct CanCommand: ParsableCommand {
     func run() throws {
         let address = try Parse.email(email)
         let key = try Parse.permission(permission)
-        let explanation = try global.open().explain(address, key)
+        let explanation = try global.openWorkspace().explain(address, key)
         Console.line(explanation.held ? "yes: \(address) holds \(key.rawValue)" : "no: \(address) does not hold \(key.rawValue)")
         if !explanation.held { throw Refused() }
     }
@@ -31,7 +31,7 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let address = try Parse.email(email)
         let key = try Parse.permission(permission)
-        let explanation = try global.open().explain(address, key)
+        let explanation = try global.openWorkspace().explain(address, key)
         Console.line("\(address) \(explanation.held ? "holds" : "does not hold") \(key.rawValue)")
         if explanation.sources.isEmpty {
             Console.line("  - no role, group or override gives it")
@@ -50,7 +50,7 @@ struct AuditCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let events = try global.open().auditEvents(limit: limit)
+        let events = try global.openWorkspace().auditEvents(limit: limit)
         if json {
             var out = ""
             for event in events { JSONViews.audit(event).render(into: &out); out += "\n" }

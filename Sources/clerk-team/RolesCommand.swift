@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JSONText
 import TeamCore
 import TeamStore
 
@@ -17,7 +18,7 @@ struct RolesCommand: ParsableCommand {
         // Outside a workspace the shipped matrix is what applies.
         let path = global.path
         let matrix = FileManager.default.fileExists(atPath: path)
-            ? try global.open().roleMatrix() : RoleMatrix.shipped
+            ? try global.openWorkspace().roleMatrix() : RoleMatrix.shipped
         if json {
             let value = JSONText.Value.array(Role.byRank.map { role in
                 .object([("role", .string(role.rawValue)), ("rank", .int(Int64(role.rank))),

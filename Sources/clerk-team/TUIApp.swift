@@ -12,12 +12,11 @@ import Glibc
 enum TUIApp {
     static var hasTerminal: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
 
-    static func run(_ workspace: SQLiteWorkspace, readOnly: Bool) throws {
+    /// `workspace` comes from the opener with `config`'s mail settings (and --read-only) applied.
+    static func run(_ workspace: SQLiteWorkspace, mail config: ClerkConfig) throws {
         // Who you are and whether the file is usable are reported before the
         // screen is taken over, as plain errors.
         _ = try workspace.session()
-        let config = try MailWiring.config()
-        workspace.mailSettings = config.mailSettings
         guard hasTerminal else {
             throw TeamError.invalid(ValidationError(field: "terminal",
                 message: "the full-screen interface needs a terminal; for scripts use the subcommands (clerk-team --help)"))
@@ -29,7 +28,7 @@ enum TUIApp {
             throw TeamError.invalid(ValidationError(field: "terminal", message: "\(error)"))
         }
         let runtime = Runtime(workspace: workspace) { ids in deliver(ids, workspace, config) }
-        let end = Loop.run(screen: screen, runtime: runtime, readOnly: readOnly)
+        let end = Loop.run(screen: screen, runtime: runtime, readOnly: workspace.readOnly)
         screen.stop()
         if end == .hangup {
             // A dropped connection or a signal is not a normal quit: say so to scripts.

@@ -57,7 +57,7 @@ final class CLIHarness: @unchecked Sendable {
         let identity = OperatorIdentity(osLogin: currentLogin(), interface: .cli)
         let workspace = try SQLiteWorkspace.create(
             path: db, name: DisplayName("Acme"), adminEmail: EmailAddress("owner@acme.test"),
-            adminName: DisplayName("Olive Owner"), identity: identity)
+            adminName: DisplayName("Olive Owner"), identity: identity, options: StoreOptions())
         try workspace.writing {
             for role in Role.allCases {
                 try workspace.insertMember(email: EmailAddress("\(role.rawValue)@acme.test"),

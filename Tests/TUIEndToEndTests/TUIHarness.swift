@@ -81,7 +81,7 @@ final class TUIHarness: @unchecked Sendable {
         let login = getpwuid(geteuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } } ?? "uid-\(geteuid())"
         let workspace = try SQLiteWorkspace.create(
             path: db, name: DisplayName("Acme"), adminEmail: EmailAddress("owner@acme.test"),
-            adminName: DisplayName("Olive Owner"), identity: OperatorIdentity(osLogin: login, interface: .cli))
+            adminName: DisplayName("Olive Owner"), identity: OperatorIdentity(osLogin: login, interface: .cli), options: StoreOptions())
         try workspace.writing {
             for role in Role.allCases {
                 try workspace.insertMember(email: EmailAddress("\(role.rawValue)@acme.test"),

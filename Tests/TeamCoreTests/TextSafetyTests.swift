@@ -11,17 +11,6 @@ import TermText
         #expect(TerminalText.sanitize("美咲 🚀") == "美咲 🚀")
     }
 
-    @Test func jsonEscapesEverythingATerminalWouldActOn() {
-        let quoted = JSONText.quote("a\u{1b}b\u{9b}c\u{202e}d\"e\\f\n")
-        #expect(quoted == #""a\u001bb\u009bc\u202ed\"e\\f\n""#)
-        #expect(!quoted.unicodeScalars.contains(where: TerminalText.isUnsafe))
-    }
-
-    @Test func jsonValueRendersKeysInOrder() {
-        let value = JSONText.Value.object([("z", .int(1)), ("a", .array([.bool(true), .null, .string("x")]))])
-        #expect(value.rendered() == #"{"z":1,"a":[true,null,"x"]}"#)
-    }
-
     @Test func timestampsAreISO8601UTC() {
         #expect(Timestamp(seconds: 0).iso8601 == "1970-01-01T00:00:00Z")
         #expect(Timestamp(seconds: 1_796_352_000).iso8601 == "2026-12-04T02:40:00Z")

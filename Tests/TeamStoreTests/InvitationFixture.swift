@@ -1,4 +1,5 @@
 import Foundation
+import TeamMail
 import TestSupport
 @testable import TeamCore
 @testable import TeamStore
@@ -17,17 +18,17 @@ final class TestClock: @unchecked Sendable {
 
 extension StoreFixture {
     /// The workspace as the member of `role` sees it, on an injected clock.
-    func open(as role: Role, clock: TestClock) throws -> SQLiteWorkspace {
-        try SQLiteWorkspace(db: WorkspaceFile.open(path: path), path: path,
+    func open(as role: Role, clock: TestClock, mail: MailSettings = MailSettings()) throws -> SQLiteWorkspace {
+        try SQLiteWorkspace(db: WorkspaceFile.open(path: path, readOnly: false), path: path,
                             identity: OperatorIdentity(osLogin: Self.login(role), interface: .cli),
-                            now: { clock.now })
+                            options: StoreOptions(mailSettings: mail, clock: { clock.now }))
     }
 
     /// A workspace handle for someone not bound to any member (the invitee).
     func openAsOutsider(_ login: String = "newcomer", clock: TestClock? = nil) throws -> SQLiteWorkspace {
-        try SQLiteWorkspace(db: WorkspaceFile.open(path: path), path: path,
+        try SQLiteWorkspace(db: WorkspaceFile.open(path: path, readOnly: false), path: path,
                             identity: OperatorIdentity(osLogin: login, interface: .cli),
-                            now: { clock?.now ?? SQLiteWorkspace.systemNow() })
+                            options: StoreOptions(clock: { clock?.now ?? StoreOptions.systemClock() }))
     }
 
     /// The token in the spooled mail `id` (read straight from the spool, as a test may).

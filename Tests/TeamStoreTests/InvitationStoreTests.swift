@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TeamMail
 import TestSupport
 @testable import TeamCore
 @testable import TeamStore
@@ -273,8 +274,7 @@ import TestSupport
     @Test func theExpiryIsTheWorkspacesThenTheConfiguredDefault() throws {
         let fixture = try StoreFixture()
         let clock = TestClock()
-        let admin = try fixture.open(as: .workspaceAdmin, clock: clock)
-        admin.mailSettings = MailSettings(defaultExpiryDays: 2)
+        let admin = try fixture.open(as: .workspaceAdmin, clock: clock, mail: MailSettings(defaultExpiryDays: 2))
         var outcome = try admin.perform(.invite(email: EmailAddress("j1@example.com"), role: .member, inboxes: []))
         #expect(outcome.invitation?.expiresAt.seconds == clock.now.seconds + 2 * 86_400)
         #expect { try fixture.open(as: .agent).perform(.setInviteExpiry(days: 3)) } throws: { refusedRule($0) == .permissionMissing }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TeamMail
 import TestSupport
 @testable import TeamCore
 @testable import TeamStore
@@ -82,6 +83,22 @@ import TestSupport
         let entry = try #require(try admin.mailQueue().first)
         #expect(entry.state == .lost)
         #expect(entry.lastError?.contains("resend the invitation") == true)
+    }
+
+    @Test func theSpoolBesideAWorkspaceInAGroupSharedFolderIsSharedWithTheGroup() throws {
+        let dir = TempDirectory()
+        let shared = dir.file("shared")
+        try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: false)
+        #expect(chmod(shared, 0o2770) == 0)
+        let admin = try SQLiteWorkspace.create(
+            path: shared + "/w.db", name: DisplayName("G"), adminEmail: EmailAddress("a@b.co"), adminName: DisplayName("A"),
+            identity: OperatorIdentity(osLogin: "owner", interface: .cli), options: StoreOptions())
+        _ = try admin.perform(.invite(email: EmailAddress("gus@example.com"), role: .member, inboxes: []))
+        let folder = try FileManager.default.attributesOfItem(atPath: admin.spool.directory)
+        #expect((folder[.posixPermissions] as? Int) == 0o2770)
+        let file = try #require(admin.spool.fileNames().first)
+        let spooled = try FileManager.default.attributesOfItem(atPath: admin.spool.path(file))
+        #expect((spooled[.posixPermissions] as? Int) == 0o600)
     }
 
     @Test func transportErrorsAreKeptWithoutAnythingTokenLike() {

@@ -58,7 +58,7 @@ import TestSupport
     @Test func actingWithAsIsRecorded() throws {
         let fixture = try StoreFixture()
         let identity = OperatorIdentity(osLogin: "root", asEmail: F.email(.admin), interface: .cli)
-        let workspace = try SQLiteWorkspace.open(path: fixture.path, identity: identity)
+        let workspace = try SQLiteWorkspace.open(path: fixture.path, identity: identity, options: StoreOptions())
         _ = try workspace.perform(.assign(member: F.email(.member), inbox: F.publicPhone))
         let event = try #require(try fixture.open(as: .workspaceAdmin).auditEvents(limit: 1).first)
         #expect(event.actor == F.email(.admin).value)

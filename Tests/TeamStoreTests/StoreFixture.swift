@@ -21,7 +21,7 @@ struct StoreFixture {
         let owner = OperatorIdentity(osLogin: Self.login(.workspaceAdmin), interface: .cli)
         let workspace = try SQLiteWorkspace.create(
             path: dir.file("workspace.db"), name: DisplayName("Acme"), adminEmail: Self.email(.workspaceAdmin),
-            adminName: DisplayName("Wanda Admin"), identity: owner)
+            adminName: DisplayName("Wanda Admin"), identity: owner, options: StoreOptions())
         try workspace.writing {
             for role in Role.allCases where role != .workspaceAdmin {
                 try workspace.insertMember(email: Self.email(role), name: DisplayName("\(role.rawValue) person"),
@@ -35,7 +35,8 @@ struct StoreFixture {
 
     /// The workspace as seen by the member of `role`.
     func open(as role: Role, interface: Interface = .cli) throws -> SQLiteWorkspace {
-        try SQLiteWorkspace.open(path: path, identity: OperatorIdentity(osLogin: Self.login(role), interface: interface))
+        try SQLiteWorkspace.open(path: path, identity: OperatorIdentity(osLogin: Self.login(role), interface: interface),
+                                 options: StoreOptions())
     }
 
     func fileBytes() -> Data { FileManager.default.contents(atPath: path) ?? Data() }

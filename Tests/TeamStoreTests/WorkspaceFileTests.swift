@@ -32,7 +32,7 @@ import TestSupport
         try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: false)
         #expect(chmod(shared, 0o2770) == 0)
         _ = try SQLiteWorkspace.create(path: shared + "/w.db", name: DisplayName("G"), adminEmail: EmailAddress("a@b.co"),
-                                       adminName: DisplayName("A"), identity: identity)
+                                       adminName: DisplayName("A"), identity: identity, options: StoreOptions())
         let attributes = try FileManager.default.attributesOfItem(atPath: shared + "/w.db")
         #expect((attributes[.posixPermissions] as? Int) == 0o660)
     }
@@ -40,7 +40,7 @@ import TestSupport
     @Test func openingAMissingFileNeverCreatesIt() {
         let dir = TempDirectory()
         let path = dir.file("absent.db")
-        #expect { try SQLiteWorkspace.open(path: path, identity: identity) } throws: { error in
+        #expect { try SQLiteWorkspace.open(path: path, identity: identity, options: StoreOptions()) } throws: { error in
             guard case .storage(let message) = error as? TeamError else { return false }
             return message.contains("no workspace at \(path)")
         }
@@ -66,7 +66,7 @@ import TestSupport
         let path = dir.file("junk.db")
         let junk = Data(repeating: 0x5A, count: 8192)
         _ = FileManager.default.createFile(atPath: path, contents: junk)
-        #expect { try SQLiteWorkspace.open(path: path, identity: identity) } throws: { error in
+        #expect { try SQLiteWorkspace.open(path: path, identity: identity, options: StoreOptions()) } throws: { error in
             guard case .storage(let message) = error as? TeamError else { return false }
             return message.contains("not a clerk-team workspace")
         }
@@ -80,7 +80,7 @@ import TestSupport
             let db = try SQLiteConnection(path: path, mode: .readWriteCreate)
             try db.execute("CREATE TABLE notes (body TEXT)")
         }
-        #expect { try SQLiteWorkspace.open(path: path, identity: identity) } throws: { error in
+        #expect { try SQLiteWorkspace.open(path: path, identity: identity, options: StoreOptions()) } throws: { error in
             (error as? TeamError)?.description.contains("not a clerk-team workspace") == true
         }
     }
@@ -89,7 +89,7 @@ import TestSupport
         let fixture = try StoreFixture()
         let before = fixture.fileBytes()
         #expect { try SQLiteWorkspace.create(path: fixture.path, name: DisplayName("X"), adminEmail: EmailAddress("x@y.co"),
-                                             adminName: DisplayName("X"), identity: identity) } throws: { error in
+                                             adminName: DisplayName("X"), identity: identity, options: StoreOptions()) } throws: { error in
             guard case .conflict(let message) = error as? TeamError else { return false }
             return message.contains("already exists")
         }
@@ -98,7 +98,7 @@ import TestSupport
 
     @Test func anUnboundLoginIsToldHowToGetIn() throws {
         let fixture = try StoreFixture()
-        let stranger = try SQLiteWorkspace.open(path: fixture.path, identity: identity)
+        let stranger = try SQLiteWorkspace.open(path: fixture.path, identity: identity, options: StoreOptions())
         #expect { try stranger.members() } throws: { error in
             guard case .identity(let message) = error as? TeamError else { return false }
             return message.contains("'nobody-bound' is not bound")

@@ -24,7 +24,7 @@ struct TUIFixture {
         let owner = OperatorIdentity(osLogin: "owner-login", interface: .tui)
         let workspace = try SQLiteWorkspace.create(
             path: dir.file("workspace.db"), name: DisplayName("Acme"), adminEmail: EmailAddress("olive@acme.test"),
-            adminName: DisplayName("Olive Owner"), identity: owner)
+            adminName: DisplayName("Olive Owner"), identity: owner, options: StoreOptions())
         try workspace.writing {
             for (email, name, role, status) in Self.people {
                 try workspace.insertMember(email: EmailAddress(email), name: DisplayName(name), role: role,
@@ -46,7 +46,7 @@ struct TUIFixture {
     /// A started app (session, index, inboxes and rows loaded) as `email` sees it.
     func app(as email: String = "olive@acme.test", size: Size = Size(cols: 100, rows: 30),
              glyphs: Glyphs = .unicode, readOnly: Bool = false) throws -> (AppState, Runtime) {
-        let workspace = try SQLiteWorkspace.open(path: path, identity: OperatorIdentity(osLogin: login(for: email), interface: .tui))
+        let workspace = try SQLiteWorkspace.open(path: path, identity: OperatorIdentity(osLogin: login(for: email), interface: .tui), options: StoreOptions())
         let runtime = Runtime(workspace: workspace)
         var state = AppState(size: size, glyphs: glyphs, readOnly: readOnly)
         runtime.settle(runtime.start(&state), &state)
@@ -54,7 +54,7 @@ struct TUIFixture {
     }
 
     func cli(as email: String = "olive@acme.test") throws -> SQLiteWorkspace {
-        try SQLiteWorkspace.open(path: path, identity: OperatorIdentity(osLogin: login(for: email), interface: .cli))
+        try SQLiteWorkspace.open(path: path, identity: OperatorIdentity(osLogin: login(for: email), interface: .cli), options: StoreOptions())
     }
 }
 

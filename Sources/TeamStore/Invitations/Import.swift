@@ -1,4 +1,5 @@
 import TeamCore
+import TeamMail
 
 /// Bulk invitations: every row is checked (guard, inboxes, members, pending
 /// invitations, duplicates in the file, seats) before anything is written;

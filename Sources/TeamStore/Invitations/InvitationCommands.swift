@@ -1,4 +1,5 @@
 import TeamCore
+import TeamMail
 
 /// Invite, resend, revoke and the expiry setting: planned, checked by the
 /// guard and applied like every other command (see Commands.swift), with

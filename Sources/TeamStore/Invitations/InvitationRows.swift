@@ -1,4 +1,5 @@
 import TeamCore
+import TeamMail
 
 /// Reading invitations and workspace settings they depend on.
 extension SQLiteWorkspace {

@@ -1,5 +1,6 @@
 import Foundation
 import TeamCore
+import TeamMail
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,9 +24,8 @@ extension SQLiteWorkspace: MailOutbox {
             """, [invitation.id, invitation.email.value, text.subject, spool.fileName,
                   identity.osLogin, context.now.seconds, context.now.seconds])
         let id = db.lastInsertRowID
-        let sender = mailSettings.from ?? context.op.member.email
-        let domain = sender.value.split(separator: "@").last.map(String.init) ?? ""
-        let messageID = "<clerk-team.\(id).\(spool.fileName.prefix(12))@\(domain.allSatisfy(\.isASCII) ? domain : "clerk-team.invalid")>"
+        let messageID = InvitationMail.messageID(mail: id, unique: spool.fileName,
+                                                 sender: mailSettings.from ?? context.op.member.email)
         let message: MailMessage
         do {
             message = try InvitationMail.message(content, text: text, from: mailSettings.from, date: context.now,

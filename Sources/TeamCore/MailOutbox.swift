@@ -100,27 +100,3 @@ public protocol MailOutbox: AnyObject {
     func claimMail(_ selection: MailSelection) throws -> MailClaim
     func recordDelivery(_ id: MailID, _ outcome: DeliveryOutcome) throws
 }
-
-/// Per-operator mail settings (from the config file) the store needs when
-/// it writes an invitation mail.
-public struct MailSettings: Sendable, Equatable {
-    /// The From address; nil sends from the inviter's own address.
-    public var from: EmailAddress?
-    /// Used when the workspace has no expiry of its own (`invites set-expiry`).
-    public var defaultExpiryDays: Int?
-
-    public init(from: EmailAddress? = nil, defaultExpiryDays: Int? = nil) {
-        self.from = from; self.defaultExpiryDays = defaultExpiryDays
-    }
-}
-
-/// Retry schedule: the first retry is due at once (the next flush), then
-/// 1, 2, 4 … minutes, at most an hour apart, for as long as the invitation lives.
-public enum MailRetry {
-    public static let lease: Int64 = 300
-
-    public static func delay(afterFailedAttempt attempt: Int) -> Int64 {
-        guard attempt > 1 else { return 0 }
-        return min(3_600, 60 << min(attempt - 2, 6))
-    }
-}

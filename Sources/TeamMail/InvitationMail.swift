@@ -1,5 +1,6 @@
 import ClerkResources
 import Foundation
+import TeamCore
 
 /// Everything an invitation mail says.
 public struct InvitationMailContent: Sendable, Equatable {
@@ -62,6 +63,14 @@ public enum InvitationMail {
         try message.add("Content-Transfer-Encoding", raw: "8bit")
         try message.add("Auto-Submitted", raw: "auto-generated")
         return message
+    }
+
+    /// A Message-ID unique across workspaces and retries: the mail's row id,
+    /// a random part (`unique`, e.g. its spool file's name) and the sender's
+    /// domain when that is plain ASCII.
+    public static func messageID(mail id: MailID, unique: String, sender: EmailAddress) -> String {
+        let domain = sender.value.split(separator: "@").last.map(String.init) ?? ""
+        return "<clerk-team.\(id).\(unique.prefix(12))@\(domain.allSatisfy(\.isASCII) ? domain : "clerk-team.invalid")>"
     }
 
     /// `clerk-team accept TOKEN`, plus `--db PATH` when a path is known and

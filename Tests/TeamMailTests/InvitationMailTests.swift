@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import TeamCore
+import TeamCore
+@testable import TeamMail
 
 @Suite struct InvitationMailTests {
     func content(workspace: String = "Acme Ltd", inviter: String = "Wanda Admin", token: String = "tok3n") throws

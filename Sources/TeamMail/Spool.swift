@@ -7,21 +7,21 @@ import Glibc
 /// Messages queued by one write transaction, written to the spool as one
 /// file just before the transaction commits (one write and one fsync
 /// whatever the number of mails, so a 10k-row import stays fast).
-final class SpoolBatch {
+public final class SpoolBatch {
     /// Random, so a name is never reused even after a rolled-back transaction.
-    let fileName: String
+    public let fileName: String
     private(set) var bytes: [UInt8] = []
 
-    init() {
+    public init() {
         var generator = SystemRandomNumberGenerator()
         fileName = (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }
             .joined() + ".spool"
     }
 
-    var isEmpty: Bool { bytes.isEmpty }
+    public var isEmpty: Bool { bytes.isEmpty }
 
     /// Appends one message; returns where it sits in the file.
-    func append(_ message: String) -> (offset: Int64, length: Int64) {
+    public func append(_ message: String) -> (offset: Int64, length: Int64) {
         let offset = Int64(bytes.count)
         bytes.append(contentsOf: message.utf8)
         return (offset, Int64(bytes.count) - offset)
@@ -33,15 +33,21 @@ final class SpoolBatch {
 ///
 /// Files are 0600: only the login that queued a mail (or the superuser)
 /// can read it, even when the workspace file is shared by a group.
-struct Spool {
-    let directory: String
+public struct Spool: Sendable {
+    public let directory: String
+    /// The workspace's folder is shared by a group (set-group-ID), so the
+    /// spool folder must let every operator of the group queue mail.
+    let groupShared: Bool
 
-    init(workspacePath: String) { directory = workspacePath + "-outbox" }
+    public init(workspacePath: String, groupShared: Bool) {
+        directory = workspacePath + "-outbox"
+        self.groupShared = groupShared
+    }
 
-    func path(_ fileName: String) -> String { directory + "/" + fileName }
+    public func path(_ fileName: String) -> String { directory + "/" + fileName }
 
     /// Writes a batch durably (file and folder fsynced) before its rows commit.
-    func write(_ batch: SpoolBatch) throws {
+    public func write(_ batch: SpoolBatch) throws {
         try ensureDirectory()
         let file = path(batch.fileName)
         let fd = open(file, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
@@ -68,7 +74,7 @@ struct Spool {
     }
 
     /// One message's bytes; nil if the file or the bytes are gone (erased after sending).
-    func read(_ fileName: String, offset: Int64, length: Int64) throws -> String? {
+    public func read(_ fileName: String, offset: Int64, length: Int64) throws -> String? {
         let fd = open(path(fileName), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { return nil }
@@ -83,7 +89,7 @@ struct Spool {
 
     /// Overwrites a delivered message with zeros, so its token does not
     /// linger while other mails of the same batch wait. Best effort.
-    func erase(_ fileName: String, offset: Int64, length: Int64) {
+    public func erase(_ fileName: String, offset: Int64, length: Int64) {
         let fd = open(path(fileName), O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return }
         defer { close(fd) }
@@ -92,10 +98,10 @@ struct Spool {
         fsync(fd)
     }
 
-    func remove(_ fileName: String) { unlink(path(fileName)) }
+    public func remove(_ fileName: String) { unlink(path(fileName)) }
 
     /// Names of the spool files present.
-    func fileNames() -> [String] {
+    public func fileNames() -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".spool") }
     }
 
@@ -113,8 +119,7 @@ struct Spool {
             }
             return
         }
-        let parent = (directory as NSString).deletingLastPathComponent
-        let mode: mode_t = WorkspaceFile.isGroupShared(directory: parent.isEmpty ? "." : parent) ? 0o2770 : 0o700
+        let mode: mode_t = groupShared ? 0o2770 : 0o700
         if mkdir(directory, mode) != 0 && errno != EEXIST {
             throw failure("cannot create the mail spool \(directory)")
         }
@@ -130,29 +135,5 @@ struct Spool {
 
     private func failure(_ what: String) -> TeamError {
         TeamError.storage("\(what): \(String(cString: strerror(errno))); nothing was changed")
-    }
-}
-
-extension SQLiteWorkspace {
-    var spool: Spool { Spool(workspacePath: path) }
-
-    /// A write transaction whose queued mails are spooled just before commit,
-    /// and whose spool file is removed again if the commit does not happen.
-    func writingWithSpool<T>(_ body: (SpoolBatch) throws -> T) throws -> T {
-        let batch = SpoolBatch()
-        var written = false
-        do {
-            return try writing {
-                let result = try body(batch)
-                if !batch.isEmpty {
-                    try spool.write(batch)
-                    written = true
-                }
-                return result
-            }
-        } catch {
-            if written { spool.remove(batch.fileName) }
-            throw error
-        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TeamCore
 
 /// An RFC 5322 message: header fields and a plain-text UTF-8 body.
 ///

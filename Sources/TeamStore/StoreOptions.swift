@@ -1,0 +1,32 @@
+import Foundation
+import TeamCore
+import TeamMail
+
+/// Everything a workspace handle is opened with, fixed for its lifetime.
+///
+/// The options are given at open and never set afterwards, so no command can
+/// forget one: a handle opened read-only refuses every write, whichever code
+/// path holds it.
+public struct StoreOptions: Sendable {
+    /// Refuse every change (and any schema upgrade) before it starts.
+    public var readOnly: Bool
+    /// The operator's sender address and default expiry, used when an invitation mail is queued.
+    public var mailSettings: MailSettings
+    /// The clock every time-dependent rule reads; tests inject one they can move.
+    public var clock: @Sendable () -> Timestamp
+
+    public init(readOnly: Bool = false, mailSettings: MailSettings = MailSettings(),
+                clock: @escaping @Sendable () -> Timestamp = StoreOptions.systemClock) {
+        self.readOnly = readOnly; self.mailSettings = mailSettings; self.clock = clock
+    }
+
+    @Sendable public static func systemClock() -> Timestamp {
+        Timestamp(seconds: Int64(Date().timeIntervalSince1970))
+    }
+
+    /// Refuses creating (or replacing) a workspace file under `--read-only`:
+    /// `what` names the change, `untouched` says what was left alone.
+    func refuseCreatingIfReadOnly(_ what: String, untouched: String = "nothing was created") throws {
+        if readOnly { throw TeamError.storage("read-only mode (--read-only): \(what) is a change; \(untouched)") }
+    }
+}

@@ -1,0 +1,56 @@
+import TeamCore
+import TeamMail
+import TeamStore
+
+/// What opening does to the workspace file.
+enum Opening {
+    /// Uses the existing file; never creates one.
+    case existing
+    /// `init`: a new file whose first workspace-admin is the operator.
+    case create(name: DisplayName, adminEmail: EmailAddress, adminName: DisplayName)
+    /// `demo`: a new demo file, replacing an older demo.
+    case demo(members: Int)
+}
+
+/// The one way the command line reaches the store.
+///
+/// Every store option is decided here, at open, from the global flags and,
+/// for commands that queue or send mail, the operator's config file; nothing
+/// is set on a workspace after it is opened. That is what makes `--read-only`
+/// hold for every command, `accept` and `init` included.
+extension GlobalOptions {
+    /// Opens the workspace (at `path`, default --db) for a command that sends no mail.
+    func openWorkspace(_ opening: Opening = .existing, at path: String? = nil,
+                       interface: Interface = .cli) throws -> SQLiteWorkspace {
+        try open(opening, at: path ?? self.path, interface: interface, mail: nil)
+    }
+
+    /// Opens the workspace for a command that queues or sends invitation mail.
+    /// The config is read first, once: a broken one stops the command before
+    /// anything changes.
+    func openWorkspaceSendingMail(at path: String? = nil,
+                                  interface: Interface = .cli) throws -> (workspace: SQLiteWorkspace, mail: ClerkConfig) {
+        let config = try MailWiring.config()
+        return (try open(.existing, at: path ?? self.path, interface: interface, mail: config), config)
+    }
+
+    /// The only code that calls the store's `open`, `create` and `createDemo`.
+    private func open(_ opening: Opening, at path: String, interface: Interface,
+                      mail: ClerkConfig?) throws -> SQLiteWorkspace {
+        // Without a config (commands that send no mail) the store's defaults
+        // apply: mail from the inviter's own address, the standard expiry.
+        let options = StoreOptions(readOnly: readOnly, mailSettings: mail?.mailSettings ?? MailSettings())
+        // Creating binds the operator's own login: there is no member yet for --as to name.
+        let ownIdentity = OperatorIdentity(osLogin: Self.osLogin, interface: interface)
+        switch opening {
+        case .existing:
+            return try SQLiteWorkspace.open(path: path, identity: try identity(for: path, interface: interface),
+                                            options: options)
+        case .create(let name, let adminEmail, let adminName):
+            return try SQLiteWorkspace.create(path: path, name: name, adminEmail: adminEmail, adminName: adminName,
+                                              identity: ownIdentity, options: options)
+        case .demo(let members):
+            return try SQLiteWorkspace.createDemo(path: path, members: members, identity: ownIdentity, options: options)
+        }
+    }
+}
