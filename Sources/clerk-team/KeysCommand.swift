@@ -9,8 +9,13 @@ struct KeysCommand: ParsableCommand {
         discussion: "Generated from the interface's own key table. Inside the interface, ? shows the keys your role can use.")
 
     @Flag(help: "Print a Markdown table (as in the README).") var markdown = false
+    @Flag(help: "Print a roff fragment for the manual page.") var man = false
+
+    func validate() throws {
+        if markdown && man { throw ValidationError("--markdown and --man cannot be combined") }
+    }
 
     func run() throws {
-        Console.raw(markdown ? KeyReference.markdown() : KeyReference.text())
+        Console.raw(markdown ? KeyReference.markdown() : man ? KeyReference.roff() : KeyReference.text())
     }
 }

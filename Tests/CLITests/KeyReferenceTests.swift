@@ -24,4 +24,15 @@ import TestSupport
         #expect(printed.contains("Tab"), "window keys are listed")
         #expect(printed.contains("^C"))
     }
+
+    @Test func theManualFragmentHasEveryEntryOfTheTable() throws {
+        let harness = try CLIHarness()
+        let roff = try harness.ok("keys", "--man")
+        let rows = try harness.ok("keys", "--markdown").split(separator: "\n").dropFirst(2)
+        #expect(roff.components(separatedBy: ".TP\n").count - 1 == rows.count)
+        #expect(roff.contains(".SS Invite window\n"))
+        let requests = roff.split(separator: "\n").filter { $0.hasPrefix(".") }
+        #expect(requests.allSatisfy { line in ["SS ", "TP", "B "].contains { line.dropFirst().hasPrefix($0) } },
+                "no line starts a request other than ours")
+    }
 }

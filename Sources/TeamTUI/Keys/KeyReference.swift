@@ -46,4 +46,22 @@ public enum KeyReference {
         }
         return out
     }
+
+    /// A roff fragment for the manual page: `.SS` per section, `.TP` per entry.
+    public static func roff() -> String {
+        func escaped(_ text: String) -> String {
+            // A leading dot or quote would start a request; backslashes are escapes.
+            let body = text.replacingOccurrences(of: "\\", with: "\\e").replacingOccurrences(of: "-", with: "\\-")
+            return body.hasPrefix(".") || body.hasPrefix("'") ? "\\&" + body : body
+        }
+        var out = ""
+        for section in sections() {
+            out += ".SS \(escaped(section.title))\n"
+            for entry in section.entries {
+                let keys = entry.keys.map { $0 == .text ? "(typing)" : $0.label }.joined(separator: " ")
+                out += ".TP\n.B \(escaped(keys))\n\(escaped(entry.help))\n"
+            }
+        }
+        return out
+    }
 }
