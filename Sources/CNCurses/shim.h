@@ -13,6 +13,7 @@
 #include <poll.h>
 #include <errno.h>
 #include <wchar.h>
+#include <unistd.h>
 #include <ncursesw/curses.h>
 
 /* Globals and macros Swift cannot import (or, under Swift 6 strict
@@ -43,6 +44,21 @@ static inline mmask_t clerk_mouse_mask(void) {
 static inline int clerk_mouse_is_click(mmask_t state) { return (state & (BUTTON1_CLICKED | BUTTON1_PRESSED)) != 0; }
 static inline int clerk_mouse_is_wheel_up(mmask_t state) { return (state & BUTTON4_PRESSED) != 0; }
 static inline int clerk_mouse_is_wheel_down(mmask_t state) { return (state & BUTTON5_PRESSED) != 0; }
+
+/* Bracketed paste: the terminal wraps pasted text in ESC[200~ … ESC[201~,
+   which ncurses is taught to return as these two key codes. */
+enum { CLERK_KEY_PASTE_START = 0x1f00, CLERK_KEY_PASTE_END = 0x1f01 };
+static inline void clerk_bracketed_paste(int on) {
+    const char *sequence = on ? "\033[?2004h" : "\033[?2004l";
+    ssize_t ignored = write(1, sequence, 8);
+    (void)ignored;
+}
+static inline void clerk_define_paste_keys(void) {
+    define_key("\033[200~", CLERK_KEY_PASTE_START);
+    define_key("\033[201~", CLERK_KEY_PASTE_END);
+}
+static inline int clerk_key_paste_start(void) { return CLERK_KEY_PASTE_START; }
+static inline int clerk_key_paste_end(void) { return CLERK_KEY_PASTE_END; }
 
 static inline int clerk_getmaxy(WINDOW *w) { return getmaxy(w); }
 static inline int clerk_getmaxx(WINDOW *w) { return getmaxx(w); }

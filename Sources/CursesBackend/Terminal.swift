@@ -44,6 +44,9 @@ public final class Terminal {
         noecho()
         nonl()
         keypad(clerk_stdscr(), true)
+        // Pasted text arrives marked, so a pasted Enter can never submit a form.
+        clerk_define_paste_keys()
+        clerk_bracketed_paste(1)
         set_escdelay(25)
         curs_set(0)
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
@@ -71,6 +74,7 @@ public final class Terminal {
     public func stop() {
         guard !stopped else { return }
         stopped = true
+        clerk_bracketed_paste(0)
         curs_set(1)
         endwin()
     }
@@ -122,9 +126,46 @@ public final class Terminal {
         }
         immediateErrors = 0
         if result == KEY_CODE_YES {
+            if Int32(character) == clerk_key_paste_start() { return .key(.paste(readPaste())) }
             return decodeKeyCode(Int32(character))
         }
+        if character == 27, let alt = readAltCharacter() { return .key(.alt(alt)) }
         return .key(KeyDecoder.character(UInt32(character)))
+    }
+
+    /// The text of a bracketed paste, up to its end mark (or a pause, or 64k characters).
+    private func readPaste() -> String {
+        var text = String.UnicodeScalarView()
+        wtimeout(clerk_stdscr(), 200)
+        while text.count < 65_536 {
+            var character: wint_t = 0
+            let result = wget_wch(clerk_stdscr(), &character)
+            if result == ERR { break }
+            if result == KEY_CODE_YES {
+                if Int32(character) == clerk_key_paste_end() { break }
+                continue
+            }
+            if let scalar = Unicode.Scalar(UInt32(character)) { text.append(scalar) }
+        }
+        return String(text)
+    }
+
+    /// After ESC: a character already waiting is Alt plus that character;
+    /// anything else is put back and the ESC stands alone.
+    private func readAltCharacter() -> Character? {
+        wtimeout(clerk_stdscr(), 0)
+        var next: wint_t = 0
+        let result = wget_wch(clerk_stdscr(), &next)
+        if result == ERR { return nil }
+        if result == KEY_CODE_YES {
+            ungetch(Int32(next))
+            return nil
+        }
+        guard next >= 0x20, next != 0x7F, let scalar = Unicode.Scalar(UInt32(next)) else {
+            unget_wch(wchar_t(bitPattern: next))
+            return nil
+        }
+        return Character(scalar)
     }
 
     private func decodeKeyCode(_ code: Int32) -> TerminalInput {

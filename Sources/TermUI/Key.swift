@@ -8,6 +8,10 @@ public enum Key: Sendable, Equatable, Hashable {
     case resize
     case mouseClick(x: Int, y: Int)
     case mouseScroll(down: Bool)
+    /// Text the terminal marked as pasted (bracketed paste), as it arrived.
+    case paste(String)
+    /// A character typed with Alt (the terminal sends ESC first).
+    case alt(Character)
 
     /// How the key is written in hints and help: `q`, `Enter`, `PgDn`, `^R`.
     public var label: String {
@@ -33,6 +37,8 @@ public enum Key: Sendable, Equatable, Hashable {
         case .resize: "resize"
         case .mouseClick: "click"
         case .mouseScroll: "wheel"
+        case .paste: "paste"
+        case .alt(let c): "M-" + String(c)
         }
     }
 }

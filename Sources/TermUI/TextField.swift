@@ -14,10 +14,19 @@ public struct TextField: Sendable, Equatable {
     /// True for the keys a text field takes: characters and the editing keys.
     public static func edits(_ key: Key) -> Bool {
         switch key {
-        case .char, .backspace, .delete, .left, .right, .home, .end: true
-        case .ctrl(let c): "aeuw".contains(c)
+        case .char, .backspace, .delete, .left, .right, .home, .end, .paste: true
+        case .ctrl(let c): "abefkuwd".contains(c)
+        case .alt(let c): "bfd".contains(c)
         default: false
         }
+    }
+
+    /// Pasted text as a field takes it: line breaks, tabs and control
+    /// characters dropped (a pasted Enter never submits anything).
+    public static func pastable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter {
+            $0.value >= 0x20 && $0.value != 0x7F && !TerminalText.isUnsafe($0)
+        }))
     }
 
     /// Applies an editing key; returns false for keys a text field ignores.
@@ -38,10 +47,25 @@ public struct TextField: Sendable, Equatable {
         case .delete:
             guard cursor < value.count else { return true }
             value.remove(at: value.index(value.startIndex, offsetBy: cursor))
-        case .left: cursor = max(0, cursor - 1)
-        case .right: cursor = min(value.count, cursor + 1)
+        case .paste(let text):
+            let room = max(0, maxLength - value.count)
+            let pasted = String(Self.pastable(text).prefix(room))
+            value.insert(contentsOf: pasted, at: value.index(value.startIndex, offsetBy: cursor))
+            cursor += pasted.count
+        case .left, .ctrl("b"): cursor = max(0, cursor - 1)
+        case .right, .ctrl("f"): cursor = min(value.count, cursor + 1)
         case .home, .ctrl("a"): cursor = 0
         case .end, .ctrl("e"): cursor = value.count
+        case .ctrl("k"):
+            value.removeSubrange(value.index(value.startIndex, offsetBy: cursor)...)
+        case .ctrl("d"):
+            guard cursor < value.count else { return true }
+            value.remove(at: value.index(value.startIndex, offsetBy: cursor))
+        case .alt("b"): cursor = wordStart(before: cursor)
+        case .alt("f"): cursor = wordEnd(after: cursor)
+        case .alt("d"):
+            let end = wordEnd(after: cursor)
+            value.removeSubrange(value.index(value.startIndex, offsetBy: cursor)..<value.index(value.startIndex, offsetBy: end))
         case .ctrl("u"):
             value.removeSubrange(value.startIndex..<value.index(value.startIndex, offsetBy: cursor))
             cursor = 0
@@ -56,6 +80,26 @@ public struct TextField: Sendable, Equatable {
         }
         return true
     }
+
+    /// Where the word before `position` starts (spaces, `@` and `.` separate words).
+    func wordStart(before position: Int) -> Int {
+        let characters = Array(value)
+        var at = position
+        while at > 0 && Self.separates(characters[at - 1]) { at -= 1 }
+        while at > 0 && !Self.separates(characters[at - 1]) { at -= 1 }
+        return at
+    }
+
+    /// Where the word after `position` ends.
+    func wordEnd(after position: Int) -> Int {
+        let characters = Array(value)
+        var at = position
+        while at < characters.count && Self.separates(characters[at]) { at += 1 }
+        while at < characters.count && !Self.separates(characters[at]) { at += 1 }
+        return at
+    }
+
+    static func separates(_ character: Character) -> Bool { character == " " || character == "@" || character == "." }
 
     /// The visible part for a field `width` cells wide, and the cursor's
     /// column within it, scrolling so the cursor stays in view.

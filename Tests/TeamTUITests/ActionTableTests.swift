@@ -70,6 +70,7 @@ import TermUI
         switch (a, b) {
         case (.key(let x), .key(let y)): x == y
         case (.text, .key(let key)), (.key(let key), .text): TextField.edits(key)
+        case (.text, .paste), (.paste, .text): true
         default: a == b
         }
     }
@@ -113,6 +114,7 @@ extension KeyPattern {
         case .text: .char("a")
         case .click: .mouseClick(x: 0, y: 0)
         case .wheel: .mouseScroll(down: true)
+        case .paste: .paste("pasted")
         }
     }
 }

@@ -43,3 +43,41 @@ import TermUI
         #expect(cursor == Frame.Cursor(x: 5, y: 0))
     }
 }
+
+@Suite struct TextFieldKeyTests {
+    func field(_ text: String, cursor: Int) -> TextField {
+        var field = TextField(text)
+        field.apply(.home)
+        for _ in 0..<cursor { field.apply(.right) }
+        return field
+    }
+
+    @Test func theLineEditingKeysFingersKnow() {
+        var f = field("ann.lee@example.com", cursor: 0)
+        f.apply(.ctrl("f")); f.apply(.ctrl("f"))
+        #expect(f.cursor == 2)
+        f.apply(.ctrl("b"))
+        #expect(f.cursor == 1)
+        f.apply(.alt("f"))
+        #expect(f.cursor == 3, "Alt-F ends the word 'ann'")
+        f.apply(.alt("f"))
+        #expect(f.cursor == 7, "then 'lee', before the @")
+        f.apply(.alt("b"))
+        #expect(f.cursor == 4)
+        f.apply(.ctrl("k"))
+        #expect(f.value == "ann." && f.cursor == 4)
+        f.apply(.ctrl("a")); f.apply(.ctrl("d"))
+        #expect(f.value == "nn.")
+        f.apply(.ctrl("e")); f.apply(.ctrl("w"))
+        #expect(f.value == "")
+    }
+
+    @Test func aPasteLosesLineBreaksAndControlsAndRespectsTheLimit() {
+        var f = TextField("", maxLength: 10)
+        f.apply(.paste("ab\r\ncd\u{1b}[2J\tef"))
+        #expect(f.value == "abcd[2Jef")
+        f.apply(.paste("0123456789"))
+        #expect(f.value == "abcd[2Jef0" && f.cursor == 10)
+        #expect(TextField.edits(.paste("x")))
+    }
+}

@@ -125,6 +125,13 @@ public final class TmuxSession: @unchecked Sendable {
         try command("send-keys", "-t", target, "-l", "--", text)
     }
 
+    /// Pastes `text` as a terminal does: wrapped in bracketed-paste marks when
+    /// the program asked for them (as tmux's paste-buffer -p does).
+    public func paste(_ text: String) throws {
+        try command("set-buffer", "-b", "test-paste", "--", text)
+        try command("paste-buffer", "-p", "-r", "-d", "-b", "test-paste", "-t", target)
+    }
+
     /// Changes the terminal size; the program gets SIGWINCH.
     public func resize(cols: Int, rows: Int) throws {
         try command("resize-window", "-t", target, "-x", String(cols), "-y", String(rows))

@@ -43,6 +43,13 @@ enum GlobalKeys {
             state.shouldQuit = true
             return []
         },
+        // A paste is text for a field; where there is none, it must not run as keys.
+        ActionSpec(.pasteNowhere, keys: [.paste],
+                   scopes: [.anywhere, .helpWindow, .memberWindow, .roleWindow, .inviteRole, .inviteInboxes],
+                   label: "paste", help: "Pasted text outside a text field is ignored (nothing runs)", inFooter: false) { state, _ in
+            state.status = StatusMessage("paste ignored: no text field here (press / to filter, i to invite)", .info)
+            return []
+        },
         ActionSpec(.interrupt, keys: [k(.ctrl("c"))], scopes: [.always], label: "quit",
                    help: "Quit at once, from anywhere (a half-typed form is dropped)", inFooter: false) { state, _ in
             state.shouldQuit = true

@@ -82,8 +82,12 @@ extension InviteForm {
             return []
         },
         ActionSpec(.inviteEmailEdit, keys: [.text], scopes: [.inviteEmail], label: "type",
-                   help: "Type the email; it is checked as you type", inFooter: false) { state, key in
-            edit(&state) { form in
+                   help: "Type or paste the email; it is checked as you type", inFooter: false) { state, key in
+            if case .paste(let text) = key, addresses(in: text) > 1 {
+                state.status = StatusMessage("pasted \(addresses(in: text)) addresses: invite one at a time here, or many at once with 'clerk-team invites import FILE'", .error)
+                return []
+            }
+            return edit(&state) { form in
                 if form.email.apply(key) { form.error = nil }
                 return []
             }
@@ -130,6 +134,12 @@ extension InviteForm {
             }
         },
     ]
+
+    /// How many address-like words a paste holds (separated by spaces, commas, semicolons or lines).
+    static func addresses(in text: String) -> Int {
+        // "\r\n" is one Character: list it with the single ones.
+        text.split { [" ", ",", ";", "\t", "\r", "\n", "\r\n"].contains($0) }.filter { $0.contains("@") }.count
+    }
 
     static func form(_ state: AppState) -> InviteForm? {
         if case .invite(let form) = state.modal { return form }

@@ -11,7 +11,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     // Inbox pane, invitations
     case toggleAssignment, focusNext, resendInvitation, revokeInvitation
     // Anywhere
-    case invite, switchView, help, quit, back, interrupt
+    case invite, switchView, help, quit, back, interrupt, pasteNowhere
     // Windows
     case helpClose, helpDown, helpUp, helpPageDown, helpPageUp
     case detailClose, detailDown, detailUp
@@ -79,6 +79,8 @@ public enum KeyPattern: Hashable, Sendable {
     case text
     case click
     case wheel
+    /// Text pasted where no field takes it.
+    case paste
 
     public func matches(_ key: Key) -> Bool {
         switch (self, key) {
@@ -86,6 +88,7 @@ public enum KeyPattern: Hashable, Sendable {
         case (.text, _): TextField.edits(key)
         case (.click, .mouseClick): true
         case (.wheel, .mouseScroll): true
+        case (.paste, .paste): true
         default: false
         }
     }
@@ -97,6 +100,7 @@ public enum KeyPattern: Hashable, Sendable {
         case .text: "text"
         case .click: "click"
         case .wheel: "wheel"
+        case .paste: "paste"
         }
     }
 }

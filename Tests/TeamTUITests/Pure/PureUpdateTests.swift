@@ -188,3 +188,21 @@ import TermUI
         store.press(.ctrl("c")) { $0.shouldQuit = true }
     }
 }
+
+@Suite struct PasteUpdateTests {
+    @Test func aPasteOfSeveralAddressesIsRefusedAndTheFieldKept() {
+        var state = Sample.started()
+        state.modal = .invite(InviteForm(roles: [.member], inboxes: []))
+        var store = TestStore(state)
+        store.press(.paste("a@b.co, c@d.co\ne@f.co")) {
+            $0.status = StatusMessage("pasted 3 addresses: invite one at a time here, or many at once with 'clerk-team invites import FILE'", .error)
+        }
+    }
+
+    @Test func aPasteInTheListRunsNothing() {
+        var store = TestStore(Sample.started())
+        store.press(.paste("\rdx")) {
+            $0.status = StatusMessage("paste ignored: no text field here (press / to filter, i to invite)", .info)
+        }
+    }
+}
