@@ -18,7 +18,7 @@ import TestSupport
 
     @Test func theKeyReferenceNamesEveryWindowAndTheKeysInIt() throws {
         let printed = try CLIHarness().ok("keys")
-        for section in ["Member list", "Invite window", "Role window", "Remove window", "Help window", "Typing a filter", "Always"] {
+        for section in ["Member list", "Invite window", "Role window", "Typed confirmation", "Yes/no question", "Help window", "Typing a filter", "Always"] {
             #expect(printed.contains(section + "\n"), "\(section)")
         }
         #expect(printed.contains("Tab"), "window keys are listed")

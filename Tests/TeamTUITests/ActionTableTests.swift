@@ -47,7 +47,7 @@ import TermUI
     /// Where keys go, most specific first: each pane with the keys of every
     /// screen, each window, each invite field with the window's keys.
     static let chains: [[Scope]] = [Scope.memberList, .inboxPane, .inboxList, .invitationList].map { [$0, .anywhere, .always] }
-        + [Scope.filter, .helpWindow, .memberWindow, .roleWindow, .removeWindow].map { [$0, .always] }
+        + [Scope.filter, .helpWindow, .memberWindow, .roleWindow, .confirmWindow, .typedConfirmWindow, .noAccess].map { [$0, .always] }
         + [Scope.inviteEmail, .inviteRole, .inviteInboxes].map { [$0, .inviteWindow, .always] }
 
     @Test func everyActionHasAKeyAndNoKeyIsTakenTwiceWhereKeysGo() {
@@ -81,11 +81,13 @@ import TermUI
         var (state, runtime) = try fixture.app()
         var seen: [[Scope]] = [Keymap.scopes(state)]
         let walk: [Key] = [.tab, .tab, .char("/"), .escape, .char("?"), .escape, .enter, .escape, .char("r"), .escape,
-                           .char("x"), .escape, .char("i"), .tab, .tab, .escape, .char("v"), .char("v")]
+                           .char("x"), .escape, .char("d"), .escape, .char("i"), .tab, .tab, .escape, .char("v"), .char("v")]
         for key in walk {
             runtime.press(key, into: &state)
             seen.append(Keymap.scopes(state))
         }
+        state.lostAccess = "deactivated"
+        seen.append(Keymap.scopes(state))
         for chain in seen { #expect(Self.chains.contains(chain), "\(chain)") }
         let firsts = Set(seen.map { $0[0] })
         #expect(firsts == Set(Self.chains.map { $0[0] }), "the walk visits every chain: \(firsts)")

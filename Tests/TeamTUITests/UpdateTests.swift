@@ -160,7 +160,7 @@ import TermUI
         var (state, runtime) = try fixture.app()
         select("mo@acme.test", &state, runtime)
         _ = try fixture.cli().perform(.setRole(member: EmailAddress("mo@acme.test"), role: .agent))
-        runtime.press(.char("d"), into: &state)
+        runtime.press(.char("d"), .char("y"), into: &state)
         #expect(state.status?.kind == .error)
         #expect(state.status?.text.contains("changed by someone else") == true)
         #expect(state.selectedMember?.member.role == .agent, "reloaded after the refusal")
@@ -258,6 +258,8 @@ import TermUI
         runtime.press(.char("r"), into: &state)
         #expect(state.status?.kind == .success, "\(String(describing: state.status))")
         runtime.press(.char("x"), into: &state)
+        #expect(state.invitations.selected?.invitation.status == .pending, "revoking asks first")
+        runtime.press(.char("y"), into: &state)
         #expect(state.invitations.selected?.invitation.status == .revoked)
         var probe = state
         #expect(App.update(&probe, .key(.char("x"))).isEmpty, "a revoked invitation cannot be revoked again")

@@ -20,6 +20,9 @@ public struct AppState: Equatable {
     public var shouldQuit = false
     /// The workspace's `data_version` last seen: another process's commit moves it.
     public var dataVersion: Int64?
+    /// Set when the operator lost access while the interface was open
+    /// (deactivated or removed by someone else): why, and what to do.
+    public var lostAccess: String?
 
     public init(size: Size, glyphs: Glyphs, readOnly: Bool = false) {
         self.size = size; self.glyphs = glyphs; self.readOnly = readOnly
@@ -70,7 +73,7 @@ public enum Modal: Equatable {
     case help(HelpWindow)
     case invite(InviteForm)
     case rolePicker(RolePicker)
-    case confirmRemove(ConfirmRemove)
+    case confirm(Confirmation)
     case detail(MemberWindow)
 }
 

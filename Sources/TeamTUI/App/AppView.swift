@@ -16,6 +16,12 @@ public enum AppView {
         }
         var cursor: Frame.Cursor?
         drawHeader(state, &grid, layout.header)
+        if let reason = state.lostAccess {
+            AccessWatch.draw(state, reason, &grid)
+            drawStatus(state, &grid, layout.status)
+            Footer.draw(state, &grid, layout.footer)
+            return Frame(grid: grid)
+        }
         switch state.screen {
         case .members:
             if let list = layout.list { cursor = MemberList.draw(state, &grid, list) }
@@ -35,7 +41,7 @@ public enum AppView {
         case .help(let window): HelpWindow.draw(state, window, &grid); cursor = nil
         case .detail(let window): MemberWindow.draw(state, window, &grid); cursor = nil
         case .rolePicker(let picker): RolePicker.draw(state, picker, &grid); cursor = nil
-        case .confirmRemove(let confirm): cursor = ConfirmRemove.draw(state, confirm, &grid)
+        case .confirm(let question): cursor = Confirmation.draw(state, question, &grid)
         case .invite(let form): cursor = InviteForm.draw(state, form, &grid)
         case nil: break
         }

@@ -14,6 +14,7 @@ public enum App {
     }
 
     static func apply(_ action: AppAction, _ state: inout AppState) -> [Effect] {
+        if state.lostAccess != nil, action.isWorkspaceData { return [] }
         switch action {
         case .key(.resize):
             return []
@@ -31,8 +32,7 @@ public enum App {
             guard let seen = state.dataVersion, seen != version else { return [] }
             return [.reloadAll]
         case .sessionLoaded(let session):
-            state.session = session
-            return []
+            return AccessWatch.sessionLoaded(session, &state)
         case .firstRowsLoaded(let rows):
             // A provisional list of the first screen; the whole index follows after the paint.
             var index = MemberIndex()
@@ -81,6 +81,13 @@ public enum App {
                                          outcome.changed ? .success : .info)
             if case .help = state.modal {} else { state.modal = nil }
             return reload(after: command, &state)
+        case .failed(.identity(let message)):
+            AccessWatch.lose("You can no longer use this workspace: \(message).", &state)
+            return []
+        case .failed(.refused(let refusal)) where refusal.rule == .deactivated:
+            // Refused because the operator is deactivated: every read and write now is.
+            AccessWatch.lose(AccessWatch.deactivated, &state)
+            return []
         case .failed(let error):
             if case .invite(var form) = state.modal {
                 form.error = error.description
@@ -107,6 +114,17 @@ public enum App {
             return [.loadSession, .loadInvitations]
         default:
             return [.reloadAll]
+        }
+    }
+}
+
+extension AppAction {
+    /// Rows, inboxes and invitations read from the workspace: never kept for
+    /// an operator who lost access to it.
+    var isWorkspaceData: Bool {
+        switch self {
+        case .firstRowsLoaded, .indexLoaded, .rowsLoaded, .inboxesLoaded, .invitationsLoaded, .detailLoaded: true
+        default: false
         }
     }
 }

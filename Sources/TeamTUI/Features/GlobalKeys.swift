@@ -39,7 +39,7 @@ enum GlobalKeys {
             state.modal = .help(HelpWindow())
             return []
         },
-        ActionSpec(.quit, keys: [k("q")], scopes: [.anywhere], label: "quit", help: "Quit") { state, _ in
+        ActionSpec(.quit, keys: [k("q")], scopes: [.anywhere, .noAccess], label: "quit", help: "Quit") { state, _ in
             state.shouldQuit = true
             return []
         },

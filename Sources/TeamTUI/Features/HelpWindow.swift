@@ -42,8 +42,8 @@ extension HelpWindow {
 
     /// Where each section's availability is asked: the screen and focus of its pane.
     static let sections: [Scope] = [.memberList, .inboxPane, .inboxList, .invitationList, .filter, .anywhere, .always,
-                                    .memberWindow, .roleWindow, .removeWindow,
-                                    .inviteWindow, .inviteEmail, .inviteRole, .inviteInboxes, .helpWindow]
+                                    .memberWindow, .roleWindow, .confirmWindow, .typedConfirmWindow,
+                                    .inviteWindow, .inviteEmail, .inviteRole, .inviteInboxes, .helpWindow, .noAccess]
 
     /// The help for this operator: moving keys once, then each section whose
     /// entrance they can take, with the entries the guard does not hide.
@@ -58,8 +58,8 @@ extension HelpWindow {
             var here = probe
             here.screen = scope == .inboxList ? .inboxes : scope == .invitationList ? .invitations : .members
             here.focus = scope == .inboxPane ? .inboxes : .members
-            if let entrance = scope.entrance, let opener = Keymap.all.first(where: { $0.id == entrance }),
-               opener.availability(here).isHidden { continue }
+            let openers = Keymap.all.filter { scope.entrances.contains($0.id) }
+            if !openers.isEmpty, openers.allSatisfy({ $0.availability(here).isHidden }) { continue }
             let specs = Keymap.all.filter { spec in
                 spec.scopes.contains(scope) && spec.scopes != ListKeys.lists && !spec.availability(here).isHidden
             }

@@ -22,10 +22,11 @@ enum InvitationsScreen {
             return [.perform(.resendInvitation(.id(invitation.id)))]
         },
         ActionSpec(.revokeInvitation, keys: [k("x")], scopes: [.invitationList], label: "revoke",
-                   help: "Revoke the selected pending or expired invitation",
+                   help: "Revoke the selected pending or expired invitation (asks y/N)",
                    availability: { availability($0, .revoke) }) { state, _ in
             guard let invitation = state.invitations.selected?.invitation else { return [] }
-            return [.perform(.revokeInvitation(.id(invitation.id)))]
+            state.modal = .confirm(Confirmation.revoking(invitation))
+            return []
         },
     ]
 

@@ -65,22 +65,21 @@ enum MemberList {
         },
         ActionSpec(.toggleActive, keys: [k("d")], scopes: [.memberList],
                    label: { $0.selectedMember?.member.status == .deactivated ? "reactivate" : "deactivate" },
-                   help: "Deactivate the selected member (reversible), or reactivate them",
+                   help: "Deactivate the selected member (asks y/N; reversible), or reactivate them",
                    availability: { state in
                        let deactivated = state.selectedMember?.member.status == .deactivated
                        return Ask.onSelected(state) { deactivated ? .reactivate($0) : .deactivate($0) }
                    }) { state, _ in
             guard let member = state.selectedMember?.member else { return [] }
-            return [.perform(member.status == .active
+            return Confirmation.perform(member.status == .active
                 ? .deactivate(member: member.email, expectedVersion: member.version)
-                : .reactivate(member: member.email, expectedVersion: member.version))]
+                : .reactivate(member: member.email, expectedVersion: member.version), on: member, &state)
         },
         ActionSpec(.remove, keys: [k("x")], scopes: [.memberList], label: "remove",
                    help: "Remove the selected member (type their email to confirm)",
                    availability: { state in Ask.onSelected(state) { .removeMember($0) } }) { state, _ in
             guard let member = state.selectedMember?.member else { return [] }
-            state.modal = .confirmRemove(ConfirmRemove(member: member))
-            return []
+            return Confirmation.perform(.removeMember(member: member.email, expectedVersion: member.version), on: member, &state)
         },
     ]
 

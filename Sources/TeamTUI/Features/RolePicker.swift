@@ -43,7 +43,9 @@ extension RolePicker {
                    availability: { picker($0)?.chosen?.availability ?? .enabled }) { state, _ in
             guard let picker = picker(state), let choice = picker.chosen else { return [] }
             state.modal = nil
-            return [.perform(.setRole(member: picker.member.email, role: choice.role, expectedVersion: picker.member.version))]
+            // A demotion asks first (typed when it is yourself).
+            return Confirmation.perform(.setRole(member: picker.member.email, role: choice.role,
+                                                 expectedVersion: picker.member.version), on: picker.member, &state)
         },
         ActionSpec(.roleCancel, keys: [k(.escape), k("q")], scopes: [.roleWindow], label: "cancel",
                    help: "Close without changing the role") { state, _ in

@@ -16,7 +16,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case helpClose, helpDown, helpUp, helpPageDown, helpPageUp
     case detailClose, detailDown, detailUp
     case roleDown, roleUp, roleChoose, roleCancel
-    case removeType, removeConfirm, removeCancel
+    case confirmYes, confirmNo, typedConfirm, typedCancel, typedType
     case inviteNextField, invitePreviousField, inviteSend, inviteCancel
     case inviteEmailEdit, inviteRoleNext, inviteRolePrevious
     case inviteInboxDown, inviteInboxUp, inviteInboxMark
@@ -27,9 +27,15 @@ public enum Scope: String, Sendable, CaseIterable {
     case memberList, inboxPane, inboxList, invitationList
     /// Typing a member filter after `/`.
     case filter
-    case helpWindow, memberWindow, roleWindow, removeWindow
+    case helpWindow, memberWindow, roleWindow
+    /// A y/N question before a change.
+    case confirmWindow
+    /// A question answered by typing a text (an email) exactly.
+    case typedConfirmWindow
     /// Every field of the invite window, then each field's own keys.
     case inviteWindow, inviteEmail, inviteRole, inviteInboxes
+    /// The operator lost access while the interface was open.
+    case noAccess
     /// Outside windows and input modes, on every screen.
     case anywhere
     /// Everywhere, windows and typing included.
@@ -46,11 +52,13 @@ public enum Scope: String, Sendable, CaseIterable {
         case .helpWindow: "Help window"
         case .memberWindow: "Member window"
         case .roleWindow: "Role window"
-        case .removeWindow: "Remove window"
+        case .confirmWindow: "Yes/no question"
+        case .typedConfirmWindow: "Typed confirmation"
         case .inviteWindow: "Invite window"
         case .inviteEmail: "Invite window, email field"
         case .inviteRole: "Invite window, role field"
         case .inviteInboxes: "Invite window, inboxes field"
+        case .noAccess: "After losing access"
         case .anywhere: "Anywhere outside windows"
         case .always: "Always"
         }
@@ -59,15 +67,16 @@ public enum Scope: String, Sendable, CaseIterable {
     /// The action that leads into this scope: the scope's keys are of use only
     /// to an operator who can take it (a member who cannot invite is not
     /// taught the invite window's keys).
-    var entrance: ActionID? {
+    var entrances: [ActionID] {
         switch self {
-        case .filter: .filter
-        case .helpWindow: .help
-        case .memberWindow: .detail
-        case .roleWindow: .changeRole
-        case .removeWindow: .remove
-        case .inviteWindow, .inviteEmail, .inviteRole, .inviteInboxes: .invite
-        case .memberList, .inboxPane, .inboxList, .invitationList, .anywhere, .always: nil
+        case .filter: [.filter]
+        case .helpWindow: [.help]
+        case .memberWindow: [.detail]
+        case .roleWindow: [.changeRole]
+        case .confirmWindow: [.toggleActive, .changeRole, .revokeInvitation]
+        case .typedConfirmWindow: [.remove, .toggleActive, .changeRole]
+        case .inviteWindow, .inviteEmail, .inviteRole, .inviteInboxes: [.invite]
+        case .memberList, .inboxPane, .inboxList, .invitationList, .noAccess, .anywhere, .always: []
         }
     }
 }

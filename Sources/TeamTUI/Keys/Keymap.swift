@@ -7,7 +7,7 @@ import TermUI
 public enum Keymap {
     public static let all: [ActionSpec] = ListKeys.actions + GlobalKeys.first + MemberList.actions + MemberFilter.actions
         + InboxPane.actions + InvitationsScreen.actions + GlobalKeys.actions
-        + HelpWindow.actions + MemberWindow.actions + RolePicker.actions + ConfirmRemove.actions + InviteForm.actions
+        + HelpWindow.actions + MemberWindow.actions + RolePicker.actions + Confirmation.actions + InviteForm.actions
 
     /// The scopes keys go to right now, most specific first.
     public static func scopes(_ state: AppState) -> [Scope] {
@@ -15,10 +15,13 @@ public enum Keymap {
         case .help: return [.helpWindow, .always]
         case .detail: return [.memberWindow, .always]
         case .rolePicker: return [.roleWindow, .always]
-        case .confirmRemove: return [.removeWindow, .always]
+        case .confirm(let question):
+            if case .typed = question.answer { return [.typedConfirmWindow, .always] }
+            return [.confirmWindow, .always]
         case .invite(let form): return [form.field.scope, .inviteWindow, .always]
         case nil: break
         }
+        if state.lostAccess != nil { return [.noAccess, .always] }
         if state.members.filtering { return [.filter, .always] }
         return [listScope(state), .anywhere, .always]
     }

@@ -59,7 +59,18 @@ import TermUI
         state.members.list.selection = 3
         var store = TestStore(state)
         let mo = Sample.member("mo@acme.test")
-        store.press(.char("d"), effects: [.perform(.deactivate(member: mo.email, expectedVersion: 1))]) {
+        let question = Confirmation(title: "Deactivate Mo Member?",
+                                    lines: ["Mo Member loses access until reactivated; history and inboxes are kept."],
+                                    answer: .yesNo, command: .deactivate(member: mo.email, expectedVersion: 1),
+                                    cancelled: "deactivation cancelled; nothing changed")
+        store.press(.char("d")) { $0.modal = .confirm(question) }
+        store.press(.enter) {
+            $0.modal = nil
+            $0.status = StatusMessage("deactivation cancelled; nothing changed", .info)
+        }
+        store.press(.char("d")) { $0.modal = .confirm(question) }
+        store.press(.char("y"), effects: [.perform(.deactivate(member: mo.email, expectedVersion: 1))]) {
+            $0.modal = nil
             $0.status = Self.saving
         }
         store.send(.performed(.deactivate(member: mo.email, expectedVersion: 1),
@@ -204,5 +215,52 @@ import TermUI
         store.press(.paste("\rdx")) {
             $0.status = StatusMessage("paste ignored: no text field here (press / to filter, i to invite)", .info)
         }
+    }
+}
+
+@Suite struct AccessTests {
+    @Test func losingAccessForgetsEveryRowAndLeavesOnlyQuit() {
+        var store = TestStore(Sample.started())
+        var session = Sample.session(as: "olive@acme.test")
+        session.operatorContext.member.status = .deactivated
+        store.send(.sessionLoaded(session)) {
+            $0.session = session
+            $0.lostAccess = AccessWatch.deactivated
+            $0.members = MemberListState()
+            $0.inboxes = InboxesState()
+            $0.invitations = InvitationsState()
+            $0.status = StatusMessage("you lost access to this workspace", .error)
+        }
+        store.send(.indexLoaded(Sample.index, .name))
+        #expect(Keymap.footer(store.state).map(\.spec.id) == [.quit])
+        store.press(.char("d")) { $0.status = StatusMessage("d: no action here; press ? for help", .info) }
+        store.send(.sessionLoaded(Sample.session(as: "olive@acme.test")), effects: [.reloadAll]) {
+            $0.session = Sample.session(as: "olive@acme.test")
+            $0.lostAccess = nil
+            $0.status = StatusMessage("your access is back", .success)
+        }
+    }
+
+    @Test func demotingAsksAndPromotingDoesNot() {
+        var state = Sample.started()
+        let mia = Sample.member("mia@acme.test")
+        state.members.list.selection = 2
+        state.modal = .rolePicker(RolePicker(member: mia, state: state))
+        var store = TestStore(state)
+        store.press(.char("j")) {
+            $0.modal = .rolePicker(RolePicker(member: mia, choices: RolePicker(member: mia, state: state).choices, cursor: 3))
+        }
+        store.press(.enter) {
+            $0.modal = .confirm(Confirmation(title: "Demote Mia Manager to agent?",
+                                             lines: ["Mia Manager keeps only what agent may do (now manager)."],
+                                             answer: .yesNo, command: .setRole(member: mia.email, role: .agent, expectedVersion: 1),
+                                             cancelled: "role change cancelled; nothing changed"))
+        }
+        store.press(.char("n")) {
+            $0.modal = nil
+            $0.status = StatusMessage("role change cancelled; nothing changed", .info)
+        }
+        #expect(Confirmation.needed(for: .setRole(member: mia.email, role: .admin), on: mia, state) == nil)
+        #expect(Confirmation.needed(for: .reactivate(member: mia.email), on: mia, state) == nil)
     }
 }

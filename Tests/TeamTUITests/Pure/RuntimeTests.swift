@@ -31,7 +31,8 @@ import TermUI
         #expect(delivered == [[7]])
         // Through dispatch, the write is held back until the screen shows "saving…".
         state.members.list.selection = 3
-        let waiting = runtime.dispatch(.key(.char("d")), &state)
+        #expect(runtime.dispatch(.key(.char("d")), &state).isEmpty, "deactivating asks first")
+        let waiting = runtime.dispatch(.key(.char("y")), &state)
         #expect(waiting == [.perform(.deactivate(member: Sample.email("mo@acme.test"), expectedVersion: 1))])
         #expect(workspace.performed == [command], "nothing written before the paint")
     }

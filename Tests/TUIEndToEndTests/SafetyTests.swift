@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Keys that could lock the operator out ask first; a reflex answer is safe.
+@Suite(.serialized)
+struct SafetyTests {
+    @Test func deactivatingYourselfAsksAndNKeepsYouActive() throws {
+        let h = try TUIHarness()
+        try h.seedTeam()
+        try h.openTUI()
+        try h.select("owner@acme.test", name: "Olive Owner")
+        try h.tmux.press("d")
+        var screen = try h.tmux.waitFor("Deactivate yourself?")
+        #expect(screen.contains("you lose access to this workspace at once"))
+        try h.tmux.press("n")
+        try h.tmux.waitFor("deactivation cancelled; nothing changed")
+        #expect(try h.member("owner@acme.test")?["status"] as? String == "active")
+
+        // Yes at the first question still asks for the email; a wrong one changes nothing.
+        try h.tmux.press("d")
+        try h.tmux.waitFor("Deactivate yourself?")
+        try h.tmux.press("y")
+        try h.tmux.waitFor("Type owner@acme.test to confirm")
+        try h.tmux.type("owner@acme")
+        try h.tmux.press("Enter")
+        screen = try h.tmux.waitFor("exactly to go on")
+        try h.tmux.press("Escape")
+        try h.tmux.waitFor("deactivation cancelled")
+        #expect(try h.member("owner@acme.test")?["status"] as? String == "active")
+        try h.tmux.press("q")
+        #expect(try h.tmux.waitForExit() == 0)
+    }
+
+    @Test func deactivatingSomeoneElseAsksYesOrNoAndYesDoesIt() throws {
+        let h = try TUIHarness()
+        try h.seedTeam()
+        try h.openTUI()
+        try h.select("agent@acme.test", name: "Agent Person")
+        try h.tmux.press("d")
+        try h.tmux.waitFor("Deactivate Agent Person?")
+        try h.tmux.press("Enter")
+        try h.tmux.waitFor("deactivation cancelled")
+        #expect(try h.member("agent@acme.test")?["status"] as? String == "active", "Enter is No")
+        try h.tmux.press("d")
+        try h.tmux.waitFor("Deactivate Agent Person?")
+        try h.tmux.press("y")
+        try h.tmux.waitFor("agent@acme.test is now deactivated")
+        #expect(try h.member("agent@acme.test")?["status"] as? String == "deactivated")
+    }
+
+    @Test func beingDeactivatedBySomeoneElseShowsItAtOnce() throws {
+        let h = try TUIHarness()
+        try h.seedTeam()
+        // A second admin, to deactivate the operator from outside.
+        try h.ok("members", "set-role", "admin@acme.test", "workspace-admin")
+        try h.openTUI()
+        try h.tmux.waitFor("Olive Owner")
+        try h.ok("--as", "admin@acme.test", "members", "deactivate", "owner@acme.test")
+        let screen = try h.tmux.waitFor("You were deactivated")
+        #expect(!screen.contains("Agent Person"), "no stale rows")
+        #expect(screen.contains("q quit"))
+        try h.ok("--as", "admin@acme.test", "members", "reactivate", "owner@acme.test")
+        try h.tmux.waitFor("your access is back")
+        try h.tmux.waitFor("Agent Person")
+        try h.tmux.press("q")
+        #expect(try h.tmux.waitForExit() == 0)
+    }
+}
