@@ -15,13 +15,16 @@ public enum TeamError: Error, Equatable, Sendable, CustomStringConvertible {
     case identity(String)
     /// The workspace file is missing, unreadable, read-only, locked, corrupt or newer.
     case storage(String)
+    /// The file this workspace was opened from was replaced or deleted since:
+    /// nothing more can be read from or written to it.
+    case gone(String)
 
     public var description: String {
         switch self {
         case .invalid(let error): error.description
         case .refused(let refusal): refusal.description
         case .notFound(let message), .conflict(let message), .stale(let message),
-             .identity(let message), .storage(let message): message
+             .identity(let message), .storage(let message), .gone(let message): message
         }
     }
 }

@@ -61,10 +61,36 @@ public struct SessionSnapshot: Sendable, Equatable {
     }
 }
 
+/// Why a workspace cannot be changed through this connection.
+public enum ReadOnlyReason: Sendable, Equatable {
+    /// The operator asked for it (`--read-only`).
+    case requested
+    /// The file (or its folder) is not writable for this login.
+    case fileNotWritable
+
+    /// For a header: short.
+    public var label: String {
+        switch self {
+        case .requested: "READ-ONLY"
+        case .fileNotWritable: "READ-ONLY (file not writable)"
+        }
+    }
+
+    /// For a refusal: the whole reason.
+    public var sentence: String {
+        switch self {
+        case .requested: "read-only mode: nothing can be changed"
+        case .fileNotWritable: "read-only: the workspace file is not writable for your login"
+        }
+    }
+}
+
 /// The workspace as the front ends see it. The SQLite store implements it;
 /// the CLI and the TUI know only this protocol. Every method throws
 /// ``TeamError`` and nothing else.
 public protocol TeamWorkspace: AnyObject {
+    /// Why nothing can be changed; nil when changes are possible.
+    var readOnlyReason: ReadOnlyReason? { get }
     /// The acting member with their effective permissions.
     func operatorContext() throws -> OperatorContext
     func summary() throws -> WorkspaceSummary
@@ -92,7 +118,8 @@ public protocol TeamWorkspace: AnyObject {
     func decide(_ command: TeamCommand) throws -> GuardDecision
     /// Checks the command with the guard and applies it, in one transaction.
     func perform(_ command: TeamCommand) throws -> CommandOutcome
-    /// Changes when any process commits to the workspace.
+    /// Changes when any process commits to the workspace. Throws
+    /// ``TeamError/gone(_:)`` once the file was replaced or deleted.
     func dataVersion() throws -> Int64
     /// Invitations, newest first, optionally of one (effective) status.
     func invitations(status: InvitationStatus?) throws -> [InvitationSummary]

@@ -18,9 +18,13 @@ public final class SQLiteWorkspace: TeamWorkspace {
     let now: @Sendable () -> Timestamp
     /// The folder beside the file where queued messages wait (the database never holds them).
     let spool: Spool
+    /// The file as opened: a workspace rebuilt or deleted under the same
+    /// name is another file, and the open connection would write to the old one.
+    let opened: FileIdentity?
 
     init(db: SQLiteConnection, path: String, identity: OperatorIdentity, options: StoreOptions) {
         self.db = db; self.path = path; self.identity = identity
+        opened = WorkspaceFile.identity(path: path)
         readOnly = options.readOnly; mailSettings = options.mailSettings; now = options.clock
         spool = Spool(workspacePath: path, groupShared: WorkspaceFile.isInGroupSharedFolder(path: path))
     }
@@ -61,10 +65,32 @@ public final class SQLiteWorkspace: TeamWorkspace {
 
     func writing<T>(_ body: () throws -> T) throws -> T {
         if readOnly { throw TeamError.storage("read-only mode (--read-only): nothing was changed") }
-        return try translating { try db.immediateTransaction(body) }
+        try requireSameFile(nothingWritten: true)
+        let result = try translating { try db.immediateTransaction(body) }
+        // Replaced while we wrote: the change went to the old file, and must not be reported as made.
+        try requireSameFile(nothingWritten: false)
+        return result
     }
 
-    public func dataVersion() throws -> Int64 { try translating { try db.dataVersion() } }
+    public var readOnlyReason: ReadOnlyReason? {
+        if readOnly { return .requested }
+        return db.isReadOnly ? .fileNotWritable : nil
+    }
+
+    public func dataVersion() throws -> Int64 {
+        try requireSameFile(nothingWritten: true)
+        return try translating { try db.dataVersion() }
+    }
+
+    /// Throws ``TeamError/gone(_:)`` if the path no longer names the file that was opened.
+    func requireSameFile(nothingWritten: Bool) throws {
+        guard let opened else { return }
+        let now = WorkspaceFile.identity(path: path)
+        guard now != opened else { return }
+        let what = now == nil ? "was deleted" : "was replaced by another file (rebuilt, restored or moved)"
+        let outcome = nothingWritten ? "nothing was written" : "the last change went to the old file and is lost"
+        throw TeamError.gone("the workspace file \(path) \(what) since it was opened; \(outcome). Open it again")
+    }
 
     // MARK: - Operator
 

@@ -6,6 +6,11 @@ import Glibc
 
 /// Opening and creating workspace files, with the checks that turn SQLite's
 /// terse failures into sentences a person can act on.
+struct FileIdentity: Equatable {
+    let device: UInt64
+    let inode: UInt64
+}
+
 enum WorkspaceFile {
     /// Opens an existing workspace; never creates one. A `readOnly` open
     /// leaves the file exactly as it is: no journal-mode switch, no upgrade.
@@ -73,6 +78,14 @@ enum WorkspaceFile {
     static func isInGroupSharedFolder(path: String) -> Bool {
         let folder = (path as NSString).deletingLastPathComponent
         return isGroupShared(directory: folder.isEmpty ? "." : folder)
+    }
+
+    /// Which file a path names now (device and inode): a file replaced under
+    /// the same name has another. nil when there is none.
+    static func identity(path: String) -> FileIdentity? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 
     /// Owner of the file, for the `--as` rule.

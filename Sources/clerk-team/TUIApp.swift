@@ -28,7 +28,7 @@ enum TUIApp {
             throw TeamError.invalid(ValidationError(field: "terminal", message: "\(error)"))
         }
         let runtime = Runtime(workspace: workspace) { ids in deliver(ids, workspace, config) }
-        let end = Loop.run(screen: screen, runtime: runtime, readOnly: workspace.readOnly)
+        let end = Loop.run(screen: screen, runtime: runtime, readOnly: workspace.readOnlyReason)
         screen.stop()
         if end == .hangup {
             // A dropped connection or a signal is not a normal quit: say so to scripts.

@@ -45,7 +45,7 @@ struct TUIFixture {
 
     /// A started app (session, index, inboxes and rows loaded) as `email` sees it.
     func app(as email: String = "olive@acme.test", size: Size = Size(cols: 100, rows: 30),
-             glyphs: Glyphs = .unicode, readOnly: Bool = false) throws -> (AppState, Runtime) {
+             glyphs: Glyphs = .unicode, readOnly: ReadOnlyReason? = nil) throws -> (AppState, Runtime) {
         let workspace = try SQLiteWorkspace.open(path: path, identity: OperatorIdentity(osLogin: login(for: email), interface: .tui), options: StoreOptions())
         let runtime = Runtime(workspace: workspace)
         var state = AppState(size: size, glyphs: glyphs, readOnly: readOnly)

@@ -191,7 +191,7 @@ import TermUI
 
     @Test func readOnlyModeDisablesEveryChange() throws {
         let fixture = try TUIFixture()
-        var (state, runtime) = try fixture.app(readOnly: true)
+        var (state, runtime) = try fixture.app(readOnly: .requested)
         select("mo@acme.test", &state, runtime)
         for key in [Key.char("r"), .char("d"), .char("x"), .char("i")] {
             var probe = state

@@ -16,7 +16,8 @@ public struct AppState: Equatable {
     /// Where everything goes at this size; recomputed by `update`, read by keys and drawing alike.
     public var layout: Layout
     public var glyphs: Glyphs
-    public var readOnly: Bool
+    /// Why nothing can be changed (`--read-only`, a file not writable), or nil.
+    public var readOnly: ReadOnlyReason?
     public var shouldQuit = false
     /// The workspace's `data_version` last seen: another process's commit moves it.
     public var dataVersion: Int64?
@@ -24,7 +25,7 @@ public struct AppState: Equatable {
     /// (deactivated or removed by someone else): why, and what to do.
     public var lostAccess: String?
 
-    public init(size: Size, glyphs: Glyphs, readOnly: Bool = false) {
+    public init(size: Size, glyphs: Glyphs, readOnly: ReadOnlyReason? = nil) {
         self.size = size; self.glyphs = glyphs; self.readOnly = readOnly
         layout = Layout.compute(size: size, focus: .members, filterLine: false)
     }

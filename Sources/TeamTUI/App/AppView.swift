@@ -59,7 +59,7 @@ public enum AppView {
         } else {
             parts.append("loading…")
         }
-        if state.readOnly { parts.append("READ-ONLY") }
+        if let reason = state.readOnly { parts.append(reason.label) }
         let text = " " + parts.joined(separator: " \(state.glyphs.vertical) ")
         grid.put(TerminalText.truncate(text, toWidth: rect.width, ellipsis: state.glyphs.ellipsis),
                  x: rect.x, y: rect.y, style: Style(.header, bold: true))

@@ -13,7 +13,8 @@ public enum Loop {
     public enum End: Equatable { case quit, hangup }
 
     @discardableResult
-    public static func run(screen: any TerminalScreen, runtime: Runtime, readOnly: Bool) -> End {
+    /// `readOnly` says why nothing can be changed, if so (from the start, before any key).
+    public static func run(screen: any TerminalScreen, runtime: Runtime, readOnly: ReadOnlyReason?) -> End {
         var state = AppState(size: screen.size, glyphs: screen.glyphs, readOnly: readOnly)
         var waiting = runtime.start(&state)
         screen.draw(AppView.render(state))

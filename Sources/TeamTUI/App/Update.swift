@@ -84,6 +84,10 @@ public enum App {
         case .failed(.identity(let message)):
             AccessWatch.lose("You can no longer use this workspace: \(message).", &state)
             return []
+        case .failed(.gone(let message)):
+            // The file under this screen is not the workspace any more: stop, and never report a write as made.
+            AccessWatch.lose("Stopped: \(message).", status: "the workspace file changed under this screen; quit and open it again", &state)
+            return []
         case .failed(.refused(let refusal)) where refusal.rule == .deactivated:
             // Refused because the operator is deactivated: every read and write now is.
             AccessWatch.lose(AccessWatch.deactivated, &state)

@@ -29,18 +29,18 @@ enum AccessWatch {
         + "Ask a workspace-admin to reactivate you; this screen comes back by itself when they do."
 
     /// Forgets everything the workspace showed, keeping only why.
-    static func lose(_ reason: String, _ state: inout AppState) {
+    static func lose(_ reason: String, status: String = "you lost access to this workspace", _ state: inout AppState) {
         state.lostAccess = reason
         state.modal = nil
         state.members = MemberListState()
         state.inboxes = InboxesState()
         state.invitations = InvitationsState()
-        state.status = StatusMessage("you lost access to this workspace", .error)
+        state.status = StatusMessage(status, .error)
     }
 
     static func draw(_ state: AppState, _ reason: String, _ grid: inout Grid) {
         let body = Rect(x: 0, y: 1, width: state.size.cols, height: max(0, state.size.rows - 3))
-        let inner = Panel(title: "No access", focused: true).draw(&grid, body, glyphs: state.glyphs)
+        let inner = Panel(title: "Workspace unavailable", focused: true).draw(&grid, body, glyphs: state.glyphs)
         guard inner.width > 0 else { return }
         for (row, line) in wrap(reason, width: inner.width).prefix(inner.height).enumerated() {
             grid.put(line, x: inner.x, y: inner.y + row, style: row == 0 ? Style(.danger, bold: true) : .normal,

@@ -40,8 +40,8 @@ enum Ask {
 
     static func availability(_ action: GuardAction, _ state: AppState) -> Availability {
         guard let decision = guardDecision(action, state) else { return .disabled(reason: "still loading") }
-        if state.readOnly, decision.isAllowed, action != .readWorkspace {
-            return .disabled(reason: "read-only mode: nothing can be changed")
+        if let why = state.readOnly, decision.isAllowed, action != .readWorkspace {
+            return .disabled(reason: why.sentence)
         }
         return Availability(decision)
     }

@@ -58,7 +58,7 @@ enum Sample {
 
     /// The state after start-up, as `address` sees it: session, inboxes, index and every row loaded.
     static func started(as address: String = "olive@acme.test", size: Size = Size(cols: 100, rows: 30),
-                        readOnly: Bool = false) -> AppState {
+                        readOnly: ReadOnlyReason? = nil) -> AppState {
         var state = AppState(size: size, glyphs: .unicode, readOnly: readOnly)
         for action: AppAction in [.dataVersionRead(1), .sessionLoaded(session(as: address)),
                                   .inboxesLoaded(inboxes.map { InboxSummary(inbox: $0, members: []) }, withMembers: false),

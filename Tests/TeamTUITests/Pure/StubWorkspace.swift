@@ -12,6 +12,8 @@ final class StubWorkspace: TeamWorkspace {
 
     init(as address: String = "olive@acme.test") { operatorEmail = address }
 
+    var readOnlyReason: ReadOnlyReason? { nil }
+
     func operatorContext() throws -> OperatorContext { Sample.session(as: operatorEmail).operatorContext }
     func summary() throws -> WorkspaceSummary {
         WorkspaceSummary(name: "Acme", createdAt: Timestamp(seconds: 0), members: Sample.members.count,

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The file under the screen: replaced, or not writable.
+@Suite(.serialized)
+struct FileSafetyTests {
+    @Test func aRebuiltWorkspaceFileStopsTheScreenAndNoWriteIsReportedAsDone() throws {
+        let h = try TUIHarness()
+        try h.seedTeam()
+        try h.openTUI()
+        try h.select("agent@acme.test", name: "Agent Person")
+        // Rebuilt under the same name, as 'demo' or a restore from backup does: a new file.
+        let copy = h.dir.file("rebuilt.db")
+        try h.ok("--db", h.db, "members", "list")
+        #expect(FileManager.default.createFile(atPath: copy, contents: FileManager.default.contents(atPath: h.db)))
+        #expect(rename(copy, h.db) == 0)
+        try h.tmux.press("d")
+        try h.tmux.press("y")
+        let screen = try h.tmux.waitFor("was replaced by another file")
+        #expect(screen.contains("Workspace unavailable"))
+        #expect(!screen.contains("is now deactivated"), "no write is reported as made")
+        #expect(!screen.contains("Agent Person"), "no stale rows")
+        #expect(try h.member("agent@acme.test")?["status"] as? String == "active")
+        try h.tmux.press("q")
+        #expect(try h.tmux.waitForExit() == 0)
+    }
+
+    @Test func aWorkspaceFileThatCannotBeWrittenShowsReadOnlyBeforeAnyKey() throws {
+        let h = try TUIHarness()
+        try h.seedTeam()
+        // Immutable: not writable even for the superuser the tests may run as.
+        #expect(try BinaryRunner.run(["/usr/bin/chattr", "+i", h.db], in: h.dir.path).status == 0, "chattr +i must work here")
+        defer { _ = try? BinaryRunner.run(["/usr/bin/chattr", "-i", h.db], in: h.dir.path) }
+        try h.openTUI()
+        let screen = try h.tmux.waitFor("READ-ONLY (file not writable)")
+        #expect(screen.contains("q quit"))
+        try h.select("agent@acme.test", name: "Agent Person")
+        try h.tmux.press("d")
+        try h.tmux.waitFor("read-only: the workspace file is not writable")
+        #expect(try h.member("agent@acme.test")?["status"] as? String == "active")
+        try h.tmux.press("q")
+        #expect(try h.tmux.waitForExit() == 0)
+    }
+}
