@@ -61,6 +61,13 @@ public struct SessionSnapshot: Sendable, Equatable {
     }
 }
 
+/// Told, a few times a second, while a write waits for another operator's
+/// lock; answers false to give up (the write then changes nothing). The
+/// full-screen interface uses it for a spinner and for Esc.
+public protocol LockWaitObserver: AnyObject, Sendable {
+    func stillWaiting(elapsedMillis: Int) -> Bool
+}
+
 /// Why a workspace cannot be changed through this connection.
 public enum ReadOnlyReason: Sendable, Equatable {
     /// The operator asked for it (`--read-only`).

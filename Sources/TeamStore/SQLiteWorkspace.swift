@@ -25,6 +25,7 @@ public final class SQLiteWorkspace: TeamWorkspace {
     init(db: SQLiteConnection, path: String, identity: OperatorIdentity, options: StoreOptions) {
         self.db = db; self.path = path; self.identity = identity
         opened = WorkspaceFile.identity(path: path)
+        if let observer = options.lockWait { db.watchLockWaits(observer) }
         readOnly = options.readOnly; mailSettings = options.mailSettings; now = options.clock
         spool = Spool(workspacePath: path, groupShared: WorkspaceFile.isInGroupSharedFolder(path: path))
     }
@@ -49,6 +50,8 @@ public final class SQLiteWorkspace: TeamWorkspace {
             throw TeamError.invalid(error)
         } catch let refusal as Refusal {
             throw TeamError.refused(refusal)
+        } catch let error as SQLiteError where error.isBusy && db.waitWasCancelled {
+            throw TeamError.storage("cancelled while waiting for another operator's change to finish; nothing was changed")
         } catch {
             throw WorkspaceFile.describe(error, path: path)
         }

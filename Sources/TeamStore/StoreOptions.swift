@@ -14,10 +14,14 @@ public struct StoreOptions: Sendable {
     public var mailSettings: MailSettings
     /// The clock every time-dependent rule reads; tests inject one they can move.
     public var clock: @Sendable () -> Timestamp
+    /// Told while a write waits for another operator's lock, and may cancel
+    /// the wait; without one a write waits up to the busy timeout.
+    public var lockWait: (any LockWaitObserver)?
 
     public init(readOnly: Bool = false, mailSettings: MailSettings = MailSettings(),
-                clock: @escaping @Sendable () -> Timestamp = StoreOptions.systemClock) {
-        self.readOnly = readOnly; self.mailSettings = mailSettings; self.clock = clock
+                clock: @escaping @Sendable () -> Timestamp = StoreOptions.systemClock,
+                lockWait: (any LockWaitObserver)? = nil) {
+        self.readOnly = readOnly; self.mailSettings = mailSettings; self.clock = clock; self.lockWait = lockWait
     }
 
     @Sendable public static func systemClock() -> Timestamp {

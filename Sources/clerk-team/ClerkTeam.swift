@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TeamCore
+import TeamTUI
 
 @main
 struct ClerkTeam: ParsableCommand {
@@ -23,8 +24,9 @@ struct ClerkTeam: ParsableCommand {
 
     /// No subcommand: the full-screen interface on the workspace.
     func run() throws {
-        let (workspace, config) = try global.openWorkspaceSendingMail(interface: .tui)
-        try TUIApp.run(workspace, mail: config)
+        let lockWait = LockWaitDisplay()
+        let (workspace, config) = try global.openWorkspaceSendingMail(interface: .tui, lockWait: lockWait)
+        try TUIApp.run(workspace, mail: config, lockWait: lockWait)
     }
 
     /// Maps failures to the documented exit codes: 1 for refusals and bad

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TeamCore
+import TeamTUI
 import TeamStore
 
 struct InitCommand: ParsableCommand {
@@ -53,8 +54,9 @@ struct DemoCommand: ParsableCommand {
         let path = global.demoPath
         let workspace = try global.openWorkspace(.demo(members: members), at: path)
         if !noTui && TUIApp.hasTerminal {
-            let (tui, config) = try global.openWorkspaceSendingMail(at: path, interface: .tui)
-            return try TUIApp.run(tui, mail: config)
+            let lockWait = LockWaitDisplay()
+            let (tui, config) = try global.openWorkspaceSendingMail(at: path, interface: .tui, lockWait: lockWait)
+            return try TUIApp.run(tui, mail: config, lockWait: lockWait)
         }
         let summary = try workspace.summary()
         Console.line("demo workspace '\(summary.name)' at \(path): \(summary.members) members, \(summary.inboxes) inboxes")

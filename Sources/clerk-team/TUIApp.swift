@@ -13,7 +13,7 @@ enum TUIApp {
     static var hasTerminal: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
 
     /// `workspace` comes from the opener with `config`'s mail settings (and --read-only) applied.
-    static func run(_ workspace: SQLiteWorkspace, mail config: ClerkConfig) throws {
+    static func run(_ workspace: SQLiteWorkspace, mail config: ClerkConfig, lockWait: LockWaitDisplay) throws {
         // Who you are and whether the file is usable are reported before the
         // screen is taken over, as plain errors.
         _ = try workspace.session()
@@ -28,7 +28,7 @@ enum TUIApp {
             throw TeamError.invalid(ValidationError(field: "terminal", message: "\(error)"))
         }
         let runtime = Runtime(workspace: workspace) { ids in deliver(ids, workspace, config) }
-        let end = Loop.run(screen: screen, runtime: runtime, readOnly: workspace.readOnlyReason)
+        let end = Loop.run(screen: screen, runtime: runtime, readOnly: workspace.readOnlyReason, lockWait: lockWait)
         screen.stop()
         if end == .hangup {
             // A dropped connection or a signal is not a normal quit: say so to scripts.

@@ -28,18 +28,18 @@ extension GlobalOptions {
     /// Opens the workspace for a command that queues or sends invitation mail.
     /// The config is read first, once: a broken one stops the command before
     /// anything changes.
-    func openWorkspaceSendingMail(at path: String? = nil,
-                                  interface: Interface = .cli) throws -> (workspace: SQLiteWorkspace, mail: ClerkConfig) {
+    func openWorkspaceSendingMail(at path: String? = nil, interface: Interface = .cli,
+                                  lockWait: (any LockWaitObserver)? = nil) throws -> (workspace: SQLiteWorkspace, mail: ClerkConfig) {
         let config = try MailWiring.config()
-        return (try open(.existing, at: path ?? self.path, interface: interface, mail: config), config)
+        return (try open(.existing, at: path ?? self.path, interface: interface, mail: config, lockWait: lockWait), config)
     }
 
     /// The only code that calls the store's `open`, `create` and `createDemo`.
     private func open(_ opening: Opening, at path: String, interface: Interface,
-                      mail: ClerkConfig?) throws -> SQLiteWorkspace {
+                      mail: ClerkConfig?, lockWait: (any LockWaitObserver)? = nil) throws -> SQLiteWorkspace {
         // Without a config (commands that send no mail) the store's defaults
         // apply: mail from the inviter's own address, the standard expiry.
-        let options = StoreOptions(readOnly: readOnly, mailSettings: mail?.mailSettings ?? MailSettings())
+        let options = StoreOptions(readOnly: readOnly, mailSettings: mail?.mailSettings ?? MailSettings(), lockWait: lockWait)
         // Creating binds the operator's own login: there is no member yet for --as to name.
         let ownIdentity = OperatorIdentity(osLogin: Self.osLogin, interface: interface)
         switch opening {

@@ -43,3 +43,29 @@ struct FileSafetyTests {
         #expect(try h.tmux.waitForExit() == 0)
     }
 }
+
+/// A write behind another process's lock: visible, cancellable, keys kept.
+@Suite(.serialized)
+struct LockWaitTests {
+    @Test func aWriteBehindAnotherProcesssLockShowsItsWaitAndEscCancelsIt() throws {
+        let h = try TUIHarness()
+        try h.seedTeam()
+        try h.openTUI()
+        try h.select("agent@acme.test", name: "Agent Person")
+        let lock = try SQLiteLock(path: h.db)
+        try h.tmux.press("d")
+        try h.tmux.waitFor("Deactivate Agent Person?")
+        try h.tmux.press("y")
+        try h.tmux.waitFor("for another operator's change to finish; Esc cancels")
+        try h.tmux.press("?")  // pressed while waiting: acted on after it
+        try h.tmux.press("Escape")
+        try h.tmux.waitFor("Moving in lists")
+        try h.tmux.press("Escape")
+        let screen = try h.tmux.waitFor("cancelled while waiting")
+        #expect(!screen.contains("is now deactivated"))
+        lock.release()
+        #expect(try h.member("agent@acme.test")?["status"] as? String == "active", "nothing was written")
+        try h.tmux.press("q")
+        #expect(try h.tmux.waitForExit() == 0)
+    }
+}

@@ -133,3 +133,23 @@ final class TUIHarness: @unchecked Sendable {
         screen.split(separator: "\n").map(String.init).first { $0.hasPrefix("│" + name) || $0.hasPrefix("|" + name) }
     }
 }
+
+/// Holds the workspace's write lock from outside, as another operator's long
+/// transaction would, until released.
+final class SQLiteLock {
+    private var handle: OpaquePointer?
+
+    init(path: String) throws {
+        #expect(sqlite3_open(path, &handle) == SQLITE_OK)
+        #expect(sqlite3_exec(handle, "BEGIN IMMEDIATE", nil, nil, nil) == SQLITE_OK)
+    }
+
+    func release() {
+        guard handle != nil else { return }
+        sqlite3_exec(handle, "ROLLBACK", nil, nil, nil)
+        sqlite3_close(handle)
+        handle = nil
+    }
+
+    deinit { release() }
+}

@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import TeamCore
 
 /// The one small layer over SQLite's C API: a connection with a statement
 /// cache, parameter binding and immediate transactions.
@@ -43,6 +44,23 @@ final class SQLiteConnection {
     deinit {
         for statement in cache.values { sqlite3_finalize(statement) }
         sqlite3_close_v2(handle)
+        waitContext?.release()
+    }
+
+    /// Set when the last lock wait was given up by the observer, not timed out.
+    var waitWasCancelled: Bool { waitContext?.takeUnretainedValue().cancelled ?? false }
+    private var waitContext: Unmanaged<LockWait>?
+
+    /// Waits for another connection's lock in small steps, asking `observer`
+    /// each time whether to go on (instead of SQLite's silent busy timeout).
+    func watchLockWaits(_ observer: any LockWaitObserver, timeoutMillis: Int32 = SQLiteConnection.defaultBusyTimeoutMillis) {
+        waitContext?.release()
+        let context = Unmanaged.passRetained(LockWait(observer: observer, timeoutMillis: Int(timeoutMillis)))
+        waitContext = context
+        sqlite3_busy_handler(handle, { pointer, attempt in
+            guard let pointer else { return 0 }
+            return Unmanaged<LockWait>.fromOpaque(pointer).takeUnretainedValue().step(attempt: Int(attempt)) ? 1 : 0
+        }, context.toOpaque())
     }
 
     var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
@@ -154,5 +172,33 @@ final class SQLiteConnection {
     private func error(_ rc: Int32, sql: String?) -> SQLiteError {
         SQLiteError(code: rc & 0xFF, extendedCode: sqlite3_extended_errcode(handle),
                     message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+    }
+}
+
+/// One connection's lock wait: when it started, whether it was given up.
+final class LockWait {
+    let observer: any LockWaitObserver
+    let timeoutMillis: Int
+    private var started = Date()
+    private(set) var cancelled = false
+
+    init(observer: any LockWaitObserver, timeoutMillis: Int) {
+        self.observer = observer; self.timeoutMillis = timeoutMillis
+    }
+
+    /// One call of SQLite's busy handler: true to try the lock again.
+    func step(attempt: Int) -> Bool {
+        if attempt == 0 {
+            started = Date()
+            cancelled = false
+        }
+        let elapsed = Int(Date().timeIntervalSince(started) * 1000)
+        guard elapsed < timeoutMillis else { return false }
+        guard observer.stillWaiting(elapsedMillis: elapsed) else {
+            cancelled = true
+            return false
+        }
+        usleep(20_000)
+        return true
     }
 }

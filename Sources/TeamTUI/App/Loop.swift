@@ -14,14 +14,23 @@ public enum Loop {
 
     @discardableResult
     /// `readOnly` says why nothing can be changed, if so (from the start, before any key).
-    public static func run(screen: any TerminalScreen, runtime: Runtime, readOnly: ReadOnlyReason?) -> End {
+    /// `lockWait` is the observer the workspace was opened with, if any: it
+    /// draws the wait for another operator's lock and lets Esc cancel it.
+    public static func run(screen: any TerminalScreen, runtime: Runtime, readOnly: ReadOnlyReason?,
+                           lockWait: LockWaitDisplay? = nil) -> End {
         var state = AppState(size: screen.size, glyphs: screen.glyphs, readOnly: readOnly)
         var waiting = runtime.start(&state)
         screen.draw(AppView.render(state))
         while !state.shouldQuit {
             if !waiting.isEmpty {
                 let due = waiting
+                lockWait?.watch(screen, state)
                 waiting = runtime.run(due, &state)
+                // Keys pressed while a write waited are acted on now, in order.
+                for key in lockWait?.takePending() ?? [] where !state.shouldQuit {
+                    waiting += runtime.dispatch(.key(key), &state)
+                }
+                if lockWait?.hungUp == true { return .hangup }
             } else {
                 switch screen.nextInput(timeoutMillis: pollMillis) {
                 case .hangup:
