@@ -53,6 +53,14 @@ public struct Grid: Sendable, Equatable {
         }
     }
 
+    /// Changes the style of `width` cells from (x, y), keeping their text.
+    public mutating func restyle(x: Int, y: Int, width: Int, style: Style) {
+        guard y >= 0, y < size.rows else { return }
+        for column in max(0, x)..<min(size.cols, x + max(0, width)) {
+            cells[y * size.cols + column].style = style
+        }
+    }
+
     /// A horizontal line of `glyph` across `width` cells.
     public mutating func hline(x: Int, y: Int, width: Int, glyph: String, style: Style) {
         guard width > 0 else { return }

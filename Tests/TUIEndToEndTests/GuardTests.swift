@@ -32,7 +32,7 @@ struct GuardTests {
         let screen = styled.text
         #expect(!screen.contains("Role of "), "no role picker opened")
         #expect(!screen.contains("Remove "), "no removal prompt opened")
-        #expect(h.memberRow("Workspace-Ad", in: screen)?.contains("active") == true)
+        #expect(h.memberRow("Workspace-Ad", in: screen)?.contains(" on ") == true, "still active")
         try h.tmux.press("q")
         #expect(try h.tmux.waitForExit() == 0)
         #expect(try h.snapshot() == before)

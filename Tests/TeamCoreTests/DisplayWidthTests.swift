@@ -58,3 +58,26 @@ import Testing
         #expect(TerminalText.width(of: text) == 4 + 2 + 1 + 2 + 1 + 2)
     }
 }
+
+@Suite struct ShortenTests {
+    @Test func emailsKeepTheirDomainAndBothEndsOfTheLocalPart() {
+        #expect(TerminalText.shortenEmail("ana-maria.jensen.3@demo.example", toWidth: 40) == "ana-maria.jensen.3@demo.example")
+        let short = TerminalText.shortenEmail("ana-maria.jensen.3@demo.example", toWidth: 24)
+        #expect(short == "ana-mar…n.3@demo.example")
+        #expect(TerminalText.width(of: short) == 24)
+        // Two rows that differ only at the end of the local part still differ.
+        let nine = TerminalText.shortenEmail("kwame.cohen.9@demo.example", toWidth: 22)
+        let twelve = TerminalText.shortenEmail("kwame.cohen.12@demo.example", toWidth: 22)
+        #expect(nine != twelve)
+        #expect(nine.hasSuffix(".9@demo.example") || nine.hasSuffix("9@demo.example"))
+        // No room for the domain: the whole address is cut in the middle.
+        let tiny = TerminalText.shortenEmail("someone@a-very-long-domain.example", toWidth: 12)
+        #expect(TerminalText.width(of: tiny) == 12 && tiny.contains("…"))
+    }
+
+    @Test func wideCharactersNeverStraddleTheCut() {
+        let cut = TerminalText.shortenMiddle("美咲美咲美咲美咲美咲", toWidth: 9)
+        #expect(TerminalText.width(of: cut) <= 9)
+        #expect(cut.contains("…"))
+    }
+}

@@ -3,6 +3,8 @@ import Testing
 @testable import TeamTUI
 import TermText
 import TermUI
+import TestSupport
+@testable import TeamStore
 
 /// Whole screens rendered into the cell grid, compared with golden text.
 @Suite struct ViewSnapshotTests {
@@ -94,5 +96,28 @@ import TermUI
 extension Runtime {
     func press(contentsOf keys: [Key], into state: inout AppState) {
         for key in keys { settle(dispatch(.key(key), &state), &state) }
+    }
+}
+
+/// The demo at 100x30, as a new user first sees it.
+@Suite struct DemoScreenTests {
+    @Test func everyEmailOnTheDemoScreenTellsItsRowApart() throws {
+        let dir = TempDirectory()
+        let path = dir.file("demo.db")
+        let identity = OperatorIdentity(osLogin: "demo-user", interface: .tui)
+        _ = try SQLiteWorkspace.createDemo(path: path, members: 60, identity: identity, options: StoreOptions())
+        let workspace = try SQLiteWorkspace.open(path: path, identity: identity, options: StoreOptions())
+        let runtime = Runtime(workspace: workspace)
+        var state = AppState(size: Size(cols: 100, rows: 30), glyphs: .unicode)
+        runtime.settle(runtime.start(&state), &state)
+        let grid = AppView.render(state).grid
+        Snapshot.assert(grid, named: "demo-100x30")
+        let rows = grid.text().split(separator: "\n").dropFirst(3).prefix(state.layout.memberRows)
+        let emails = rows.map { row in
+            String(row.split(separator: " ", omittingEmptySubsequences: true).first { $0.contains("@") } ?? "")
+        }
+        #expect(emails.count == state.layout.memberRows)
+        #expect(emails.allSatisfy { $0.hasSuffix("@demo.example") }, "the domain is kept whole: \(emails)")
+        #expect(Set(emails).count == emails.count, "no two rows look the same: \(emails)")
     }
 }

@@ -1,4 +1,5 @@
 import TeamCore
+import TermText
 import TermUI
 
 /// Notices when another operator changes what this operator may do while
@@ -42,24 +43,9 @@ enum AccessWatch {
         let body = Rect(x: 0, y: 1, width: state.size.cols, height: max(0, state.size.rows - 3))
         let inner = Panel(title: "Workspace unavailable", focused: true).draw(&grid, body, glyphs: state.glyphs)
         guard inner.width > 0 else { return }
-        for (row, line) in wrap(reason, width: inner.width).prefix(inner.height).enumerated() {
+        for (row, line) in TerminalText.wrap(reason, toWidth: inner.width).prefix(inner.height).enumerated() {
             grid.put(line, x: inner.x, y: inner.y + row, style: row == 0 ? Style(.danger, bold: true) : .normal,
                      maxWidth: inner.width)
         }
-    }
-
-    /// Words onto lines of at most `width` cells (a longer word is cut by the grid).
-    static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            if !line.isEmpty && line.count + 1 + word.count > width {
-                lines.append(line)
-                line = ""
-            }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
     }
 }

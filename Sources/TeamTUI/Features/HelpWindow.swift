@@ -71,6 +71,8 @@ extension HelpWindow {
                 lines.append(Line(keys: spec.keyLabels, text: spec.help + note, isTitle: false))
             }
         }
+        lines.append(Line(keys: "Member list columns", text: "", isTitle: true))
+        lines += MemberList.legend.map { Line(keys: "", text: $0, isTitle: false) }
         return lines
     }
 

@@ -1,4 +1,5 @@
 import TeamCore
+import TermText
 import TermUI
 
 /// Every invitation, newest first (effective status: past expiry reads expired).
@@ -55,7 +56,9 @@ enum InvitationsScreen {
             var style = Style(invitation.status == .pending ? .normal : .muted)
             if summary.mailError != nil { style = Style(.warning) }
             if index == invitations.list.selection { style = Style(.selection) }
-            return TableRow([invitation.email.value, invitation.role.rawValue, invitation.status.rawValue,
+            let email = TerminalText.shortenEmail(TerminalText.sanitize(invitation.email.value), toWidth: emailWidth,
+                                                  ellipsis: state.glyphs.ellipsis)
+            return TableRow([email, invitation.role.rawValue, invitation.status.rawValue,
                              String(invitation.expiresAt.iso8601.prefix(10)), summary.mail?.rawValue ?? "-"], style: style)
         }
         if invitations.all.isEmpty {
@@ -77,7 +80,11 @@ enum InvitationsScreen {
         if let error = summary.mailError { lines.append(("Mail error", error)) }
         lines.append(("Inboxes", invitation.inboxes.isEmpty ? "(none)" : ""))
         for phone in invitation.inboxes { lines.append(("", phone.value)) }
-        for (row, line) in lines.prefix(inner.height).enumerated() {
+        // Whole addresses: long values wrap onto the next lines.
+        let wrapped = lines.flatMap { label, value in
+            TerminalText.wrap(TerminalText.sanitize(value), toWidth: inner.width - 12).enumerated().map { ($0 == 0 ? label : "", $1) }
+        }
+        for (row, line) in wrapped.prefix(inner.height).enumerated() {
             grid.putCell(line.0, x: inner.x, y: inner.y + row, width: 11, style: Style(.muted), glyphs: state.glyphs)
             grid.putCell(line.1, x: inner.x + 12, y: inner.y + row, width: inner.width - 12, style: .normal, glyphs: state.glyphs)
         }

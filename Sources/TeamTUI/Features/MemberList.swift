@@ -121,17 +121,45 @@ enum MemberList {
 
     // MARK: - The pane
 
-    struct Widths { var name, email, role, status, inboxes: Int }
+    /// Marks where the filter matched in a cell: the matched text, or the
+    /// ellipsis when the match is in the part the cut hides.
+    static func highlight(_ query: String, in full: String, shown: String, x: Int, y: Int, _ grid: inout Grid, glyphs: Glyphs) {
+        let needle = query.lowercased()
+        let mark = Style(.warning, bold: true)
+        if let range = shown.lowercased().range(of: needle) {
+            let lowered = shown.lowercased()
+            let start = TerminalText.width(of: String(lowered[..<range.lowerBound]))
+            grid.restyle(x: x + start, y: y, width: TerminalText.width(of: String(lowered[range])), style: mark)
+        } else if full.lowercased().contains(needle), let cut = shown.range(of: glyphs.ellipsis) {
+            grid.restyle(x: x + TerminalText.width(of: String(shown[..<cut.lowerBound])), y: y,
+                         width: TerminalText.width(of: glyphs.ellipsis), style: mark)
+        }
+    }
 
-    /// Column widths for the inner width: narrow panes drop columns right to left.
+    struct Widths: Equatable { var name, email, role, status, inboxes: Int }
+
+    /// Column widths for the inner width, by priority: the name and the email
+    /// tell people apart and get the room; the role and status are short
+    /// codes (legend in the help); narrow panes drop columns right to left.
     static func columns(_ width: Int) -> Widths {
         if width < 30 { return Widths(name: width, email: 0, role: 0, status: 0, inboxes: 0) }
-        if width < 50 { return Widths(name: width - 16, email: 0, role: 15, status: 0, inboxes: 0) }
-        let fixed = 15 + 1 + 11 + 1 + 3 + 2
+        if width < 46 {
+            let name = (width - 1) * 2 / 5
+            return Widths(name: name, email: width - 1 - name, role: 0, status: 0, inboxes: 0)
+        }
+        let fixed = 8 + 1 + 3 + 1 + 3 + 2
         let flexible = width - fixed
-        let name = flexible * 11 / 20
-        return Widths(name: name, email: flexible - name, role: 15, status: 11, inboxes: 3)
+        let name = min(24, flexible * 2 / 5)
+        return Widths(name: name, email: flexible - name, role: 8, status: 3, inboxes: 3)
     }
+
+    /// Role names short enough for the list: `ws-admin` for workspace-admin.
+    static func shortRole(_ role: Role) -> String {
+        role == .workspaceAdmin ? "ws-admin" : role.rawValue
+    }
+
+    /// The legend of the short codes, for the help.
+    static let legend = ["ws-admin: workspace-admin", "ST: on = active, off = deactivated", "INB: inboxes assigned"]
 
     /// Draws the pane; returns the cursor position while typing a filter.
     static func draw(_ state: AppState, _ grid: inout Grid, _ rect: Rect) -> Frame.Cursor? {
@@ -143,17 +171,34 @@ enum MemberList {
         guard inner.width > 0, inner.height > 0 else { return nil }
         let widths = columns(inner.width)
         let table = Table(columns: [Column("NAME", widths.name), Column("EMAIL", widths.email), Column("ROLE", widths.role),
-                                    Column("STATUS", widths.status), Column("INB", widths.inboxes)],
+                                    Column("ST", widths.status), Column("INB", widths.inboxes)],
                           headings: state.layout.memberHeadings)
         let body = Rect(x: inner.x, y: inner.y, width: inner.width,
                         height: min(inner.height, state.layout.memberRows + (table.headings ? 1 : 0)))
-        table.draw(&grid, body, glyphs: state.glyphs, count: members.count, list: members.list) { position in
+        let placed = table.draw(&grid, body, glyphs: state.glyphs, count: members.count, list: members.list) { position in
             guard let id = members.id(at: position), let row = members.rows[id] else { return nil }
             let member = row.member
             var style = Style(member.status == .active ? .normal : .muted)
             if position == members.list.selection { style = Style(focused ? .selection : .selectionInactive) }
-            return TableRow([member.name, member.email.value, member.role.rawValue, member.status.rawValue,
+            let email = TerminalText.shortenEmail(TerminalText.sanitize(member.email.value), toWidth: widths.email,
+                                                  ellipsis: state.glyphs.ellipsis)
+            return TableRow([member.name, email, shortRole(member.role), member.status == .active ? "on" : "off",
                              String(row.inboxes.count)], style: style)
+        }
+        let query = members.filter.value
+        if !query.isEmpty {
+            for (position, y) in placed {
+                guard let id = members.id(at: position), let row = members.rows[id] else { continue }
+                let email = TerminalText.shortenEmail(TerminalText.sanitize(row.member.email.value), toWidth: widths.email,
+                                                      ellipsis: state.glyphs.ellipsis)
+                highlight(query, in: row.member.name, shown: TerminalText.truncate(TerminalText.sanitize(row.member.name),
+                                                                                   toWidth: widths.name, ellipsis: state.glyphs.ellipsis),
+                          x: inner.x, y: y, &grid, glyphs: state.glyphs)
+                if widths.email > 0 {
+                    highlight(query, in: row.member.email.value, shown: email, x: inner.x + widths.name + 1, y: y, &grid,
+                              glyphs: state.glyphs)
+                }
+            }
         }
         if members.count == 0 {
             let note = members.filter.value.isEmpty ? "no members" : "no member matches '\(members.filter.value)'"

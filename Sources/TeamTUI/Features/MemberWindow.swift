@@ -1,4 +1,5 @@
 import TeamCore
+import TermText
 import TermUI
 
 /// The member window: role, login, inboxes, groups, overrides and every
@@ -26,11 +27,21 @@ extension MemberWindow {
 
     static func scroll(_ state: inout AppState, by delta: Int) -> [Effect] {
         guard case .detail(var window) = state.modal else { return [] }
-        let count = lines(window.detail, state.glyphs).count
+        let count = lines(window.detail, state.glyphs, width: valueWidth(state)).count
         let visible = max(0, min(count + 2, state.layout.windowArea.height) - 2)
         window.scroll = min(max(0, window.scroll + delta), max(0, count - visible))
         state.modal = .detail(window)
         return []
+    }
+
+    /// Label and value lines, long values wrapped to `width` cells so whole
+    /// addresses show (nothing is cut in this window).
+    static func lines(_ detail: MemberDetail?, _ glyphs: Glyphs, width: Int = 55) -> [(String, String)] {
+        lines(detail, glyphs).flatMap { label, value in
+            TerminalText.wrap(TerminalText.sanitize(value), toWidth: max(1, width)).enumerated().map { index, part in
+                (index == 0 ? label : "", part)
+            }
+        }
     }
 
     static func lines(_ detail: MemberDetail?, _ glyphs: Glyphs) -> [(String, String)] {
@@ -51,8 +62,13 @@ extension MemberWindow {
         return lines
     }
 
+    /// Cells for a value: the window's inside less the label column.
+    static func valueWidth(_ state: AppState) -> Int {
+        min(70, state.layout.windowArea.width) - 2 - 13
+    }
+
     static func draw(_ state: AppState, _ window: MemberWindow, _ grid: inout Grid) {
-        let lines = lines(window.detail, state.glyphs)
+        let lines = lines(window.detail, state.glyphs, width: valueWidth(state))
         let title = window.detail.map { "Member · \($0.member.name)" } ?? "Member"
         let inner = Dialog(title: title, width: 70, height: lines.count + 2, hint: Footer.hint(state))
             .draw(&grid, in: state.layout.windowArea, glyphs: state.glyphs)
