@@ -13,6 +13,8 @@ public final class CursesScreen: TerminalScreen {
         terminal.draw(frame.grid, cursor: frame.cursor.map { (x: $0.x, y: $0.y) })
     }
 
+    public func redrawAll() { terminal.invalidate() }
+
     public func nextInput(timeoutMillis: Int32) -> TerminalInput {
         terminal.read(timeoutMillis: timeoutMillis)
     }

@@ -79,6 +79,14 @@ public final class Terminal {
         endwin()
     }
 
+    /// The next draw clears the terminal and writes every cell (after
+    /// something else wrote to it, or line noise garbled it).
+    public func invalidate() {
+        previous = nil
+        werase(clerk_stdscr())
+        clearok(clerk_stdscr(), true)
+    }
+
     /// Draws `grid`, writing only what changed since the last draw.
     /// `cursor` places a visible cursor (text input); nil hides it.
     public func draw(_ grid: Grid, cursor: (x: Int, y: Int)? = nil) {

@@ -146,7 +146,7 @@ extension SQLiteWorkspace {
     private func requireFresh(_ email: EmailAddress, _ expected: Int64?) throws -> Member {
         let member = try requireMember(email)
         if let expected, expected != member.version {
-            throw TeamError.stale("\(email) was changed by someone else since you looked; nothing was overwritten, reload and try again")
+            throw TeamError.stale("\(email) was changed by someone else since you looked; nothing was overwritten; look at it again and retry")
         }
         return member
     }
@@ -154,7 +154,7 @@ extension SQLiteWorkspace {
     private func requireFreshInbox(_ phone: PhoneNumber, _ expected: Int64?, _ op: OperatorContext) throws -> Inbox {
         let inbox = try requireVisibleInbox(phone, for: op)
         if let expected, expected != inbox.version {
-            throw TeamError.stale("inbox \(phone) was changed by someone else since you looked; nothing was overwritten, reload and try again")
+            throw TeamError.stale("inbox \(phone) was changed by someone else since you looked; nothing was overwritten; look at it again and retry")
         }
         return inbox
     }

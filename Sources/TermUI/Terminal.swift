@@ -27,5 +27,7 @@ public protocol TerminalScreen: AnyObject {
     var size: Size { get }
     var glyphs: Glyphs { get }
     func draw(_ frame: Frame)
+    /// Forgets what is on the terminal: the next draw clears it and writes every cell.
+    func redrawAll()
     func nextInput(timeoutMillis: Int32) -> TerminalInput
 }

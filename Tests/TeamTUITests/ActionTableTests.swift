@@ -47,7 +47,7 @@ import TermUI
     /// Where keys go, most specific first: each pane with the keys of every
     /// screen, each window, each invite field with the window's keys.
     static let chains: [[Scope]] = [Scope.memberList, .inboxPane, .inboxList, .invitationList].map { [$0, .anywhere, .always] }
-        + [Scope.filter, .helpWindow, .memberWindow, .roleWindow, .confirmWindow, .typedConfirmWindow, .noAccess].map { [$0, .always] }
+        + [Scope.filter, .helpWindow, .messageWindow, .memberWindow, .roleWindow, .confirmWindow, .typedConfirmWindow, .noAccess].map { [$0, .always] }
         + [Scope.inviteEmail, .inviteRole, .inviteInboxes].map { [$0, .inviteWindow, .always] }
 
     @Test func everyActionHasAKeyAndNoKeyIsTakenTwiceWhereKeysGo() {
@@ -81,7 +81,8 @@ import TermUI
         var (state, runtime) = try fixture.app()
         var seen: [[Scope]] = [Keymap.scopes(state)]
         let walk: [Key] = [.tab, .tab, .char("/"), .escape, .char("?"), .escape, .enter, .escape, .char("r"), .escape,
-                           .char("x"), .escape, .char("d"), .escape, .char("i"), .tab, .tab, .escape, .char("v"), .char("v")]
+                           .char("x"), .escape, .char("d"), .escape, .char("m"), .escape, .char("i"), .tab, .tab, .escape,
+                           .char("v"), .char("v")]
         for key in walk {
             runtime.press(key, into: &state)
             seen.append(Keymap.scopes(state))

@@ -12,6 +12,10 @@ public struct AppState: Equatable {
     public var screen: Screen = .members
     public var modal: Modal?
     public var status: StatusMessage?
+    /// Every status message of this session, newest first (the last 200), for the message log.
+    public var messages: [StatusMessage] = []
+    /// Counts `^L` presses: the loop clears and redraws the whole terminal when it moves.
+    public var redrawRequests = 0
     public var size: Size
     /// Where everything goes at this size; recomputed by `update`, read by keys and drawing alike.
     public var layout: Layout
@@ -76,6 +80,7 @@ public enum Modal: Equatable {
     case rolePicker(RolePicker)
     case confirm(Confirmation)
     case detail(MemberWindow)
+    case messages(MessageLog)
 }
 
 /// A line of feedback under the panes.

@@ -40,6 +40,7 @@ public enum AppView {
         switch state.modal {
         case .help(let window): HelpWindow.draw(state, window, &grid); cursor = nil
         case .detail(let window): MemberWindow.draw(state, window, &grid); cursor = nil
+        case .messages(let log): MessageLog.draw(state, log, &grid); cursor = nil
         case .rolePicker(let picker): RolePicker.draw(state, picker, &grid); cursor = nil
         case .confirm(let question): cursor = Confirmation.draw(state, question, &grid)
         case .invite(let form): cursor = InviteForm.draw(state, form, &grid)

@@ -20,6 +20,7 @@ public enum Loop {
                            lockWait: LockWaitDisplay? = nil) -> End {
         var state = AppState(size: screen.size, glyphs: screen.glyphs, readOnly: readOnly)
         var waiting = runtime.start(&state)
+        var redrawn = state.redrawRequests
         screen.draw(AppView.render(state))
         while !state.shouldQuit {
             if !waiting.isEmpty {
@@ -45,6 +46,10 @@ public enum Loop {
                 case .key(let key):
                     waiting = runtime.dispatch(.key(key), &state)
                 }
+            }
+            if state.redrawRequests != redrawn {
+                redrawn = state.redrawRequests
+                screen.redrawAll()
             }
             if !state.shouldQuit { screen.draw(AppView.render(state)) }
         }

@@ -8,7 +8,13 @@ public enum App {
     public static func start(_ state: AppState) -> [Effect] { [.startup(rows: state.layout.memberRows + 1)] }
 
     public static func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
+        let shown = state.status
         let effects = apply(action, &state)
+        // Every new message is kept, so one cut off by the width can be read in full.
+        if let status = state.status, status != shown {
+            state.messages.insert(status, at: 0)
+            if state.messages.count > 200 { state.messages.removeLast() }
+        }
         state.relayout()
         return effects
     }

@@ -26,13 +26,25 @@ enum GlobalKeys {
             }
         },
         ActionSpec(.back, keys: [k(.escape)], scopes: [.anywhere], label: "back",
-                   help: "Clear a kept filter, or go back to the member list", inFooter: false) { state, _ in
+                   help: "Clear a kept filter, go back to the member list, or dismiss the message", inFooter: false) { state, _ in
             if !state.members.filter.value.isEmpty { return MemberList.clearFilter(&state) }
             if state.focus == .inboxes {
                 state.focus = .members
                 state.relayout()
+                return []
             }
+            state.status = nil
             return []
+        },
+        ActionSpec(.messageLog, keys: [k("m")], scopes: [.anywhere, .noAccess], label: "messages",
+                   help: "The messages of this session in full, newest first", inFooter: false) { state, _ in
+            state.modal = .messages(MessageLog())
+            return []
+        },
+        ActionSpec(.redraw, keys: [k(.ctrl("l"))], scopes: [.anywhere, .noAccess], label: "redraw",
+                   help: "Redraw the whole screen and read the workspace again", inFooter: false) { state, _ in
+            state.redrawRequests += 1
+            return [.reloadAll]
         },
         ActionSpec(.help, keys: [k("?"), k(.function(1))], scopes: [.anywhere], label: "help",
                    help: "This help: the keys you can use, where") { state, _ in

@@ -11,7 +11,8 @@ public enum ActionID: String, CaseIterable, Sendable {
     // Inbox pane, invitations
     case toggleAssignment, focusNext, resendInvitation, revokeInvitation
     // Anywhere
-    case invite, switchView, help, quit, back, interrupt, pasteNowhere
+    case invite, switchView, help, quit, back, interrupt, pasteNowhere, messageLog, redraw
+    case messagesClose, messagesDown, messagesUp
     // Windows
     case helpClose, helpDown, helpUp, helpPageDown, helpPageUp
     case detailClose, detailDown, detailUp
@@ -27,7 +28,7 @@ public enum Scope: String, Sendable, CaseIterable {
     case memberList, inboxPane, inboxList, invitationList
     /// Typing a member filter after `/`.
     case filter
-    case helpWindow, memberWindow, roleWindow
+    case helpWindow, messageWindow, memberWindow, roleWindow
     /// A y/N question before a change.
     case confirmWindow
     /// A question answered by typing a text (an email) exactly.
@@ -50,6 +51,7 @@ public enum Scope: String, Sendable, CaseIterable {
         case .invitationList: "Invitations view"
         case .filter: "Typing a filter"
         case .helpWindow: "Help window"
+        case .messageWindow: "Message log"
         case .memberWindow: "Member window"
         case .roleWindow: "Role window"
         case .confirmWindow: "Yes/no question"
@@ -71,6 +73,7 @@ public enum Scope: String, Sendable, CaseIterable {
         switch self {
         case .filter: [.filter]
         case .helpWindow: [.help]
+        case .messageWindow: [.messageLog]
         case .memberWindow: [.detail]
         case .roleWindow: [.changeRole]
         case .confirmWindow: [.toggleActive, .changeRole, .revokeInvitation]

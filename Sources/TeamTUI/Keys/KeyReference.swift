@@ -5,7 +5,7 @@ public enum KeyReference {
     /// Sections in the order a reader meets them.
     static let order: [Scope] = [.memberList, .inboxPane, .inboxList, .invitationList, .filter, .anywhere, .always,
                                  .memberWindow, .roleWindow, .confirmWindow, .typedConfirmWindow,
-                                 .inviteWindow, .inviteEmail, .inviteRole, .inviteInboxes, .helpWindow, .noAccess]
+                                 .inviteWindow, .inviteEmail, .inviteRole, .inviteInboxes, .helpWindow, .messageWindow, .noAccess]
 
     /// (section title, [(keys, what they do)]), movement first.
     public static func sections() -> [(title: String, entries: [(keys: [KeyPattern], help: String)])] {

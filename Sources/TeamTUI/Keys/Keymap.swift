@@ -7,13 +7,14 @@ import TermUI
 public enum Keymap {
     public static let all: [ActionSpec] = ListKeys.actions + GlobalKeys.first + MemberList.actions + MemberFilter.actions
         + InboxPane.actions + InvitationsScreen.actions + GlobalKeys.actions
-        + HelpWindow.actions + MemberWindow.actions + RolePicker.actions + Confirmation.actions + InviteForm.actions
+        + HelpWindow.actions + MessageLog.actions + MemberWindow.actions + RolePicker.actions + Confirmation.actions + InviteForm.actions
 
     /// The scopes keys go to right now, most specific first.
     public static func scopes(_ state: AppState) -> [Scope] {
         switch state.modal {
         case .help: return [.helpWindow, .always]
         case .detail: return [.memberWindow, .always]
+        case .messages: return [.messageWindow, .always]
         case .rolePicker: return [.roleWindow, .always]
         case .confirm(let question):
             if case .typed = question.answer { return [.typedConfirmWindow, .always] }

@@ -264,3 +264,25 @@ import TermUI
         #expect(Confirmation.needed(for: .reactivate(member: mia.email), on: mia, state) == nil)
     }
 }
+
+@Suite struct MessageLogTests {
+    @Test func everyMessageIsKeptNewestFirstAndEscDismissesTheLine() {
+        var state = Sample.started()
+        _ = App.update(&state, .key(.char("s")))
+        _ = App.update(&state, .failed(.conflict("mail #12 queued; delivery failed: msmtp exited with status 78: a long explanation")))
+        #expect(state.messages.map(\.text) == ["mail #12 queued; delivery failed: msmtp exited with status 78: a long explanation",
+                                               "sorted by email"])
+        _ = App.update(&state, .key(.escape))
+        #expect(state.status == nil, "Esc dismisses the message")
+        #expect(state.messages.count == 2, "the log keeps it")
+        _ = App.update(&state, .key(.char("m")))
+        #expect(state.modal == .messages(MessageLog()))
+        let text = AppView.render(state).grid.text()
+        #expect(text.contains("a long explanation"), "the log shows messages in full")
+    }
+
+    @Test func ctrlLRedrawsAndReadsEverythingAgain() {
+        var store = TestStore(Sample.started())
+        store.press(.ctrl("l"), effects: [.reloadAll]) { $0.redrawRequests = 1 }
+    }
+}

@@ -17,6 +17,8 @@ struct TestStore {
                        _ expect: (inout AppState) -> Void = { _ in }) {
         var wanted = state
         expect(&wanted)
+        // A new status joins the message log (its own test checks the log itself).
+        if let status = wanted.status, status != state.status { wanted.messages.insert(status, at: 0) }
         wanted.relayout()
         let effects = App.update(&state, action)
         #expect(effects == expected, "effects of \(action)", sourceLocation: sourceLocation)
