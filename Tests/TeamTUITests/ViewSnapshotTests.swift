@@ -121,3 +121,40 @@ extension Runtime {
         #expect(Set(emails).count == emails.count, "no two rows look the same: \(emails)")
     }
 }
+
+/// The smallest terminals still work: the focused field shows, a member row shows, the note fits.
+@Suite struct SmallTerminalTests {
+    @Test func theInviteWindowScrollsToTheFocusedField() {
+        for size in [Size(cols: 20, rows: 6), Size(cols: 30, rows: 8)] {
+            var state = Sample.started(size: size)
+            _ = App.update(&state, .key(.char("i")))
+            #expect(AppView.render(state).grid.text().contains("Email"), "\(size)")
+            _ = App.update(&state, .key(.tab))
+            #expect(AppView.render(state).grid.text().contains("Role"), "\(size)")
+            _ = App.update(&state, .key(.tab))
+            for _ in 0..<2 { _ = App.update(&state, .key(.char("j"))) }
+            let grid = AppView.render(state).grid
+            #expect(grid.text().contains("[ ] +141"), "inboxes show at \(size): \(grid.text())")
+            #expect(grid.styleMarks().contains("S"), "the inbox under the cursor is on screen at \(size)")
+            if size.cols >= 30 { #expect(grid.text().contains("+14155550190")) }
+        }
+    }
+
+    @Test func theSmallestSupportedSizeShowsAMemberRow() {
+        let state = Sample.started(size: Layout.minimumSize)
+        let text = AppView.render(state).grid.text()
+        #expect(text.contains("Adam Admin"), "\(text)")
+    }
+
+    @Test func theTooSmallNoteFitsWhateverTheWidth() {
+        for size in [Size(cols: 15, rows: 10), Size(cols: 8, rows: 12), Size(cols: 40, rows: 3)] {
+            let text = AppView.render(Sample.started(size: size)).grid.text()
+            let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+            if size.rows >= 5 {
+                #expect(words.contains("enlarge the terminal to at least 16x4"), "\(size): \(text)")
+            } else {
+                #expect(text.hasPrefix("clerk-team: enlarge"), "\(size): \(text)")
+            }
+        }
+    }
+}

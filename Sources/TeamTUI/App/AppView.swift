@@ -8,10 +8,12 @@ public enum AppView {
         var grid = Grid(size: state.size)
         let layout = state.layout
         if layout.tooSmall {
+            // The note wraps to the width there is, so it is never cut.
             let minimum = Layout.minimumSize
-            grid.put(TerminalText.truncate("clerk-team: enlarge the terminal (at least \(minimum.cols)x\(minimum.rows))",
-                                           toWidth: state.size.cols, ellipsis: state.glyphs.ellipsis),
-                     x: 0, y: 0, style: Style(.warning))
+            let note = "clerk-team: enlarge the terminal to at least \(minimum.cols)x\(minimum.rows)"
+            for (row, line) in TerminalText.wrap(note, toWidth: state.size.cols).prefix(state.size.rows).enumerated() {
+                grid.put(line, x: 0, y: row, style: Style(.warning))
+            }
             return Frame(grid: grid)
         }
         var cursor: Frame.Cursor?

@@ -27,6 +27,11 @@ public struct Layout: Equatable, Sendable {
     /// Below this width only the focused pane is shown.
     public static let twoPaneWidth = 70
 
+    /// Rows of a framed list under its heading line.
+    static func rowsUnderHeadings(_ pane: Rect) -> Int {
+        pane.height - (Panel.framed(pane) ? 2 : 0) - 1
+    }
+
     public static func compute(size: Size, focus: AppState.Focus, filterLine wantsFilterLine: Bool) -> Layout {
         let tooSmall = size.cols < minimumSize.cols || size.rows < minimumSize.rows
         let header = Rect(x: 0, y: 0, width: size.cols, height: 1)
@@ -44,15 +49,16 @@ public struct Layout: Equatable, Sendable {
             (list, side) = body.splitColumns(body.width - sideWidth)
         }
         // The member list's inside: column heads only when a member row fits too;
-        // the filter line takes the last row when shown.
-        let inner = max(0, (list?.height ?? body.height) - 2)
+        // the filter line takes the last row when shown. A pane too low for a frame has none.
+        let pane = list ?? body
+        let inner = max(0, pane.height - (Panel.framed(pane) ? 2 : 0))
         let available = max(0, inner - (wantsFilterLine ? 1 : 0))
         let headings = available >= 3
         return Layout(header: header, status: status, footer: footer, list: list, side: side, tooSmall: tooSmall,
                       memberHeadings: headings, memberRows: max(1, available - (headings ? 1 : 0)),
                       filterLine: wantsFilterLine && inner >= 2,
-                      listRows: max(1, (list ?? side ?? body).height - 3),
-                      sideRows: max(1, (side ?? list ?? body).height - 3),
+                      listRows: max(1, rowsUnderHeadings(list ?? side ?? body)),
+                      sideRows: max(1, rowsUnderHeadings(side ?? list ?? body)),
                       windowArea: Rect(x: 0, y: 1, width: size.cols, height: max(0, size.rows - 2)))
     }
 }

@@ -171,58 +171,79 @@ extension InviteForm {
 
     // MARK: - The window
 
+    /// The form's lines, top to bottom: email, its check, role, a gap, the
+    /// inboxes label, the inboxes (eight at most), the error. In a window too
+    /// low for all of them, the form scrolls so the focused field shows.
+    enum Line: Equatable { case email, check, role, gap, inboxesLabel, inbox(Int), error }
+
+    static func lines(_ form: InviteForm, listRows: Int) -> [Line] {
+        [.email, .check, .role, .gap, .inboxesLabel] + (0..<listRows).map { .inbox($0) } + [.error]
+    }
+
+    /// The first line shown so the focused field (the inbox under the cursor) is on screen.
+    static func firstLine(_ form: InviteForm, lines: [Line], height: Int, listOffset: Int) -> Int {
+        let focused: Line = switch form.field {
+        case .email: .email
+        case .role: .role
+        case .inboxes: .inbox(max(0, form.inboxCursor - listOffset))
+        }
+        let at = lines.firstIndex(of: focused) ?? 0
+        return max(0, min(at - (height - 1) + (form.field == .email ? 1 : 0), lines.count - height, at))
+    }
+
     static func draw(_ state: AppState, _ form: InviteForm, _ grid: inout Grid) -> Frame.Cursor? {
         let listRows = max(1, min(form.inboxes.count, 8))
-        let inner = Dialog(title: "Invite a team member", width: 66, height: 9 + listRows, hint: Footer.hint(state))
+        let all = lines(form, listRows: listRows)
+        let inner = Dialog(title: "Invite a team member", width: 66, height: all.count + 2, hint: Footer.hint(state))
             .draw(&grid, in: state.layout.windowArea, glyphs: state.glyphs)
         guard inner.width > 10, inner.height > 0 else { return nil }
+        let listOffset = ListScroll.offset(selection: form.inboxCursor, previousOffset: max(0, form.inboxCursor - listRows + 1),
+                                           visibleRows: listRows, count: form.inboxes.count)
+        let first = firstLine(form, lines: all, height: inner.height, listOffset: listOffset)
+        let fieldWidth = inner.width - 9
         var cursor: Frame.Cursor?
         func label(_ text: String, _ field: Field, y: Int) {
             let active = form.field == field
             grid.put(text, x: inner.x, y: y, style: Style(active ? .accent : .muted, bold: active), maxWidth: 8)
         }
-        // Email, with inline validation.
-        var y = inner.y
-        label("Email", .email, y: y)
-        let fieldWidth = inner.width - 9
-        let input = TextInput(form.email, style: Style(.selectionInactive))
-            .draw(&grid, Rect(x: inner.x + 9, y: y, width: fieldWidth, height: 1))
-        if form.field == .email { cursor = input }
-        y += 1
-        if y < inner.maxY {
-            if let problem = form.emailProblem {
-                grid.putCell(problem, x: inner.x + 9, y: y, width: fieldWidth, style: Style(.warning), glyphs: state.glyphs)
-            } else if !form.email.value.isEmpty {
-                grid.put(state.glyphs.check + " looks right", x: inner.x + 9, y: y, style: Style(.success), maxWidth: fieldWidth)
-            }
-        }
-        // Role: only those the guard offers.
-        y += 1
-        guard y < inner.maxY else { return cursor }
-        label("Role", .role, y: y)
-        drawRoles(form, &grid, x: inner.x + 9, y: y, maxX: inner.maxX)
-        // Inboxes: multi-select of the visible ones.
-        y += 2
-        guard y < inner.maxY else { return cursor }
-        label("Inboxes", .inboxes, y: y)
-        grid.put("Space marks; none is fine", x: inner.x + 9, y: y, style: Style(.muted), maxWidth: fieldWidth)
-        let rows = max(0, inner.maxY - (y + 1) - 1)
-        let list = ListState(selection: form.inboxCursor,
-                             offset: ListScroll.offset(selection: form.inboxCursor, previousOffset: max(0, form.inboxCursor - rows + 1),
-                                                       visibleRows: rows, count: form.inboxes.count))
-        Table(columns: [Column("", fieldWidth)], headings: false)
-            .draw(&grid, Rect(x: inner.x + 9, y: y + 1, width: fieldWidth, height: rows), glyphs: state.glyphs,
-                  count: form.inboxes.count, list: list) { index in
+        for (row, line) in all.dropFirst(first).prefix(inner.height).enumerated() {
+            let y = inner.y + row
+            switch line {
+            case .email:
+                label("Email", .email, y: y)
+                let input = TextInput(form.email, style: Style(.selectionInactive))
+                    .draw(&grid, Rect(x: inner.x + 9, y: y, width: fieldWidth, height: 1))
+                if form.field == .email { cursor = input }
+            case .check:
+                if let problem = form.emailProblem {
+                    grid.putCell(problem, x: inner.x + 9, y: y, width: fieldWidth, style: Style(.warning), glyphs: state.glyphs)
+                } else if !form.email.value.isEmpty {
+                    grid.put(state.glyphs.check + " looks right", x: inner.x + 9, y: y, style: Style(.success), maxWidth: fieldWidth)
+                }
+            case .role:
+                label("Role", .role, y: y)
+                drawRoles(form, &grid, x: inner.x + 9, y: y, maxX: inner.maxX)
+            case .gap:
+                break
+            case .inboxesLabel:
+                label("Inboxes", .inboxes, y: y)
+                grid.put("Space marks; none is fine", x: inner.x + 9, y: y, style: Style(.muted), maxWidth: fieldWidth)
+            case .inbox(let slot):
+                let index = listOffset + slot
+                if form.inboxes.isEmpty && slot == 0 {
+                    grid.put("(no inboxes you can see)", x: inner.x + 9, y: y, style: Style(.muted), maxWidth: fieldWidth)
+                }
+                guard index < form.inboxes.count else { continue }
                 let inbox = form.inboxes[index]
                 let mark = form.chosen.contains(inbox.id) ? state.glyphs.check : state.glyphs.unchecked
                 let text = "\(state.glyphs.isUnicode ? "[" + mark + "]" : mark) \(inbox.phone) \(inbox.name) (\(inbox.visibility.rawValue))"
-                return TableRow([text], style: Style(index == form.inboxCursor && form.field == .inboxes ? .selection : .normal))
+                let style = Style(index == form.inboxCursor && form.field == .inboxes ? .selection : .normal)
+                grid.putCell(text, x: inner.x + 9, y: y, width: fieldWidth, style: style, glyphs: state.glyphs)
+            case .error:
+                if let error = form.error {
+                    grid.putCell(error, x: inner.x, y: y, width: inner.width, style: Style(.danger), glyphs: state.glyphs)
+                }
             }
-        if form.inboxes.isEmpty {
-            grid.put("(no inboxes you can see)", x: inner.x + 9, y: y + 1, style: Style(.muted), maxWidth: fieldWidth)
-        }
-        if let error = form.error {
-            grid.putCell(error, x: inner.x, y: inner.maxY - 1, width: inner.width, style: Style(.danger), glyphs: state.glyphs)
         }
         return cursor
     }

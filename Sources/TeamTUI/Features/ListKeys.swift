@@ -59,10 +59,11 @@ enum ListKeys {
     static func click(x: Int, y: Int, _ state: inout AppState) -> [Effect] {
         let layout = state.layout
         func row(in pane: Rect?, headings: Bool) -> Int? {
-            guard let pane, x >= pane.x, x < pane.maxX, y >= pane.y + 1 + (headings ? 1 : 0), y < pane.maxY - 1 else {
-                return nil
-            }
-            return y - pane.y - 1 - (headings ? 1 : 0)
+            guard let pane else { return nil }
+            let frame = Panel.framed(pane) ? 1 : 0
+            let top = pane.y + frame + (headings ? 1 : 0)
+            guard x >= pane.x, x < pane.maxX, y >= top, y < pane.maxY - frame else { return nil }
+            return y - top
         }
         switch state.screen {
         case .members:

@@ -7,12 +7,17 @@ public struct Panel {
 
     public init(title: String, focused: Bool) { self.title = title; self.focused = focused }
 
-    /// Draws the frame and returns the inside.
+    /// Draws the frame and returns the inside. A pane too low for a frame
+    /// and a row (under three lines) gets no frame: its rows matter more.
     @discardableResult
     public func draw(_ grid: inout Grid, _ rect: Rect, glyphs: Glyphs) -> Rect {
+        guard Self.framed(rect) else { return rect }
         grid.box(rect, glyphs: glyphs, style: Style(focused ? .accent : .border), title: title)
         return rect.inset(1)
     }
+
+    /// Whether a pane of this size is drawn with a frame.
+    public static func framed(_ rect: Rect) -> Bool { rect.height >= 3 && rect.width >= 3 }
 }
 
 /// A window over the screen: a cleared, framed box centred in `area`, with
