@@ -24,11 +24,11 @@ struct GuardTests {
         try h.tmux.waitFor("deactivate: you are admin and cannot deactivate a member ranked workspace-admin")
         // The footer shows the disabled keys dimmed, the available ones bold.
         let styled = try h.tmux.captureStyled()
-        for hint in ["r role", "d deactivate", "x remove"] {
+        for hint in ["r role", "d deactivate"] {
             let style = try #require(styled.style(of: hint))
             #expect(style.dim && !style.bold, "'\(hint)' is not shown disabled: \(style)")
         }
-        #expect(styled.style(of: "s sort")?.bold == true)
+        #expect(styled.style(of: "/ filter")?.bold == true)
         let screen = styled.text
         #expect(!screen.contains("Role of "), "no role picker opened")
         #expect(!screen.contains("Remove "), "no removal prompt opened")

@@ -158,3 +158,23 @@ extension Runtime {
         }
     }
 }
+
+@Suite struct FooterTests {
+    func footer(_ state: AppState) -> String {
+        String(AppView.render(state).grid.text().split(separator: "\n", omittingEmptySubsequences: false).last ?? "")
+    }
+
+    @Test func theMostUsefulHintsAlwaysFitAndHelpIsAlwaysThere() {
+        let wide = footer(Sample.started(size: Size(cols: 100, rows: 30)))
+        for hint in ["Tab inboxes", "i invite", "/ filter", "r role", "v by inbox", "? help", "q quit"] {
+            #expect(wide.contains(hint), "\(hint) in: \(wide)")
+        }
+        #expect(wide.hasPrefix("Tab inboxes  i invite"), "most useful first: \(wide)")
+        for cols in [16, 20, 30, 50] {
+            let narrow = footer(Sample.started(size: Size(cols: cols, rows: 10)))
+            #expect(narrow.contains("? help"), "\(cols) cols: \(narrow)")
+        }
+        let tiny = footer(Sample.started(size: Size(cols: 16, rows: 10)))
+        #expect(!tiny.contains("q quit") || tiny.contains("? help"))
+    }
+}

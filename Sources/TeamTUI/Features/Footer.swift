@@ -13,29 +13,47 @@ enum Footer {
         // A window carries its own hints, where the eyes are.
         guard state.modal == nil else { return }
         let all = Keymap.footer(state)
-        // Help and quit are pinned to the right, so they are never cut off.
-        let pinned = all.filter { [.help, .quit].contains($0.spec.id) }
-        let pinnedWidth = pinned.reduce(0) { $0 + width($1.spec, state) + 2 }
-        var right = rect.maxX - pinnedWidth + 2
+        // Help and quit are pinned to the right; help stays even when quit cannot.
+        var pinned = all.filter { [.help, .quit].contains($0.spec.id) }
+        func pinnedWidth() -> Int { pinned.reduce(0) { $0 + width($1.spec, state) + 2 } - 2 }
+        while pinned.count > 1 && pinnedWidth() > rect.width { pinned.removeLast() }
+        var right = rect.maxX - pinnedWidth()
         if right < rect.x { right = rect.maxX }
         var x = right
         for entry in pinned where x + width(entry.spec, state) <= rect.maxX {
             put(entry, x: x, y: rect.y, state, &grid)
             x += width(entry.spec, state) + 2
         }
-        x = rect.x
         let rest = all.filter { entry in !pinned.contains { $0.spec.id == entry.spec.id } }
-        for (index, entry) in rest.enumerated() {
-            let cells = width(entry.spec, state)
-            // Keep room for a mark saying more actions are in the help.
-            let more = index < rest.count - 1 ? TerminalText.width(of: state.glyphs.ellipsis) + 1 : 0
-            guard x + cells + more <= right - 2 else {
-                grid.put(state.glyphs.ellipsis, x: x, y: rect.y, style: Style(.muted))
-                break
-            }
+        let shown = fitting(rest, room: right - 2 - rect.x, state)
+        x = rect.x
+        for entry in shown {
             put(entry, x: x, y: rect.y, state, &grid)
-            x += cells + 2
+            x += width(entry.spec, state) + 2
         }
+        if shown.count < rest.count, x + TerminalText.width(of: state.glyphs.ellipsis) <= right - 2 {
+            // More actions are in the help.
+            grid.put(state.glyphs.ellipsis, x: x, y: rect.y, style: Style(.muted))
+        }
+    }
+
+    /// The most useful hints that fit in `room` cells (with the mark for
+    /// more when some are left out), most useful first.
+    static func fitting(_ entries: [(spec: ActionSpec, availability: Availability)], room: Int,
+                        _ state: AppState) -> [(spec: ActionSpec, availability: Availability)] {
+        let ranked = entries.enumerated().sorted { ($0.element.spec.priority, $0.offset) < ($1.element.spec.priority, $1.offset) }
+        let more = TerminalText.width(of: state.glyphs.ellipsis)
+        var chosen: [(spec: ActionSpec, availability: Availability)] = []
+        var used = 0
+        for (index, entry) in ranked.enumerated() {
+            let cells = width(entry.element.spec, state) + 2
+            let leftOut = index < ranked.count - 1 ? more : 0
+            // Strictly by usefulness: a less useful hint never takes the place of a more useful one.
+            guard used + cells + leftOut <= room + 2 else { break }
+            chosen.append(entry.element)
+            used += cells
+        }
+        return chosen
     }
 
     static func width(_ spec: ActionSpec, _ state: AppState) -> Int {

@@ -6,7 +6,8 @@ enum GlobalKeys {
     /// Inviting comes first in the table, so the footer keeps it when narrow.
     static let first: [ActionSpec] = [
         ActionSpec(.invite, keys: [k("i")], scopes: [.anywhere], label: "invite",
-                   help: "Invite a member by email, with a role and inboxes", availability: inviteAvailability) { state, _ in
+                   help: "Invite a member by email, with a role and inboxes", priority: 2,
+                   availability: inviteAvailability) { state, _ in
             guard let actor = state.operatorContext?.facts else { return [] }
             state.modal = .invite(InviteForm(roles: Guard.invitableRoles(for: actor), inboxes: state.inboxes.all.map(\.inbox)))
             return []
@@ -15,7 +16,8 @@ enum GlobalKeys {
 
     static let actions: [ActionSpec] = [
         ActionSpec(.switchView, keys: [k("v")], scopes: [.anywhere], label: { $0.screen.next.title },
-                   help: "Switch views: members with their inboxes, inboxes with their members, invitations") { state, _ in
+                   help: "Switch views: members with their inboxes, inboxes with their members, invitations",
+                   priority: 3) { state, _ in
             state.screen = state.screen.next
             state.focus = .members
             state.relayout()

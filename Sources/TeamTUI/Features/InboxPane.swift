@@ -22,7 +22,7 @@ enum InboxPane {
     static let actions: [ActionSpec] = [
         ActionSpec(.toggleAssignment, keys: [k(" "), k(.enter)], scopes: [.inboxPane],
                    label: { currentInboxAssigned($0) ? "unassign" : "assign" },
-                   help: "Assign the selected member to the inbox under the cursor, or unassign (✓ shows assigned)",
+                   help: "Assign the selected member to the inbox under the cursor, or unassign (✓ shows assigned)", priority: 1,
                    availability: assignmentAvailability) { state, _ in
             guard let member = state.selectedMember?.member, let inbox = currentInbox(state) else { return [] }
             return [.perform(currentInboxAssigned(state)
@@ -31,8 +31,8 @@ enum InboxPane {
         },
         ActionSpec(.focusNext, keys: [k(.tab), k(.backTab), k("l"), k(.right), k("h"), k(.left)],
                    scopes: [.memberList, .inboxPane],
-                   label: { $0.focus == .members ? "inboxes pane" : "members pane" },
-                   help: "Move focus between the two panes (Tab, h/l, ←/→)") { state, key in
+                   label: { $0.focus == .members ? "inboxes" : "members" },
+                   help: "Move focus between the two panes (Tab, h/l, ←/→)", priority: 1) { state, key in
             state.focus = state.focus == .members ? .inboxes : .members
             if [Key.char("l"), .right].contains(key) { state.focus = .inboxes }
             if [Key.char("h"), .left].contains(key) { state.focus = .members }

@@ -17,13 +17,13 @@ public struct InvitationsState: Equatable {
 enum InvitationsScreen {
     static let actions: [ActionSpec] = [
         ActionSpec(.resendInvitation, keys: [k("r")], scopes: [.invitationList], label: "resend",
-                   help: "Resend the selected invitation: new token and expiry, the old token dies",
+                   help: "Resend the selected invitation: new token and expiry, the old token dies", priority: 1,
                    availability: { availability($0, .resend) }) { state, _ in
             guard let invitation = state.invitations.selected?.invitation else { return [] }
             return [.perform(.resendInvitation(.id(invitation.id)))]
         },
         ActionSpec(.revokeInvitation, keys: [k("x")], scopes: [.invitationList], label: "revoke",
-                   help: "Revoke the selected pending or expired invitation (asks y/N)",
+                   help: "Revoke the selected pending or expired invitation (asks y/N)", priority: 1,
                    availability: { availability($0, .revoke) }) { state, _ in
             guard let invitation = state.invitations.selected?.invitation else { return [] }
             state.modal = .confirm(Confirmation.revoking(invitation))

@@ -37,27 +37,27 @@ public struct MemberListState: Equatable {
 enum MemberList {
     static let actions: [ActionSpec] = [
         ActionSpec(.filter, keys: [k("/")], scopes: [.memberList], label: "filter",
-                   help: "Filter members by name or email as you type (Esc clears)") { state, _ in
+                   help: "Filter members by name or email as you type (Esc clears)", priority: 2) { state, _ in
             state.members.filtering = true
             state.relayout()
             state.status = StatusMessage("filter: type to narrow, Enter to keep, Esc to clear", .info)
             return MemberList.ensureRows(state)
         },
         ActionSpec(.sort, keys: [k("s")], scopes: [.memberList], label: { "sort:\($0.members.sort.rawValue)" },
-                   help: "Sort by name, email, role or status") { state, _ in
+                   help: "Sort by name, email, role or status", priority: 6) { state, _ in
             let next = state.members.sort.next
             state.status = StatusMessage("sorted by \(next.rawValue)", .info)
             return [.loadIndex(next)]
         },
         ActionSpec(.detail, keys: [k(.enter)], scopes: [.memberList], label: "details",
-                   help: "Member details: role, login, effective permissions",
+                   help: "Member details: role, login, effective permissions", priority: 4,
                    availability: { $0.selectedMember == nil ? .disabled(reason: "no member selected") : .enabled }) { state, _ in
             guard let member = state.selectedMember?.member else { return [] }
             state.modal = .detail(MemberWindow(detail: nil))
             return [.loadDetail(member.email)]
         },
         ActionSpec(.changeRole, keys: [k("r")], scopes: [.memberList], label: "role",
-                   help: "Change the selected member's role",
+                   help: "Change the selected member's role", priority: 3,
                    availability: { state in Ask.onSelected(state) { .changeRole($0, to: $0.role) } }) { state, _ in
             guard let member = state.selectedMember?.member else { return [] }
             state.modal = .rolePicker(RolePicker(member: member, state: state))
@@ -65,7 +65,7 @@ enum MemberList {
         },
         ActionSpec(.toggleActive, keys: [k("d")], scopes: [.memberList],
                    label: { $0.selectedMember?.member.status == .deactivated ? "reactivate" : "deactivate" },
-                   help: "Deactivate the selected member (asks y/N; reversible), or reactivate them",
+                   help: "Deactivate the selected member (asks y/N; reversible), or reactivate them", priority: 4,
                    availability: { state in
                        let deactivated = state.selectedMember?.member.status == .deactivated
                        return Ask.onSelected(state) { deactivated ? .reactivate($0) : .deactivate($0) }
@@ -76,7 +76,7 @@ enum MemberList {
                 : .reactivate(member: member.email, expectedVersion: member.version), on: member, &state)
         },
         ActionSpec(.remove, keys: [k("x")], scopes: [.memberList], label: "remove",
-                   help: "Remove the selected member (type their email to confirm)",
+                   help: "Remove the selected member (type their email to confirm)", priority: 6,
                    availability: { state in Ask.onSelected(state) { .removeMember($0) } }) { state, _ in
             guard let member = state.selectedMember?.member else { return [] }
             return Confirmation.perform(.removeMember(member: member.email, expectedVersion: member.version), on: member, &state)

@@ -129,23 +129,26 @@ public struct ActionSpec: Sendable {
     public let help: String
     /// Whether the footer shows it (movement keys live in the help only).
     public let inFooter: Bool
+    /// How useful the hint is where it applies (1 most): a narrow footer
+    /// keeps the most useful and shows them first.
+    public let priority: Int
     public let availability: @Sendable (AppState) -> Availability
     /// The handler; runs only when the action is enabled.
     public let perform: @Sendable (inout AppState, Key) -> [Effect]
 
     public init(_ id: ActionID, keys: [KeyPattern], scopes: [Scope], label: String, help: String, inFooter: Bool = true,
-                availability: @escaping @Sendable (AppState) -> Availability = { _ in .enabled },
+                priority: Int = 5, availability: @escaping @Sendable (AppState) -> Availability = { _ in .enabled },
                 perform: @escaping @Sendable (inout AppState, Key) -> [Effect]) {
-        self.init(id, keys: keys, scopes: scopes, label: { _ in label }, help: help, inFooter: inFooter,
+        self.init(id, keys: keys, scopes: scopes, label: { _ in label }, help: help, inFooter: inFooter, priority: priority,
                   availability: availability, perform: perform)
     }
 
     public init(_ id: ActionID, keys: [KeyPattern], scopes: [Scope], label: @escaping @Sendable (AppState) -> String,
-                help: String, inFooter: Bool = true,
+                help: String, inFooter: Bool = true, priority: Int = 5,
                 availability: @escaping @Sendable (AppState) -> Availability = { _ in .enabled },
                 perform: @escaping @Sendable (inout AppState, Key) -> [Effect]) {
         self.id = id; self.keys = keys; self.scopes = scopes; self.label = label; self.help = help
-        self.inFooter = inFooter; self.availability = availability; self.perform = perform
+        self.inFooter = inFooter; self.priority = priority; self.availability = availability; self.perform = perform
     }
 
     /// The keys as written in the help: `j ↓`.
