@@ -200,6 +200,8 @@ public final class Terminal {
         // Non-UTF-8 terminals get '?' for what they cannot show; so does any
         // character whose width libc disagrees with (alignment over beauty).
         let scalars = Array(text.unicodeScalars)
+        // Without UTF-8 a letter with combining marks (Zalgo text) keeps its base letter.
+        if !utf8Text, let first = scalars.first, first.isASCII, cell.width == 1 { text = String(Character(first)) }
         if let first = scalars.first {
             let libcWidth = Int(clerk_wcwidth(wchar_t(bitPattern: first.value)))
             if (!utf8Text && !text.allSatisfy(\.isASCII)) || libcWidth != Int(cell.width) {

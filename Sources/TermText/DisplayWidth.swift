@@ -30,13 +30,17 @@ extension TerminalText {
     }
 
     /// The grapheme reduced to what is drawn: ZWJ sequences and skin-tone
-    /// modifiers keep only their first emoji; flags stay a pair of regional
-    /// indicators; combining marks stay with their base.
+    /// modifiers keep only their first emoji; a flag becomes its two letters
+    /// (`JP`: terminals draw flags at one, two or four cells, or as `??`);
+    /// combining marks stay with their base.
     public static func displayForm(of character: Character) -> String {
-        if singleScalar(character) != nil { return String(character) }
+        if singleScalar(character) != nil {
+            if let first = character.unicodeScalars.first, isRegionalIndicator(first) { return letter(first) }
+            return String(character)
+        }
         let scalars = Array(character.unicodeScalars)
         guard scalars.count > 1, let first = scalars.first else { return String(character) }
-        if isRegionalIndicator(first) { return String(String.UnicodeScalarView(scalars.prefix(2))) }
+        if isRegionalIndicator(first) { return scalars.prefix(2).filter(isRegionalIndicator).map(letter).joined() }
         if first.properties.isEmoji && (isWide(first) || scalars.contains("\u{FE0F}") || scalars.contains("\u{200D}")) {
             return String(first)
         }
@@ -99,6 +103,11 @@ extension TerminalText {
         case 0x2010...0x2027, 0x2500...0x257F, 0x2713: return 1  // dashes, quotes, ellipsis; box drawing; check mark
         default: return nil
         }
+    }
+
+    /// The capital letter a regional indicator stands for (U+1F1EF is J).
+    static func letter(_ indicator: Unicode.Scalar) -> String {
+        Unicode.Scalar(0x41 + indicator.value - 0x1F1E6).map { String(Character($0)) } ?? "?"
     }
 
     static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool {

@@ -28,7 +28,10 @@ public struct Grid: Sendable, Equatable {
         guard y >= 0, y < size.rows, x < size.cols else { return 0 }
         let limit = min(maxWidth ?? Int.max, size.cols - x)
         var column = x
-        for character in TerminalText.sanitize(text) {
+        let safe = TerminalText.sanitize(text)
+        // A display form can be several graphemes (a flag's two letters): lay those out one per cell.
+        let drawn = safe.utf8.allSatisfy({ $0 < 0x80 }) ? safe : TerminalText.displayText(safe)
+        for character in drawn {
             let form = TerminalText.displayForm(of: character)
             let width = TerminalText.width(of: character)
             if width == 0 {

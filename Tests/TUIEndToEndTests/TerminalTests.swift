@@ -101,6 +101,25 @@ struct TerminalTests {
         #expect(try h.tmux.waitForExit() == 0)
     }
 
+    @Test(arguments: [["LC_ALL": "C"], ["LANG": "C.UTF-8"]])
+    func flagsShowAsLettersAndZalgoKeepsItsLetters(environment: [String: String]) throws {
+        let h = try TUIHarness()
+        try h.seedTeam()
+        try h.ok("members", "rename", "agent@acme.test", "Z\u{337}a\u{338}l\u{336}g\u{335}o\u{334} \u{1F1EF}\u{1F1F5}")
+        try h.openTUI(environment: environment)
+        let screen = try h.tmux.waitFor("Inboxes of Admin Person")
+        let row = try #require(screen.split(separator: "\n").first { $0.contains("agent@") }.map(String.init), "\(screen)")
+        #expect(row.contains("JP"), "the flag is its two letters: \(row)")
+        #expect(!row.contains("??"), "\(row)")
+        if environment["LC_ALL"] == "C" {
+            #expect(row.contains("Zalgo JP"), "base letters kept without UTF-8: \(row)")
+        } else {
+            #expect(row.contains("o\u{334} JP"), "marks kept with UTF-8: \(row)")
+        }
+        try h.tmux.press("q")
+        #expect(try h.tmux.waitForExit() == 0)
+    }
+
     @Test func hostileNamesInTheFileAreShownAsVisibleEscapes() throws {
         let h = try TUIHarness()
         try h.seedTeam()

@@ -13,7 +13,7 @@ import Testing
     @Test func emojiSequencesAreDrawnAsTheirFirstEmoji() {
         #expect(TerminalText.displayForm(of: "👨‍👩‍👧") == "👨")
         #expect(TerminalText.displayForm(of: "👍🏽") == "👍")
-        #expect(TerminalText.displayForm(of: "🇩🇪") == "🇩🇪")
+        #expect(TerminalText.displayForm(of: "🇩🇪") == "DE", "a flag is drawn as its two letters")
         #expect(TerminalText.displayForm(of: "e\u{301}") == "e\u{301}")
     }
 
@@ -54,7 +54,7 @@ import Testing
 @Suite struct DisplayTextTests {
     @Test func tableTextReducesSequencesSoWidthsAgree() {
         let text = TerminalText.displayText("Ann 👨‍👩‍👧 🇯🇵 👍🏽")
-        #expect(text == "Ann 👨 🇯🇵 👍")
+        #expect(text == "Ann 👨 JP 👍")
         #expect(TerminalText.width(of: text) == 4 + 2 + 1 + 2 + 1 + 2)
     }
 }

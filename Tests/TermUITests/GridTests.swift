@@ -106,3 +106,12 @@ import Testing
         #expect(ListScroll.move(5, by: -100, count: 10) == 0)
     }
 }
+
+@Suite struct FlagTests {
+    @Test func aFlagTakesTwoCellsOfPlainLetters() {
+        var grid = Grid(size: Size(cols: 10, rows: 1))
+        #expect(grid.put("a🇯🇵b", x: 0, y: 0) == 4)
+        #expect(grid.text() == "aJPb")
+        #expect(grid[1, 0].width == 1 && grid[2, 0].width == 1, "two one-cell letters, no wide cell")
+    }
+}
