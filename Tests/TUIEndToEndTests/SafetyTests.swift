@@ -67,3 +67,36 @@ struct SafetyTests {
         #expect(try h.tmux.waitForExit() == 0)
     }
 }
+
+/// The smallest terminals in a real terminal.
+@Suite(.serialized)
+struct SmallTerminalEndToEndTests {
+    @Test func theInviteWindowFollowsTheFocusAtTwentyBySix() throws {
+        let h = try TUIHarness()
+        try h.seedTeam()
+        try h.openTUI(cols: 20, rows: 6, waitFor: "? help")
+        try h.tmux.press("i")
+        try h.tmux.waitFor("Email")
+        try h.tmux.press("Tab")
+        try h.tmux.waitUntil("the role field on screen") { $0.contains("Role") && !$0.contains("Email") }
+        try h.tmux.press("Tab")
+        try h.tmux.waitFor("[ ] +141")
+        try h.tmux.press("Escape", "q")
+        #expect(try h.tmux.waitForExit() == 0)
+    }
+
+    @Test func theSmallestSizeShowsARowAndSmallerSaysHowBig() throws {
+        let h = try TUIHarness()
+        try h.seedTeam()
+        try h.openTUI(cols: 16, rows: 4, waitFor: "? help")
+        try h.tmux.waitFor("Admin Person")
+        try h.tmux.resize(cols: 15, rows: 10)
+        let screen = try h.tmux.waitFor("16x4")
+        let words = screen.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        #expect(words.contains("enlarge the terminal to at least 16x4"), "\(screen)")
+        try h.tmux.resize(cols: 16, rows: 4)
+        try h.tmux.waitFor("Admin Person")
+        try h.tmux.press("q")
+        #expect(try h.tmux.waitForExit() == 0)
+    }
+}

@@ -98,9 +98,12 @@ import Testing
 
     @Test func scrollOffsetKeepsTheSelectionInView() {
         #expect(ListScroll.offset(selection: 0, previousOffset: 0, visibleRows: 10, count: 100) == 0)
-        #expect(ListScroll.offset(selection: 15, previousOffset: 0, visibleRows: 10, count: 100) == 6)
+        // Leaving the window scrolls a third of a page (3 of 10 rows) beyond it.
+        #expect(ListScroll.offset(selection: 15, previousOffset: 0, visibleRows: 10, count: 100) == 9)
         #expect(ListScroll.offset(selection: 7, previousOffset: 6, visibleRows: 10, count: 100) == 6)
-        #expect(ListScroll.offset(selection: 3, previousOffset: 6, visibleRows: 10, count: 100) == 3)
+        #expect(ListScroll.offset(selection: 3, previousOffset: 6, visibleRows: 10, count: 100) == 0)
+        #expect(ListScroll.offset(selection: 99, previousOffset: 80, visibleRows: 10, count: 100) == 90, "never past the end")
+        #expect(ListScroll.offset(selection: 5, previousOffset: 0, visibleRows: 5, count: 100) == 1, "small windows scroll a row")
         #expect(ListScroll.offset(selection: 4, previousOffset: 90, visibleRows: 10, count: 5) == 0)
         #expect(ListScroll.move(5, by: 100, count: 10) == 9)
         #expect(ListScroll.move(5, by: -100, count: 10) == 0)

@@ -49,6 +49,12 @@ public enum Keymap {
 
     /// Runs the key's entry if it is enabled; otherwise says why and changes nothing else.
     static func dispatch(_ key: Key, _ state: inout AppState) -> [Effect] {
+        // Esc and a key that arrive together (a fast typist, a script) read as
+        // Alt+key; where Alt+key means nothing they are the two keys.
+        if case .alt(let character) = key, action(for: key, in: state) == nil {
+            let first = dispatch(.escape, &state)
+            return first + dispatch(.char(character), &state)
+        }
         guard let spec = action(for: key, in: state) else {
             state.status = StatusMessage("\(key.label): no action here; press ? for help", .info)
             return []

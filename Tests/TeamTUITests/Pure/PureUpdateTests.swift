@@ -286,3 +286,22 @@ import TermUI
         store.press(.ctrl("l"), effects: [.reloadAll]) { $0.redrawRequests = 1 }
     }
 }
+
+@Suite struct AltKeyTests {
+    @Test func escAndAKeyTogetherAreTheTwoKeysWhereAltMeansNothing() {
+        var state = Sample.started()
+        state.modal = .help(HelpWindow())
+        _ = App.update(&state, .key(.alt("q")))
+        #expect(state.modal == nil && state.shouldQuit, "Esc closed the help, q quit")
+    }
+
+    @Test func inATextFieldAltMovesByWord() {
+        var state = Sample.started()
+        var form = InviteForm(roles: [.member], inboxes: [])
+        form.email = TextField("ann.lee@x.co", maxLength: 254)
+        state.modal = .invite(form)
+        _ = App.update(&state, .key(.alt("b")))
+        guard case .invite(let moved) = state.modal else { Issue.record("the form closed"); return }
+        #expect(moved.email.cursor == 10)
+    }
+}
