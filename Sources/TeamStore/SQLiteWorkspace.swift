@@ -149,8 +149,16 @@ public final class SQLiteWorkspace: TeamWorkspace {
                                  groups: groups.values.sorted { $0.name < $1.name }, overrides: overrides)
     }
 
+    /// The lock-out facts: active workspace-admins, and which of them hold
+    /// both team keys (an override may have revoked one).
     func workspaceFacts() throws -> WorkspaceFacts {
-        WorkspaceFacts(activeWorkspaceAdmins: Int(try db.scalarInt(HotQueries.activeWorkspaceAdmins)))
+        let matrix = try loadMatrix()
+        let admins = try db.all(HotQueries.activeWorkspaceAdmins) { try RowMapping.member($0) }
+        var keyholders: Set<MemberID> = []
+        for admin in admins where Guard.teamKeys.isSubset(of: EffectivePermissions.compute(try sources(of: admin), matrix: matrix)) {
+            keyholders.insert(admin.id)
+        }
+        return WorkspaceFacts(activeWorkspaceAdmins: admins.count, keyholders: keyholders)
     }
 
     static func facts(_ member: Member) -> TargetFacts {
