@@ -22,6 +22,12 @@ public enum TeamCommand: Sendable, Equatable {
     case revokeInvitation(InvitationRef)
     /// Days until new invitations expire, for this workspace.
     case setInviteExpiry(days: Int)
+    /// A per-member override that grants one permission (replacing a revoke of it).
+    case grantPermission(member: EmailAddress, permission: Permission, expectedVersion: Int64? = nil)
+    /// A per-member override that revokes one permission, whatever else gives it.
+    case revokePermission(member: EmailAddress, permission: Permission, expectedVersion: Int64? = nil)
+    /// Drops the member's override of one permission: role and groups decide again.
+    case resetPermission(member: EmailAddress, permission: Permission, expectedVersion: Int64? = nil)
 }
 
 /// What a command did, in one sentence; `changed` is false for no-ops
