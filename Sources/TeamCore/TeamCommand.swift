@@ -28,6 +28,17 @@ public enum TeamCommand: Sendable, Equatable {
     case revokePermission(member: EmailAddress, permission: Permission, expectedVersion: Int64? = nil)
     /// Drops the member's override of one permission: role and groups decide again.
     case resetPermission(member: EmailAddress, permission: Permission, expectedVersion: Int64? = nil)
+    /// Groups are named by their display name, matched case-insensitively;
+    /// `expectedVersion` is the group's version.
+    case createGroup(name: DisplayName)
+    case renameGroup(group: DisplayName, to: DisplayName, expectedVersion: Int64? = nil)
+    /// Deletes the group; its members lose its grants.
+    case deleteGroup(group: DisplayName, expectedVersion: Int64? = nil)
+    case addToGroup(group: DisplayName, member: EmailAddress, expectedVersion: Int64? = nil)
+    case removeFromGroup(group: DisplayName, member: EmailAddress, expectedVersion: Int64? = nil)
+    /// The group grants one more permission to each of its members.
+    case grantToGroup(group: DisplayName, permission: Permission, expectedVersion: Int64? = nil)
+    case revokeFromGroup(group: DisplayName, permission: Permission, expectedVersion: Int64? = nil)
 }
 
 /// What a command did, in one sentence; `changed` is false for no-ops

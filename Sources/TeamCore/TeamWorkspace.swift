@@ -86,6 +86,10 @@ public protocol TeamWorkspace: AnyObject {
     /// The same inboxes without their members: cheap at any team size.
     func inboxList() throws -> [Inbox]
     func explain(_ email: EmailAddress, _ permission: Permission) throws -> PermissionExplanation
+    /// Every group, by name, with its grants and member count.
+    func groups() throws -> [GroupSummary]
+    /// One group, its name matched case-insensitively, with its members by name.
+    func group(_ name: DisplayName) throws -> GroupDetail
     /// Audit events, oldest first; the most recent `limit` if given.
     func auditEvents(limit: Int?) throws -> [AuditEvent]
     /// What the guard would say about a command now, without changing anything.

@@ -135,6 +135,8 @@ extension SQLiteWorkspace {
             return try planInvitation(command, op, spool)
         case .grantPermission, .revokePermission, .resetPermission:
             return try planOverride(command, op)
+        case .createGroup, .renameGroup, .deleteGroup, .addToGroup, .removeFromGroup, .grantToGroup, .revokeFromGroup:
+            return try planGroup(command, op)
         }
     }
 

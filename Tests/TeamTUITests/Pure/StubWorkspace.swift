@@ -35,6 +35,8 @@ final class StubWorkspace: TeamWorkspace {
     func explain(_ email: EmailAddress, _ permission: Permission) throws -> PermissionExplanation {
         throw TeamError.storage("the stub does not explain")
     }
+    func groups() throws -> [GroupSummary] { [] }
+    func group(_ name: DisplayName) throws -> GroupDetail { throw TeamError.notFound("no group '\(name)' in this workspace") }
     func auditEvents(limit: Int?) throws -> [AuditEvent] { [] }
     func decide(_ command: TeamCommand) throws -> GuardDecision { .allowed }
     func perform(_ command: TeamCommand) throws -> CommandOutcome {

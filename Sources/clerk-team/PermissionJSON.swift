@@ -1,0 +1,31 @@
+import JSONText
+import TeamCore
+
+/// The documented `--json` shapes of groups, roles, lint, explain and
+/// who-holds. Keys appear in this order, always.
+enum PermissionJSON {
+    static func permissions(_ set: Set<Permission>) -> JSONText.Value {
+        .array(set.sorted().map { .string($0.rawValue) })
+    }
+
+    static func group(_ group: GroupSummary) -> JSONText.Value {
+        .object([
+            ("name", .string(group.name)),
+            ("grants", permissions(group.grants)),
+            ("member_count", .int(Int64(group.memberCount))),
+            ("version", .int(group.version)),
+        ])
+    }
+
+    static func groupDetail(_ detail: GroupDetail) -> JSONText.Value {
+        .object([
+            ("name", .string(detail.summary.name)),
+            ("grants", permissions(detail.summary.grants)),
+            ("members", .array(detail.members.map { member in
+                .object([("email", .string(member.email.value)), ("name", .string(member.name)),
+                         ("role", .string(member.role.rawValue)), ("status", .string(member.status.rawValue))])
+            })),
+            ("version", .int(detail.summary.version)),
+        ])
+    }
+}
