@@ -39,6 +39,10 @@ public enum TeamCommand: Sendable, Equatable {
     /// The group grants one more permission to each of its members.
     case grantToGroup(group: DisplayName, permission: Permission, expectedVersion: Int64? = nil)
     case revokeFromGroup(group: DisplayName, permission: Permission, expectedVersion: Int64? = nil)
+    /// Changes which permissions a role holds by default in this workspace.
+    case setRoleDefaults(role: Role, adding: Set<Permission>, removing: Set<Permission>)
+    /// Restores the shipped defaults of one role, or of every role when nil.
+    case resetRoleDefaults(role: Role?)
 }
 
 /// What a command did, in one sentence; `changed` is false for no-ops

@@ -137,6 +137,8 @@ extension SQLiteWorkspace {
             return try planOverride(command, op)
         case .createGroup, .renameGroup, .deleteGroup, .addToGroup, .removeFromGroup, .grantToGroup, .revokeFromGroup:
             return try planGroup(command, op)
+        case .setRoleDefaults, .resetRoleDefaults:
+            return try planRoleDefaults(command, op)
         }
     }
 

@@ -8,6 +8,20 @@ enum PermissionJSON {
         .array(set.sorted().map { .string($0.rawValue) })
     }
 
+    /// `roles --json`: rank order; `changed` lists "+perm"/"-perm" against the shipped default.
+    static func roles(_ matrix: RoleMatrix) -> JSONText.Value {
+        .array(Role.byRank.map { role in
+            let difference = matrix.difference(role)
+            return .object([
+                ("role", .string(role.rawValue)),
+                ("rank", .int(Int64(role.rank))),
+                ("permissions", permissions(matrix.permissions(of: role))),
+                ("changed", .array(difference.added.sorted().map { .string("+" + $0.rawValue) }
+                                   + difference.removed.sorted().map { .string("-" + $0.rawValue) })),
+            ])
+        })
+    }
+
     static func group(_ group: GroupSummary) -> JSONText.Value {
         .object([
             ("name", .string(group.name)),

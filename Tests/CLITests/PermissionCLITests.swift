@@ -35,3 +35,33 @@ import TestSupport
         #expect(cli.fileBytes() == before)
     }
 }
+
+/// `roles set|reset` and `roles --json` through the real binary.
+@Suite struct RoleDefaultCLITests {
+    @Test func setShowsAsChangedAndResetRestores() throws {
+        let cli = try CLIHarness()
+        try cli.seedTeam()
+        let set = try cli.ok("roles", "set", "admin", "+view-messages", "-modify-billing")
+        #expect(set.contains("admin +view-messages -modify-billing"))
+        let roles = try #require(try cli.json("roles", "--json") as? [[String: Any]])
+        #expect(roles.map { $0["changed"] as? [String] } == [[], ["+view-messages", "-modify-billing"], [], [], []])
+        #expect(try cli.run("can", "admin@acme.test", "view-messages").status == 0)
+        #expect(try cli.ok("explain", "admin@acme.test", "modify-billing").contains("removed from the shipped default"))
+        #expect(try cli.ok("roles").contains("* changed in this workspace"))
+
+        let before = cli.fileBytes()
+        let lockOut = try cli.run("roles", "set", "workspace-admin", "-modify-team-member")
+        #expect(lockOut.status == 1)
+        #expect(lockOut.stderr.contains("refused (last-workspace-admin): the workspace-admin role must keep modify-team-member"))
+        let rank = try cli.run("--as", "admin@acme.test", "roles", "set", "agent", "-view-messages")
+        #expect(rank.stderr.contains("refused (rank)"))
+        let bad = try cli.run("roles", "set", "agent", "view-messages")
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("invalid change: 'view-messages' is not +permission or -permission"))
+        #expect(cli.fileBytes() == before)
+
+        try cli.ok("roles", "reset")
+        let after = try #require(try cli.json("roles", "--json") as? [[String: Any]])
+        #expect(after.allSatisfy { ($0["changed"] as? [String])?.isEmpty == true })
+    }
+}
