@@ -90,6 +90,8 @@ public protocol TeamWorkspace: AnyObject {
     func groups() throws -> [GroupSummary]
     /// One group, its name matched case-insensitively, with its members by name.
     func group(_ name: DisplayName) throws -> GroupDetail
+    /// Oddities of the workspace's roles and groups (``RoleLint``), in a stable order.
+    func lint() throws -> [LintFinding]
     /// Audit events, oldest first; the most recent `limit` if given.
     func auditEvents(limit: Int?) throws -> [AuditEvent]
     /// What the guard would say about a command now, without changing anything.

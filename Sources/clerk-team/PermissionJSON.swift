@@ -22,6 +22,17 @@ enum PermissionJSON {
         })
     }
 
+    /// `roles lint --json`: one object per finding, in the order printed.
+    static func finding(_ finding: LintFinding) -> JSONText.Value {
+        .object([
+            ("rule", .string(finding.rule.rawValue)),
+            ("role", JSONText.Value(finding.role?.rawValue)),
+            ("permission", JSONText.Value(finding.permission?.rawValue)),
+            ("group", JSONText.Value(finding.group)),
+            ("message", .string(finding.message)),
+        ])
+    }
+
     static func group(_ group: GroupSummary) -> JSONText.Value {
         .object([
             ("name", .string(group.name)),

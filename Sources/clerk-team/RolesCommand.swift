@@ -9,7 +9,7 @@ struct RolesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roles",
         abstract: "Show each role's rank and default permissions; change them for this workspace.",
-        subcommands: [Show.self, Set.self, Reset.self],
+        subcommands: [Show.self, Set.self, Reset.self, Lint.self],
         defaultSubcommand: Show.self)
 
     struct Show: ParsableCommand {
@@ -64,6 +64,28 @@ struct RolesCommand: ParsableCommand {
 
         func run() throws {
             try perform(global, .resetRoleDefaults(role: try role.map(Parse.role)))
+        }
+    }
+}
+
+extension RolesCommand {
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Report oddities of this workspace's roles and groups, one line each with its rule.",
+            discussion: "Exit status 0 when there is nothing to report, 1 when there is.")
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: "Print JSON: [{\"rule\", \"role\", \"permission\", \"group\", \"message\"}].") var json = false
+
+        func run() throws {
+            let findings = try global.openWorkspace().lint()
+            if json {
+                Console.raw(JSONText.Value.array(findings.map(PermissionJSON.finding)).rendered() + "\n")
+            } else if findings.isEmpty {
+                Console.line("no findings")
+            } else {
+                for finding in findings { Console.line("\(finding.rule.rawValue): \(finding.message)") }
+            }
+            if !findings.isEmpty { throw Refused() }
         }
     }
 }

@@ -65,3 +65,36 @@ import TestSupport
         #expect(after.allSatisfy { ($0["changed"] as? [String])?.isEmpty == true })
     }
 }
+
+/// `roles lint` through the real binary: exit 1 with findings, 0 once clean.
+@Suite struct LintCLITests {
+    @Test func findingsUntilTheMatrixIsConsistent() throws {
+        let cli = try CLIHarness()
+        try cli.seedTeam()
+        let shipped = try cli.run("roles", "lint")
+        #expect(shipped.status == 1)
+        let lines = shipped.stdout.split(separator: "\n")
+        #expect(lines.count == 6)
+        #expect(lines.contains("lower-role-holds-more: admin lacks view-messages, which lower roles hold: manager, agent, member"))
+        #expect(lines.contains("removes-without-adding: agent may remove team members (remove-team-members) but not add them (add-team-members)"))
+        #expect(lines.contains("lowest-role-administers: member, the lowest role, holds modify-public-inbox"))
+
+        let json = try cli.run("roles", "lint", "--json")
+        #expect(json.status == 1)
+        #expect(json.stdout.hasPrefix(#"[{"rule":"lower-role-holds-more","role":"workspace-admin","permission":"delete-messages","group":null,"message":"#))
+
+        // delete-messages moves from the manager role to a group the manager runs, then the ranks are made consistent.
+        for args in [["--as", "manager@acme.test", "groups", "create", "Cleaners"],
+                     ["--as", "manager@acme.test", "groups", "grant", "Cleaners", "delete-messages"],
+                     ["--as", "manager@acme.test", "groups", "add", "Cleaners", "agent@acme.test"],
+                     ["roles", "set", "manager", "-delete-messages"], ["roles", "set", "agent", "-remove-team-members"],
+                     ["roles", "set", "admin", "+view-messages"], ["roles", "set", "member", "-modify-public-inbox"]] {
+            let result = try cli.run(args)
+            #expect(result.status == 0, "\(args): \(result.stderr)")
+        }
+        let clean = try cli.run("roles", "lint")
+        #expect(clean.status == 0, "\(clean.stdout)")
+        #expect(clean.stdout == "no findings\n")
+        #expect(try cli.run("roles", "lint", "--json").stdout == "[]\n")
+    }
+}
