@@ -24,6 +24,16 @@ public struct PermissionExplanation: Sendable, Equatable {
     }
 }
 
+/// A member who holds a permission, and why (`who-holds`).
+public struct PermissionHolder: Sendable, Equatable {
+    public var member: Member
+    public var explanation: PermissionExplanation
+
+    public init(member: Member, explanation: PermissionExplanation) {
+        self.member = member; self.explanation = explanation
+    }
+}
+
 public enum EffectivePermissions {
     /// The one function that decides a permission: role ∪ groups ∪ grants −
     /// revokes, nothing when deactivated. The verdict is read off the sources

@@ -85,7 +85,11 @@ public protocol TeamWorkspace: AnyObject {
     func inboxes() throws -> [InboxSummary]
     /// The same inboxes without their members: cheap at any team size.
     func inboxList() throws -> [Inbox]
+    /// The verdict on one permission of one member with every source:
+    /// ``EffectivePermissions/explain(_:_:matrix:shipped:)``, which `can` and `whoHolds` use too.
     func explain(_ email: EmailAddress, _ permission: Permission) throws -> PermissionExplanation
+    /// Every active member who holds `permission`, by name, with why.
+    func whoHolds(_ permission: Permission) throws -> [PermissionHolder]
     /// Every group, by name, with its grants and member count.
     func groups() throws -> [GroupSummary]
     /// One group, its name matched case-insensitively, with its members by name.

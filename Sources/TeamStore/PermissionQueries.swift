@@ -3,6 +3,18 @@ import TeamCore
 /// Questions about permissions across the whole team: `roles lint` (and,
 /// with the same bulk read, `who-holds`).
 extension SQLiteWorkspace {
+    public func whoHolds(_ permission: Permission) throws -> [PermissionHolder] {
+        try reading {
+            let op = try resolveOperator()
+            try check(.readWorkspace, op)
+            let matrix = try loadMatrix()
+            return try everyMemberSources(activeOnly: true).compactMap { member, sources in
+                let explanation = EffectivePermissions.explain(permission, sources, matrix: matrix)
+                return explanation.held ? PermissionHolder(member: member, explanation: explanation) : nil
+            }
+        }
+    }
+
     public func lint() throws -> [LintFinding] {
         try reading {
             let op = try resolveOperator()

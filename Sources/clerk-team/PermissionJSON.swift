@@ -33,6 +33,41 @@ enum PermissionJSON {
         ])
     }
 
+    /// A source of a verdict: `{"source", "role", "group", "text"}` (role or group null when not about one).
+    static func source(_ source: PermissionSource) -> JSONText.Value {
+        let role: Role? = switch source {
+        case .role(let role), .roleAdded(let role), .roleRemoved(let role): role
+        default: nil
+        }
+        let group: String? = if case .group(let name) = source { name } else { nil }
+        return .object([
+            ("source", .string(source.kind)),
+            ("role", JSONText.Value(role?.rawValue)),
+            ("group", JSONText.Value(group)),
+            ("text", .string(source.description)),
+        ])
+    }
+
+    /// `explain --json`.
+    static func explanation(_ email: EmailAddress, _ explanation: PermissionExplanation) -> JSONText.Value {
+        .object([
+            ("member", .string(email.value)),
+            ("permission", .string(explanation.permission.rawValue)),
+            ("held", .bool(explanation.held)),
+            ("sources", .array(explanation.sources.map(source))),
+        ])
+    }
+
+    /// One element of `who-holds --json`.
+    static func holder(_ holder: PermissionHolder) -> JSONText.Value {
+        .object([
+            ("email", .string(holder.member.email.value)),
+            ("name", .string(holder.member.name)),
+            ("role", .string(holder.member.role.rawValue)),
+            ("sources", .array(holder.explanation.sources.map(source))),
+        ])
+    }
+
     static func group(_ group: GroupSummary) -> JSONText.Value {
         .object([
             ("name", .string(group.name)),

@@ -98,3 +98,35 @@ import TestSupport
         #expect(try cli.run("roles", "lint", "--json").stdout == "[]\n")
     }
 }
+
+/// `explain --json` and `who-holds` through the real binary.
+@Suite struct ExplainCLITests {
+    @Test func explainJSONNamesEverySource() throws {
+        let cli = try CLIHarness()
+        try cli.seedTeam()
+        try cli.ok("groups", "create", "Billing")
+        try cli.ok("groups", "grant", "Billing", "modify-billing")
+        try cli.ok("groups", "add", "Billing", "manager@acme.test")
+        try cli.ok("permissions", "revoke", "manager@acme.test", "modify-billing")
+        let out = try cli.run("explain", "manager@acme.test", "modify-billing", "--json")
+        #expect(out.status == 0)
+        #expect(out.stdout == #"{"member":"manager@acme.test","permission":"modify-billing","held":false,"sources":[{"source":"group","role":null,"group":"Billing","text":"group 'Billing' grants it"},{"source":"revoke","role":null,"group":null,"text":"a per-member override revokes it"}]}"# + "\n")
+    }
+
+    @Test func whoHoldsListsEveryHolderAndWhy() throws {
+        let cli = try CLIHarness()
+        try cli.seedTeam()
+        try cli.ok("permissions", "grant", "agent@acme.test", "add-inbox")
+        try cli.ok("permissions", "revoke", "manager@acme.test", "add-inbox")
+        let holders = try #require(try cli.json("who-holds", "add-inbox", "--json") as? [[String: Any]])
+        let emails = holders.compactMap { $0["email"] as? String }
+        #expect(Set(emails) == ["owner@acme.test", "workspace-admin@acme.test", "admin@acme.test", "agent@acme.test"])
+        let agent = try #require(holders.first { $0["email"] as? String == "agent@acme.test" })
+        #expect((agent["sources"] as? [[String: Any]])?.map { $0["source"] as? String } == ["grant"])
+        for email in emails { #expect(try cli.run("can", email, "add-inbox").status == 0) }
+        #expect(try cli.run("can", "manager@acme.test", "add-inbox").status == 1)
+        let text = try cli.ok("who-holds", "add-inbox")
+        #expect(text.contains("a per-member override grants it"))
+        #expect(!text.contains("manager@acme.test"))
+    }
+}
