@@ -54,10 +54,15 @@ public struct SessionSnapshot: Sendable, Equatable {
     public var operatorContext: OperatorContext
     public var facts: WorkspaceFacts
     public var memberCount: Int
+    /// Set when a workspace-admin previews the workspace through someone
+    /// else's eyes (`--view-as`): "role agent" or "ann@example.com (agent)".
+    /// `operatorContext` is then the viewed one and the session is read-only.
+    public var viewingAs: String?
 
-    public init(workspaceName: String, operatorContext: OperatorContext, facts: WorkspaceFacts, memberCount: Int) {
+    public init(workspaceName: String, operatorContext: OperatorContext, facts: WorkspaceFacts, memberCount: Int,
+                viewingAs: String? = nil) {
         self.workspaceName = workspaceName; self.operatorContext = operatorContext
-        self.facts = facts; self.memberCount = memberCount
+        self.facts = facts; self.memberCount = memberCount; self.viewingAs = viewingAs
     }
 }
 

@@ -10,8 +10,12 @@ public final class SQLiteWorkspace: TeamWorkspace {
     let db: SQLiteConnection
     public let path: String
     public let identity: OperatorIdentity
-    /// Set for `--read-only`: every write is refused before it starts.
+    /// Set for `--read-only` and `--view-as`: every write is refused before it starts.
     public let readOnly: Bool
+    /// Why writes are refused, for the message.
+    let readOnlyReason: String
+    /// Set for `--view-as`: the operator context is the viewed one.
+    public let viewAs: ViewAs?
     /// The operator's mail settings (From, default expiry).
     public let mailSettings: MailSettings
     /// The clock of every time-dependent rule (see ``StoreOptions/clock``).
@@ -21,14 +25,15 @@ public final class SQLiteWorkspace: TeamWorkspace {
 
     init(db: SQLiteConnection, path: String, identity: OperatorIdentity, options: StoreOptions) {
         self.db = db; self.path = path; self.identity = identity
-        readOnly = options.readOnly; mailSettings = options.mailSettings; now = options.clock
+        readOnly = options.refusesWrites; readOnlyReason = options.readOnlyReason; viewAs = options.viewAs
+        mailSettings = options.mailSettings; now = options.clock
         spool = Spool(workspacePath: path, groupShared: WorkspaceFile.isInGroupSharedFolder(path: path))
     }
 
     /// Opens an existing workspace file. Never creates one. The options have
     /// no default on purpose: every caller states them, read-only above all.
     public static func open(path: String, identity: OperatorIdentity, options: StoreOptions) throws -> SQLiteWorkspace {
-        SQLiteWorkspace(db: try WorkspaceFile.open(path: path, readOnly: options.readOnly), path: path,
+        SQLiteWorkspace(db: try WorkspaceFile.open(path: path, readOnly: options.refusesWrites), path: path,
                         identity: identity, options: options)
     }
 
@@ -60,7 +65,7 @@ public final class SQLiteWorkspace: TeamWorkspace {
     }
 
     func writing<T>(_ body: () throws -> T) throws -> T {
-        if readOnly { throw TeamError.storage("read-only mode (--read-only): nothing was changed") }
+        if readOnly { throw TeamError.storage("\(readOnlyReason): nothing was changed") }
         return try translating { try db.immediateTransaction(body) }
     }
 
@@ -72,8 +77,15 @@ public final class SQLiteWorkspace: TeamWorkspace {
         try reading { try resolveOperator() }
     }
 
-    /// The acting member (by `--as` email or bound login) with effective permissions.
+    /// The acting member (by `--as` email or bound login) with effective
+    /// permissions; under `--view-as`, the viewed role or member instead.
     func resolveOperator() throws -> OperatorContext {
+        let real = try resolveRealOperator()
+        guard let viewAs else { return real }
+        return try viewedOperator(viewAs, by: real)
+    }
+
+    private func resolveRealOperator() throws -> OperatorContext {
         let member: Member?
         if let email = identity.asEmail {
             member = try memberRow(email: email)

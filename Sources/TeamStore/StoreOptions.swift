@@ -14,10 +14,20 @@ public struct StoreOptions: Sendable {
     public var mailSettings: MailSettings
     /// The clock every time-dependent rule reads; tests inject one they can move.
     public var clock: @Sendable () -> Timestamp
+    /// Look through this role's or member's eyes (workspace-admins only); implies read-only.
+    public var viewAs: ViewAs?
 
     public init(readOnly: Bool = false, mailSettings: MailSettings = MailSettings(),
-                clock: @escaping @Sendable () -> Timestamp = StoreOptions.systemClock) {
-        self.readOnly = readOnly; self.mailSettings = mailSettings; self.clock = clock
+                clock: @escaping @Sendable () -> Timestamp = StoreOptions.systemClock, viewAs: ViewAs? = nil) {
+        self.readOnly = readOnly; self.mailSettings = mailSettings; self.clock = clock; self.viewAs = viewAs
+    }
+
+    /// Viewing as someone else never changes anything.
+    var refusesWrites: Bool { readOnly || viewAs != nil }
+
+    /// Why a write is refused, naming the flag that made it so.
+    var readOnlyReason: String {
+        viewAs != nil ? "read-only while viewing as someone else (--view-as)" : "read-only mode (--read-only)"
     }
 
     @Sendable public static func systemClock() -> Timestamp {
@@ -27,6 +37,6 @@ public struct StoreOptions: Sendable {
     /// Refuses creating (or replacing) a workspace file under `--read-only`:
     /// `what` names the change, `untouched` says what was left alone.
     func refuseCreatingIfReadOnly(_ what: String, untouched: String = "nothing was created") throws {
-        if readOnly { throw TeamError.storage("read-only mode (--read-only): \(what) is a change; \(untouched)") }
+        if refusesWrites { throw TeamError.storage("\(readOnlyReason): \(what) is a change; \(untouched)") }
     }
 }

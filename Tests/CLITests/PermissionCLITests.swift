@@ -130,3 +130,30 @@ import TestSupport
         #expect(!text.contains("manager@acme.test"))
     }
 }
+
+/// `--view-as` through the real binary (the interface itself needs a terminal).
+@Suite struct ViewAsCLITests {
+    @Test func viewAsShowsWhatTheRoleSeesAndRefusesChanges() throws {
+        let cli = try CLIHarness()
+        try cli.seedTeam()
+        let inboxes = try #require(try cli.json("--view-as", "agent", "inboxes", "list", "--json") as? [[String: Any]])
+        #expect(inboxes.map { $0["phone"] as? String } == ["+14155550100"], "an agent does not see the private inbox")
+        #expect(try cli.run("--view-as", "agent", "audit").stderr.contains("refused (permission): you need modify-team"))
+        let before = cli.fileBytes()
+        let write = try cli.run("--view-as", "manager@acme.test", "assign", "agent@acme.test", "+14155550100")
+        #expect(write.status == 1)
+        #expect(write.stderr.contains("read-only while viewing as someone else (--view-as): nothing was changed"))
+        #expect(cli.fileBytes() == before)
+
+        // The interface: refused with the reason before any terminal is needed…
+        let admin = try cli.run("--as", "admin@acme.test", "--view-as", "agent")
+        #expect(admin.status == 1)
+        #expect(admin.stderr.contains("refused (rank): you are admin and cannot view the workspace as another role or member"))
+        // …and for a workspace-admin it gets as far as asking for a terminal.
+        let owner = try cli.run("--view-as", "agent")
+        #expect(owner.stderr.contains("needs a terminal"))
+        let bad = try cli.run("--view-as", "boss", "members", "list")
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("invalid view-as: 'boss' is neither a role"))
+    }
+}
