@@ -21,6 +21,9 @@ import TestSupport
         #expect(members.map { $0["email"] as? String } == ["agent@acme.test"])
         #expect(members.first?["role"] as? String == "agent")
         #expect(try cli.ok("groups").contains("Night shift"))
+        // Lines and tables come out in the order printed, also through a pipe.
+        #expect(try cli.ok("groups", "show", "Night shift").hasPrefix("Night shift\n  grants:  view-private-inbox\n  members: 1\n  NAME"))
+        #expect(try cli.ok("roles").hasPrefix("Roles, highest rank first"))
 
         try cli.ok("groups", "delete", "Night shift", "--yes")
         #expect(try cli.run("can", "agent@acme.test", "view-private-inbox").status == 1)
