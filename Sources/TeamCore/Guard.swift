@@ -1,6 +1,10 @@
 /// The one permission guard (SPEC §3). Every front end and every store write
 /// asks it; no rule lives anywhere else.
 public enum Guard {
+    /// The two permissions that let a workspace-admin manage the team: the
+    /// lock-out rule keeps at least one active workspace-admin holding both.
+    public static let teamKeys: Set<Permission> = [.modifyTeamMember, .addTeamMembers]
+
     /// May `actor` take `action`? Pure: all facts are passed in.
     public static func check(_ action: GuardAction, by actor: ActorFacts,
                              in workspace: WorkspaceFacts) -> GuardDecision {
@@ -110,8 +114,8 @@ public enum Guard {
         case .revokePermission(let target, let permission):
             try require(.modifyTeamMember, actor, "change a member's permissions")
             try requireRank(actor, over: target, "change the permissions of")
-            if permission == .modifyTeamMember {
-                try requireNotLastAdmin(target, workspace, "stripped of modify-team-member")
+            if teamKeys.contains(permission) {
+                try requireNotLastAdmin(target, workspace, "stripped of \(permission.rawValue)")
             }
         case .resetPermission(let target, let permission, let restores):
             try require(.modifyTeamMember, actor, "change a member's permissions")
@@ -127,6 +131,21 @@ public enum Guard {
         case .modifyTeamSettings(let grants):
             try require(.modifyTeam, actor, "change team settings or groups")
             for permission in grants.sorted() { try requireHeld(permission, actor) }
+        case .editRoleDefaults(let edits):
+            try require(.modifyTeam, actor, "change a role's default permissions")
+            try requireWorkspaceAdmin(actor, "change a role's default permissions")
+            for edit in edits {
+                for permission in edit.added.sorted() { try requireHeld(permission, actor) }
+            }
+            for edit in edits where edit.role == .workspaceAdmin {
+                // Every workspace-admin would lose it at once: nobody could manage the team any more.
+                if let missing = teamKeys.sorted().first(where: { !edit.after.contains($0) }) {
+                    throw Refusal(rule: .lastWorkspaceAdmin, permission: missing,
+                        message: "the workspace-admin role must keep \(missing.rawValue), or nobody could manage the team")
+                }
+            }
+        case .viewAs:
+            try requireWorkspaceAdmin(actor, "view the workspace as another role or member")
         case .modifyBilling:
             try require(.modifyBilling, actor, "change billing")
         case .viewAudit:
@@ -168,12 +187,26 @@ public enum Guard {
         }
     }
 
+    /// Workspace-wide powers that no rank below the owner role may use.
+    private static func requireWorkspaceAdmin(_ actor: ActorFacts, _ what: String) throws(Refusal) {
+        guard actor.role == .workspaceAdmin else {
+            throw Refusal(rule: .rank,
+                message: "you are \(actor.role.rawValue) and cannot \(what); that needs workspace-admin")
+        }
+    }
+
+    /// No lock-out: the last active workspace-admin, and the last one holding
+    /// both ``teamKeys``, must stay.
     private static func requireNotLastAdmin(_ target: TargetFacts, _ workspace: WorkspaceFacts,
                                             _ outcome: String) throws(Refusal) {
-        guard target.role == .workspaceAdmin, target.status == .active,
-              workspace.activeWorkspaceAdmins <= 1 else { return }
-        throw Refusal(rule: .lastWorkspaceAdmin,
-            message: "the last active workspace-admin cannot be \(outcome); make another member workspace-admin first")
+        if target.role == .workspaceAdmin, target.status == .active, workspace.activeWorkspaceAdmins <= 1 {
+            throw Refusal(rule: .lastWorkspaceAdmin,
+                message: "the last active workspace-admin cannot be \(outcome); make another member workspace-admin first")
+        }
+        if workspace.keyholders.contains(target.id), workspace.keyholders.count <= 1 {
+            throw Refusal(rule: .lastWorkspaceAdmin,
+                message: "the last active workspace-admin holding modify-team-member and add-team-members cannot be \(outcome); give another workspace-admin both first")
+        }
     }
 
     private static func requireVisible(_ inbox: InboxFacts, _ actor: ActorFacts) throws(Refusal) {

@@ -41,8 +41,29 @@ public struct InboxFacts: Sendable, Equatable {
 public struct WorkspaceFacts: Sendable, Equatable {
     /// Active members whose role is workspace-admin.
     public var activeWorkspaceAdmins: Int
+    /// Active workspace-admins who hold both ``Guard/teamKeys``: those who can
+    /// still manage the team. The lock-out rule keeps at least one. Empty when
+    /// not known (a hand-made fact); the count above then guards alone.
+    public var keyholders: Set<MemberID>
 
-    public init(activeWorkspaceAdmins: Int) { self.activeWorkspaceAdmins = activeWorkspaceAdmins }
+    public init(activeWorkspaceAdmins: Int, keyholders: Set<MemberID> = []) {
+        self.activeWorkspaceAdmins = activeWorkspaceAdmins; self.keyholders = keyholders
+    }
+}
+
+/// One role's default permissions before and after an edit (`roles set`, `roles reset`).
+public struct RoleDefaultsEdit: Sendable, Equatable {
+    public var role: Role
+    public var before: Set<Permission>
+    public var after: Set<Permission>
+
+    public init(role: Role, before: Set<Permission>, after: Set<Permission>) {
+        self.role = role; self.before = before; self.after = after
+    }
+
+    /// What members of the role gain: the actor must hold each.
+    public var added: Set<Permission> { after.subtracting(before) }
+    public var removed: Set<Permission> { before.subtracting(after) }
 }
 
 /// Every action the guard decides, with the targets it is taken on.
@@ -74,6 +95,10 @@ public enum GuardAction: Sendable, Equatable {
     case removeFromGroup(TargetFacts)
     /// Create, rename or delete groups, change their grants, workspace settings.
     case modifyTeamSettings(grants: Set<Permission>)
+    /// Change which permissions roles hold by default in this workspace.
+    case editRoleDefaults([RoleDefaultsEdit])
+    /// Look at the workspace as another role or member sees it (read-only).
+    case viewAs
     case modifyBilling
     case viewAudit
 }

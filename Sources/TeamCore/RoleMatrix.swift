@@ -20,6 +20,19 @@ public struct RoleMatrix: Sendable, Equatable {
         permissions(of: role).contains(permission)
     }
 
+    /// The same matrix with `role` holding exactly `permissions`.
+    public func setting(_ role: Role, to permissions: Set<Permission>) -> RoleMatrix {
+        var table = self.permissions
+        table[role] = permissions
+        return RoleMatrix(permissions: table)
+    }
+
+    /// How this matrix differs from `base` (the shipped one by default) for
+    /// `role`: `added` and `removed` say what this workspace changed.
+    public func difference(_ role: Role, from base: RoleMatrix = .shipped) -> RoleDefaultsEdit {
+        RoleDefaultsEdit(role: role, before: base.permissions(of: role), after: permissions(of: role))
+    }
+
     /// The matrix shipped with clerk-team.
     public static let shipped: RoleMatrix = {
         do {

@@ -22,6 +22,27 @@ public enum TeamCommand: Sendable, Equatable {
     case revokeInvitation(InvitationRef)
     /// Days until new invitations expire, for this workspace.
     case setInviteExpiry(days: Int)
+    /// A per-member override that grants one permission (replacing a revoke of it).
+    case grantPermission(member: EmailAddress, permission: Permission, expectedVersion: Int64? = nil)
+    /// A per-member override that revokes one permission, whatever else gives it.
+    case revokePermission(member: EmailAddress, permission: Permission, expectedVersion: Int64? = nil)
+    /// Drops the member's override of one permission: role and groups decide again.
+    case resetPermission(member: EmailAddress, permission: Permission, expectedVersion: Int64? = nil)
+    /// Groups are named by their display name, matched case-insensitively;
+    /// `expectedVersion` is the group's version.
+    case createGroup(name: DisplayName)
+    case renameGroup(group: DisplayName, to: DisplayName, expectedVersion: Int64? = nil)
+    /// Deletes the group; its members lose its grants.
+    case deleteGroup(group: DisplayName, expectedVersion: Int64? = nil)
+    case addToGroup(group: DisplayName, member: EmailAddress, expectedVersion: Int64? = nil)
+    case removeFromGroup(group: DisplayName, member: EmailAddress, expectedVersion: Int64? = nil)
+    /// The group grants one more permission to each of its members.
+    case grantToGroup(group: DisplayName, permission: Permission, expectedVersion: Int64? = nil)
+    case revokeFromGroup(group: DisplayName, permission: Permission, expectedVersion: Int64? = nil)
+    /// Changes which permissions a role holds by default in this workspace.
+    case setRoleDefaults(role: Role, adding: Set<Permission>, removing: Set<Permission>)
+    /// Restores the shipped defaults of one role, or of every role when nil.
+    case resetRoleDefaults(role: Role?)
 }
 
 /// What a command did, in one sentence; `changed` is false for no-ops

@@ -54,10 +54,15 @@ public struct SessionSnapshot: Sendable, Equatable {
     public var operatorContext: OperatorContext
     public var facts: WorkspaceFacts
     public var memberCount: Int
+    /// Set when a workspace-admin previews the workspace through someone
+    /// else's eyes (`--view-as`): "role agent" or "ann@example.com (agent)".
+    /// `operatorContext` is then the viewed one and the session is read-only.
+    public var viewingAs: String?
 
-    public init(workspaceName: String, operatorContext: OperatorContext, facts: WorkspaceFacts, memberCount: Int) {
+    public init(workspaceName: String, operatorContext: OperatorContext, facts: WorkspaceFacts, memberCount: Int,
+                viewingAs: String? = nil) {
         self.workspaceName = workspaceName; self.operatorContext = operatorContext
-        self.facts = facts; self.memberCount = memberCount
+        self.facts = facts; self.memberCount = memberCount; self.viewingAs = viewingAs
     }
 }
 
@@ -74,12 +79,15 @@ public enum ReadOnlyReason: Sendable, Equatable {
     case requested
     /// The file (or its folder) is not writable for this login.
     case fileNotWritable
+    /// Looking through another role's or member's eyes (`--view-as`).
+    case viewingAs
 
     /// For a header: short.
     public var label: String {
         switch self {
         case .requested: "READ-ONLY"
         case .fileNotWritable: "READ-ONLY (file not writable)"
+        case .viewingAs: "READ-ONLY"
         }
     }
 
@@ -88,6 +96,7 @@ public enum ReadOnlyReason: Sendable, Equatable {
         switch self {
         case .requested: "read-only mode: nothing can be changed"
         case .fileNotWritable: "read-only: the workspace file is not writable for your login"
+        case .viewingAs: "read-only while viewing as someone else (--view-as)"
         }
     }
 }
@@ -118,7 +127,17 @@ public protocol TeamWorkspace: AnyObject {
     func inboxes() throws -> [InboxSummary]
     /// The same inboxes without their members: cheap at any team size.
     func inboxList() throws -> [Inbox]
+    /// The verdict on one permission of one member with every source:
+    /// ``EffectivePermissions/explain(_:_:matrix:shipped:)``, which `can` and `whoHolds` use too.
     func explain(_ email: EmailAddress, _ permission: Permission) throws -> PermissionExplanation
+    /// Every active member who holds `permission`, by name, with why.
+    func whoHolds(_ permission: Permission) throws -> [PermissionHolder]
+    /// Every group, by name, with its grants and member count.
+    func groups() throws -> [GroupSummary]
+    /// One group, its name matched case-insensitively, with its members by name.
+    func group(_ name: DisplayName) throws -> GroupDetail
+    /// Oddities of the workspace's roles and groups (``RoleLint``), in a stable order.
+    func lint() throws -> [LintFinding]
     /// Audit events, oldest first; the most recent `limit` if given.
     func auditEvents(limit: Int?) throws -> [AuditEvent]
     /// What the guard would say about a command now, without changing anything.

@@ -133,6 +133,12 @@ extension SQLiteWorkspace {
             }
         case .invite, .resendInvitation, .revokeInvitation, .setInviteExpiry:
             return try planInvitation(command, op, spool)
+        case .grantPermission, .revokePermission, .resetPermission:
+            return try planOverride(command, op)
+        case .createGroup, .renameGroup, .deleteGroup, .addToGroup, .removeFromGroup, .grantToGroup, .revokeFromGroup:
+            return try planGroup(command, op)
+        case .setRoleDefaults, .resetRoleDefaults:
+            return try planRoleDefaults(command, op)
         }
     }
 
@@ -143,7 +149,7 @@ extension SQLiteWorkspace {
          ("status", .string(member.status.rawValue)), ("login", JSONText.Value(member.login))]
     }
 
-    private func requireFresh(_ email: EmailAddress, _ expected: Int64?) throws -> Member {
+    func requireFresh(_ email: EmailAddress, _ expected: Int64?) throws -> Member {
         let member = try requireMember(email)
         if let expected, expected != member.version {
             throw TeamError.stale("\(email) was changed by someone else since you looked; nothing was overwritten; look at it again and retry")
@@ -159,8 +165,14 @@ extension SQLiteWorkspace {
         return inbox
     }
 
-    private func updateMember(_ member: Member, set assignments: String, _ values: [any SQLBindable]) throws {
+    func updateMember(_ member: Member, set assignments: String, _ values: [any SQLBindable]) throws {
         try db.run("UPDATE members SET \(assignments), version = version + 1 WHERE id = ?", values + [member.id])
+    }
+
+    /// Moves a member's version when something shown with them changed
+    /// (overrides, groups), so an edit based on the older view is refused.
+    func touchMember(_ id: MemberID) throws {
+        try db.run("UPDATE members SET version = version + 1 WHERE id = ?", [id])
     }
 
     private func updateInbox(_ inbox: Inbox, set assignments: String, _ values: [any SQLBindable]) throws {

@@ -2,7 +2,8 @@ import Foundation
 import TeamCore
 
 /// Builds the demo workspace: realistic, international names, public and
-/// private inboxes, every role, a few deactivated members. Deterministic, so
+/// private inboxes, every role, a few deactivated members, two groups and
+/// a few per-member overrides. Deterministic, so
 /// two demos with the same size look the same.
 extension SQLiteWorkspace {
     public static func createDemo(path: String, members count: Int, identity: OperatorIdentity,
@@ -23,6 +24,7 @@ extension SQLiteWorkspace {
             _ = try workspace.perform(.invite(email: try EmailAddress(email), role: role,
                                               inboxes: try inboxes.map { try PhoneNumber($0) }))
         }
+        try workspace.addDemoPermissions()
         return workspace
     }
 

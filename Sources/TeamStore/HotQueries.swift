@@ -8,7 +8,7 @@ enum HotQueries {
     static let inboxIDsOfMember = "SELECT inbox_id FROM assignments WHERE member_id = ?"
     static let memberIDsOfInbox = "SELECT member_id FROM assignments WHERE inbox_id = ?"
     static let activeWorkspaceAdmins =
-        "SELECT count(*) FROM members WHERE role = 'workspace-admin' AND status = 'active'"
+        "SELECT \(RowMapping.memberColumns) FROM members WHERE role = 'workspace-admin' AND status = 'active'"
     static let overridesOfMember = "SELECT permission, effect FROM overrides WHERE member_id = ?"
     static let groupsOfMember = """
         SELECT g.id, g.name, gg.permission FROM group_members gm

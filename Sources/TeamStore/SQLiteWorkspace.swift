@@ -10,8 +10,12 @@ public final class SQLiteWorkspace: TeamWorkspace {
     let db: SQLiteConnection
     public let path: String
     public let identity: OperatorIdentity
-    /// Set for `--read-only`: every write is refused before it starts.
+    /// Set for `--read-only` and `--view-as`: every write is refused before it starts.
     public let readOnly: Bool
+    /// Why writes are refused, for the message.
+    let writeRefusal: String
+    /// Set for `--view-as`: the operator context is the viewed one.
+    public let viewAs: ViewAs?
     /// The operator's mail settings (From, default expiry).
     public let mailSettings: MailSettings
     /// The clock of every time-dependent rule (see ``StoreOptions/clock``).
@@ -26,14 +30,15 @@ public final class SQLiteWorkspace: TeamWorkspace {
         self.db = db; self.path = path; self.identity = identity
         opened = WorkspaceFile.identity(path: path)
         if let observer = options.lockWait { db.watchLockWaits(observer) }
-        readOnly = options.readOnly; mailSettings = options.mailSettings; now = options.clock
+        readOnly = options.refusesWrites; writeRefusal = options.refusal; viewAs = options.viewAs
+        mailSettings = options.mailSettings; now = options.clock
         spool = Spool(workspacePath: path, groupShared: WorkspaceFile.isInGroupSharedFolder(path: path))
     }
 
     /// Opens an existing workspace file. Never creates one. The options have
     /// no default on purpose: every caller states them, read-only above all.
     public static func open(path: String, identity: OperatorIdentity, options: StoreOptions) throws -> SQLiteWorkspace {
-        SQLiteWorkspace(db: try WorkspaceFile.open(path: path, readOnly: options.readOnly), path: path,
+        SQLiteWorkspace(db: try WorkspaceFile.open(path: path, readOnly: options.refusesWrites), path: path,
                         identity: identity, options: options)
     }
 
@@ -67,7 +72,7 @@ public final class SQLiteWorkspace: TeamWorkspace {
     }
 
     func writing<T>(_ body: () throws -> T) throws -> T {
-        if readOnly { throw TeamError.storage("read-only mode (--read-only): nothing was changed") }
+        if readOnly { throw TeamError.storage("\(writeRefusal): nothing was changed") }
         try requireSameFile(nothingWritten: true)
         let result = try translating { try db.immediateTransaction(body) }
         // Replaced while we wrote: the change went to the old file, and must not be reported as made.
@@ -76,6 +81,7 @@ public final class SQLiteWorkspace: TeamWorkspace {
     }
 
     public var readOnlyReason: ReadOnlyReason? {
+        if viewAs != nil { return .viewingAs }
         if readOnly { return .requested }
         return db.isReadOnly ? .fileNotWritable : nil
     }
@@ -101,8 +107,15 @@ public final class SQLiteWorkspace: TeamWorkspace {
         try reading { try resolveOperator() }
     }
 
-    /// The acting member (by `--as` email or bound login) with effective permissions.
+    /// The acting member (by `--as` email or bound login) with effective
+    /// permissions; under `--view-as`, the viewed role or member instead.
     func resolveOperator() throws -> OperatorContext {
+        let real = try resolveRealOperator()
+        guard let viewAs else { return real }
+        return try viewedOperator(viewAs, by: real)
+    }
+
+    private func resolveRealOperator() throws -> OperatorContext {
         let member: Member?
         if let email = identity.asEmail {
             member = try memberRow(email: email)
@@ -178,8 +191,16 @@ public final class SQLiteWorkspace: TeamWorkspace {
                                  groups: groups.values.sorted { $0.name < $1.name }, overrides: overrides)
     }
 
+    /// The lock-out facts: active workspace-admins, and which of them hold
+    /// both team keys (an override may have revoked one).
     func workspaceFacts() throws -> WorkspaceFacts {
-        WorkspaceFacts(activeWorkspaceAdmins: Int(try db.scalarInt(HotQueries.activeWorkspaceAdmins)))
+        let matrix = try loadMatrix()
+        let admins = try db.all(HotQueries.activeWorkspaceAdmins) { try RowMapping.member($0) }
+        var keyholders: Set<MemberID> = []
+        for admin in admins where Guard.teamKeys.isSubset(of: EffectivePermissions.compute(try sources(of: admin), matrix: matrix)) {
+            keyholders.insert(admin.id)
+        }
+        return WorkspaceFacts(activeWorkspaceAdmins: admins.count, keyholders: keyholders)
     }
 
     static func facts(_ member: Member) -> TargetFacts {

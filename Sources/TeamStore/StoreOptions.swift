@@ -17,11 +17,22 @@ public struct StoreOptions: Sendable {
     /// Told while a write waits for another operator's lock, and may cancel
     /// the wait; without one a write waits up to the busy timeout.
     public var lockWait: (any LockWaitObserver)?
+    /// Look through this role's or member's eyes (workspace-admins only); implies read-only.
+    public var viewAs: ViewAs?
 
     public init(readOnly: Bool = false, mailSettings: MailSettings = MailSettings(),
                 clock: @escaping @Sendable () -> Timestamp = StoreOptions.systemClock,
-                lockWait: (any LockWaitObserver)? = nil) {
-        self.readOnly = readOnly; self.mailSettings = mailSettings; self.clock = clock; self.lockWait = lockWait
+                lockWait: (any LockWaitObserver)? = nil, viewAs: ViewAs? = nil) {
+        self.readOnly = readOnly; self.mailSettings = mailSettings; self.clock = clock
+        self.lockWait = lockWait; self.viewAs = viewAs
+    }
+
+    /// Viewing as someone else never changes anything.
+    var refusesWrites: Bool { readOnly || viewAs != nil }
+
+    /// Why a write is refused, naming the flag that made it so.
+    var refusal: String {
+        viewAs != nil ? "read-only while viewing as someone else (--view-as)" : "read-only mode (--read-only)"
     }
 
     @Sendable public static func systemClock() -> Timestamp {
@@ -31,6 +42,6 @@ public struct StoreOptions: Sendable {
     /// Refuses creating (or replacing) a workspace file under `--read-only`:
     /// `what` names the change, `untouched` says what was left alone.
     func refuseCreatingIfReadOnly(_ what: String, untouched: String = "nothing was created") throws {
-        if readOnly { throw TeamError.storage("read-only mode (--read-only): \(what) is a change; \(untouched)") }
+        if refusesWrites { throw TeamError.storage("\(refusal): \(what) is a change; \(untouched)") }
     }
 }

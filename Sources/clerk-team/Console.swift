@@ -7,8 +7,11 @@ import Glibc
 /// All terminal output of the CLI. Untrusted text is sanitised here so no
 /// name or email can carry escape sequences to the operator's terminal.
 enum Console {
+    /// Written straight to the file descriptor like `raw` and `table`: with
+    /// `print`'s buffer in between, a line printed before a table came out
+    /// after it whenever stdout was a pipe.
     static func line(_ text: String) {
-        print(TerminalText.sanitize(text))
+        FileHandle.standardOutput.write(Data((TerminalText.sanitize(text) + "\n").utf8))
     }
 
     /// One message on stderr; each of its lines sanitised on its own.

@@ -17,6 +17,11 @@ struct GlobalOptions: ParsableArguments {
     @Flag(help: "Browse only: every change is refused, in the interface and in commands.")
     var readOnly = false
 
+    @Option(name: .customLong("view-as"), help: ArgumentHelp(
+        "See the workspace (read-only) as a role or a member would: a role name or an email (workspace-admins only).",
+        valueName: "role|email"))
+    var viewAs: String?
+
     /// An empty --db is a mistake (an unset variable), never "the default".
     func validate() throws {
         if let db, db.trimmingCharacters(in: .whitespaces).isEmpty {

@@ -23,6 +23,10 @@ enum Parse {
         do { return try DisplayName(text, field: field) } catch { throw TeamError.invalid(error) }
     }
 
+    static func viewAs(_ text: String) throws -> ViewAs {
+        do { return try ViewAs.parse(text) } catch { throw TeamError.invalid(error) }
+    }
+
     static func visibility(_ text: String) throws -> InboxVisibility {
         do { return try InboxVisibility.parse(text) } catch { throw TeamError.invalid(error) }
     }

@@ -27,16 +27,38 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The member's email.") var email: String
     @Argument(help: "A permission key.") var permission: String
+    @Flag(help: "Print JSON: {\"member\", \"permission\", \"held\", \"sources\": [{\"source\", \"role\", \"group\", \"text\"}]}.")
+    var json = false
 
     func run() throws {
         let address = try Parse.email(email)
         let key = try Parse.permission(permission)
         let explanation = try global.openWorkspace().explain(address, key)
+        if json { return Console.raw(PermissionJSON.explanation(address, explanation).rendered() + "\n") }
         Console.line("\(address) \(explanation.held ? "holds" : "does not hold") \(key.rawValue)")
         if explanation.sources.isEmpty {
             Console.line("  - no role, group or override gives it")
         }
         for source in explanation.sources { Console.line("  - \(source)") }
+    }
+}
+
+struct WhoHoldsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "who-holds",
+        abstract: "List every active member who holds a permission, and why.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "A permission key.") var permission: String
+    @Flag(help: "Print JSON: [{\"email\", \"name\", \"role\", \"sources\"}] by name (sources as in explain --json).")
+    var json = false
+
+    func run() throws {
+        let holders = try global.openWorkspace().whoHolds(try Parse.permission(permission))
+        if json { return JSONViews.printArray(holders, PermissionJSON.holder) }
+        Console.table(["NAME", "EMAIL", "ROLE", "WHY"], holders.map { holder in
+            [holder.member.name, holder.member.email.value, holder.member.role.rawValue,
+             holder.explanation.sources.map(\.description).joined(separator: "; ")]
+        })
     }
 }
 

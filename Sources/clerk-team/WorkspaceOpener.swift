@@ -10,6 +10,11 @@ enum Opening {
     case create(name: DisplayName, adminEmail: EmailAddress, adminName: DisplayName)
     /// `demo`: a new demo file, replacing an older demo.
     case demo(members: Int)
+
+    var usesExistingFile: Bool {
+        if case .existing = self { return true }
+        return false
+    }
 }
 
 /// The one way the command line reaches the store.
@@ -37,9 +42,15 @@ extension GlobalOptions {
     /// The only code that calls the store's `open`, `create` and `createDemo`.
     private func open(_ opening: Opening, at path: String, interface: Interface,
                       mail: ClerkConfig?, lockWait: (any LockWaitObserver)? = nil) throws -> SQLiteWorkspace {
+        let view = try viewAs.map(Parse.viewAs)
+        if view != nil, !opening.usesExistingFile {
+            throw TeamError.invalid(ValidationError(field: "view-as",
+                message: "--view-as looks at an existing workspace; it cannot create one"))
+        }
         // Without a config (commands that send no mail) the store's defaults
         // apply: mail from the inviter's own address, the standard expiry.
-        let options = StoreOptions(readOnly: readOnly, mailSettings: mail?.mailSettings ?? MailSettings(), lockWait: lockWait)
+        let options = StoreOptions(readOnly: readOnly, mailSettings: mail?.mailSettings ?? MailSettings(),
+                                   lockWait: lockWait, viewAs: view)
         // Creating binds the operator's own login: there is no member yet for --as to name.
         let ownIdentity = OperatorIdentity(osLogin: Self.osLogin, interface: interface)
         switch opening {

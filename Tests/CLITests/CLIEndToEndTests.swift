@@ -133,6 +133,16 @@ import TestSupport
         #expect(members.contains { ($0["name"] as? String)?.unicodeScalars.contains { $0.value > 0x2E80 } == true })
         let inboxes = try #require(try cli.json("--db", demoPath, "inboxes", "list", "--json") as? [[String: Any]])
         #expect(Set(inboxes.compactMap { $0["visibility"] as? String }) == ["public", "private"])
+        let groups = try #require(try cli.json("--db", demoPath, "groups", "list", "--json") as? [[String: Any]])
+        #expect(groups.map { $0["name"] as? String } == ["Billing", "Night shift"])
+        #expect(groups.map { $0["grants"] as? [String] } == [["modify-billing"], ["view-private-inbox"]])
+        #expect(groups.map { $0["member_count"] as? Int } == [1, 3])
+        // Made the normal way: each group step and override is in the audit log.
+        let actions = try cli.ok("--db", demoPath, "audit", "--json").split(separator: "\n").compactMap { line in
+            ((try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any])?["action"] as? String
+        }
+        #expect(actions.filter { $0.hasPrefix("permission.") }.sorted() == ["permission.grant", "permission.revoke", "permission.revoke"])
+        #expect(actions.filter { $0 == "group.add-member" }.count == 4)
         // A second demo replaces the first; a real workspace is never replaced.
         try cli.ok("demo", "--members", "5")
         let refused = try cli.run("demo", "--db", cli.db)

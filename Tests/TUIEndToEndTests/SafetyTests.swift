@@ -100,3 +100,25 @@ struct SmallTerminalEndToEndTests {
         #expect(try h.tmux.waitForExit() == 0)
     }
 }
+
+/// `--view-as`: the interface exactly as another role sees it, read-only.
+@Suite(.serialized)
+struct ViewAsTests {
+    @Test func viewingAsAMemberShowsNoInviteRoleOrRemove() throws {
+        let viewer = try TUIHarness()
+        try viewer.seedTeam()
+        let before = try viewer.snapshot()
+        try viewer.tmux.start([viewer.binary, "--db", viewer.db, "--view-as", "member"], environment: viewer.environment)
+        let screen = try viewer.tmux.waitFor("q quit")
+        #expect(screen.contains("VIEWING AS role member (read-only)"), "\(screen)")
+        let footer = String(screen.split(separator: "\n").last ?? "")
+        for hidden in ["i invite", "r role", "x remove", "d deactivate"] {
+            #expect(!footer.contains(hidden), "\(hidden) in \(footer)")
+        }
+        try viewer.tmux.press("i")
+        try viewer.tmux.waitFor("not available to your role")
+        try viewer.tmux.press("q")
+        #expect(try viewer.tmux.waitForExit() == 0)
+        #expect(try viewer.snapshot() == before, "looking changed nothing")
+    }
+}

@@ -61,6 +61,14 @@ import Testing
         case .removeFromGroup(let t): return need(.modifyTeam) ?? rank(t)
         case .modifyTeamSettings(let grants):
             return need(.modifyTeam) ?? (grants.allSatisfy { has(a, $0) } ? nil : .escalation)
+        case .editRoleDefaults(let edits):
+            let escalates = edits.contains { edit in edit.after.subtracting(edit.before).contains { !has(a, $0) } }
+            let locksOut = edits.contains { edit in
+                edit.role == .workspaceAdmin && !(edit.after.contains(.modifyTeamMember) && edit.after.contains(.addTeamMembers))
+            }
+            return need(.modifyTeam) ?? (a == .workspaceAdmin ? nil : .rank)
+                ?? (escalates ? .escalation : nil) ?? (locksOut ? .lastWorkspaceAdmin : nil)
+        case .viewAs: return a == .workspaceAdmin ? nil : .rank
         case .modifyBilling: return need(.modifyBilling)
         case .viewAudit: return need(.modifyTeam)
         }
@@ -68,8 +76,15 @@ import Testing
 
     /// Every action, on a target of every role where it takes one.
     static func allActions() -> [GuardAction] {
-        var actions: [GuardAction] = [.readWorkspace, .manageInvitation, .modifyBilling, .viewAudit,
+        var actions: [GuardAction] = [.readWorkspace, .manageInvitation, .modifyBilling, .viewAudit, .viewAs,
                                       .modifyTeamSettings(grants: []), .modifyTeamSettings(grants: [.deleteMessages])]
+        for role in Role.allCases {
+            let now = matrix.permissions(of: role)
+            for permission in Permission.allCases {
+                let toggled = now.contains(permission) ? now.subtracting([permission]) : now.union([permission])
+                actions.append(.editRoleDefaults([RoleDefaultsEdit(role: role, before: now, after: toggled)]))
+            }
+        }
         for inbox in [publicInbox, privateInbox] {
             actions += [.viewInbox(inbox), .addInbox(inbox.visibility), .renameInbox(inbox), .removeInbox(inbox)]
             for visibility in InboxVisibility.allCases { actions.append(.setInboxVisibility(inbox, to: visibility)) }

@@ -29,6 +29,56 @@ import Testing
         #expect(Guard.check(.changeRole(Self.soleAdmin, to: .agent), by: Self.selfAdmin, in: G.twoAdmins).isAllowed)
     }
 
+    /// Two active workspace-admins, but only 100 still holds both team keys
+    /// (101 had add-team-members revoked): 100 is the last who can manage the team.
+    static let oneKeyholder = WorkspaceFacts(activeWorkspaceAdmins: 2, keyholders: [100])
+
+    @Test func theLastWorkspaceAdminHoldingBothTeamKeysMustStay() {
+        let stripped = TargetFacts(id: 101, role: .workspaceAdmin, status: .active)
+        for action in [GuardAction.changeRole(Self.soleAdmin, to: .admin), .deactivate(Self.soleAdmin),
+                       .removeMember(Self.soleAdmin), .revokePermission(Self.soleAdmin, .modifyTeamMember),
+                       .revokePermission(Self.soleAdmin, .addTeamMembers)] {
+            let decision = Guard.check(action, by: Self.selfAdmin, in: Self.oneKeyholder)
+            #expect(decision.refusal?.rule == .lastWorkspaceAdmin, "\(action)")
+            #expect(decision.refusal?.message.contains("holding modify-team-member and add-team-members") == true)
+        }
+        // The other workspace-admin, who cannot manage the team anyway, may go; so may others' keys.
+        for action in [GuardAction.deactivate(stripped), .changeRole(stripped, to: .admin),
+                       .revokePermission(stripped, .modifyTeamMember), .revokePermission(Self.soleAdmin, .modifyBilling)] {
+            #expect(Guard.check(action, by: Self.selfAdmin, in: Self.oneKeyholder).isAllowed, "\(action)")
+        }
+        // With a second keyholder the first may lose a key.
+        let two = WorkspaceFacts(activeWorkspaceAdmins: 2, keyholders: [100, 101])
+        #expect(Guard.check(.revokePermission(Self.soleAdmin, .addTeamMembers), by: Self.selfAdmin, in: two).isAllowed)
+    }
+
+    @Test func roleDefaultsAreAWorkspaceAdminsToChangeWithinWhatTheyHold() {
+        let wa = RoleMatrix.shipped.permissions(of: .workspaceAdmin)
+        let agent = RoleMatrix.shipped.permissions(of: .agent)
+        let addDelete = RoleDefaultsEdit(role: .agent, before: agent, after: agent.union([.deleteMessages]))
+        let escalation = Guard.check(.editRoleDefaults([addDelete]), by: Self.selfAdmin, in: G.twoAdmins)
+        #expect(escalation.refusal?.rule == .escalation)
+        #expect(escalation.refusal?.permission == .deleteMessages)
+
+        let dropRemove = RoleDefaultsEdit(role: .agent, before: agent, after: agent.subtracting([.removeTeamMembers]))
+        #expect(Guard.check(.editRoleDefaults([dropRemove]), by: Self.selfAdmin, in: G.twoAdmins).isAllowed)
+        #expect(Guard.check(.editRoleDefaults([dropRemove]), by: G.actor(.admin), in: G.twoAdmins).refusal?.rule == .rank)
+
+        for key in [Permission.modifyTeamMember, .addTeamMembers] {
+            let strip = RoleDefaultsEdit(role: .workspaceAdmin, before: wa, after: wa.subtracting([key]))
+            let decision = Guard.check(.editRoleDefaults([strip]), by: Self.selfAdmin, in: G.twoAdmins)
+            #expect(decision.refusal?.rule == .lastWorkspaceAdmin)
+            #expect(decision.refusal?.permission == key)
+        }
+    }
+
+    @Test func onlyAWorkspaceAdminMayViewAsSomeoneElse() {
+        #expect(Guard.check(.viewAs, by: Self.selfAdmin, in: G.twoAdmins).isAllowed)
+        let refusal = Guard.check(.viewAs, by: G.actor(.admin), in: G.twoAdmins).refusal
+        #expect(refusal?.rule == .rank)
+        #expect(refusal?.message == "you are admin and cannot view the workspace as another role or member; that needs workspace-admin")
+    }
+
     @Test func aDeactivatedWorkspaceAdminDoesNotCountAsTheLast() {
         let deactivated = TargetFacts(id: 101, role: .workspaceAdmin, status: .deactivated)
         #expect(Guard.check(.removeMember(deactivated), by: Self.selfAdmin, in: Self.oneAdmin).isAllowed)

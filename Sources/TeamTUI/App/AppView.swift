@@ -62,7 +62,12 @@ public enum AppView {
         } else {
             parts.append("loading…")
         }
-        if let reason = state.readOnly { parts.append(reason.label) }
+        if let viewed = state.session?.viewingAs {
+            // First, where it cannot be cut off: this is not your own view.
+            parts.insert("VIEWING AS \(viewed) (read-only)", at: 1)
+        } else if let reason = state.readOnly {
+            parts.append(reason.label)
+        }
         let text = " " + parts.joined(separator: " \(state.glyphs.vertical) ")
         grid.put(TerminalText.truncate(text, toWidth: rect.width, ellipsis: state.glyphs.ellipsis),
                  x: rect.x, y: rect.y, style: Style(.header, bold: true))

@@ -37,6 +37,10 @@ final class StubWorkspace: TeamWorkspace {
     func explain(_ email: EmailAddress, _ permission: Permission) throws -> PermissionExplanation {
         throw TeamError.storage("the stub does not explain")
     }
+    func whoHolds(_ permission: Permission) throws -> [PermissionHolder] { [] }
+    func groups() throws -> [GroupSummary] { [] }
+    func group(_ name: DisplayName) throws -> GroupDetail { throw TeamError.notFound("no group '\(name)' in this workspace") }
+    func lint() throws -> [LintFinding] { [] }
     func auditEvents(limit: Int?) throws -> [AuditEvent] { [] }
     func decide(_ command: TeamCommand) throws -> GuardDecision { .allowed }
     func perform(_ command: TeamCommand) throws -> CommandOutcome {

@@ -1,0 +1,35 @@
+/// A group as listed: its grants and how many members it has.
+public struct GroupSummary: Sendable, Equatable, Identifiable {
+    public var id: Int64
+    public var name: String
+    public var grants: Set<Permission>
+    public var memberCount: Int
+    /// Bumped on every change of the group (name, grants, members).
+    public var version: Int64
+
+    public init(id: Int64, name: String, grants: Set<Permission>, memberCount: Int, version: Int64) {
+        self.id = id; self.name = name; self.grants = grants; self.memberCount = memberCount; self.version = version
+    }
+}
+
+/// One group with its members, ordered by name.
+public struct GroupDetail: Sendable, Equatable {
+    public var summary: GroupSummary
+    public var members: [Member]
+
+    public init(summary: GroupSummary, members: [Member]) {
+        self.summary = summary; self.members = members
+    }
+}
+
+extension Group {
+    /// Group names are validated like display names (printable, 1-100 characters).
+    public static func validName(_ text: String) throws(ValidationError) -> DisplayName {
+        try DisplayName(text, field: "group name")
+    }
+
+    /// Two names that differ only in case name the same group: "Billing" and "billing".
+    public static func sameName(_ a: String, _ b: String) -> Bool {
+        a.lowercased() == b.lowercased()
+    }
+}
