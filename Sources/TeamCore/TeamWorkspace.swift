@@ -16,11 +16,13 @@ public struct MemberDetail: Sendable, Equatable {
     public var permissions: Set<Permission>
     public var groups: [String]
     public var overrides: [Override]
+    /// Every permission with its verdict and sources, in `Permission.allCases` order.
+    public var explanations: [PermissionExplanation]
 
     public init(member: Member, inboxes: [Inbox], permissions: Set<Permission>,
-                groups: [String], overrides: [Override]) {
+                groups: [String], overrides: [Override], explanations: [PermissionExplanation] = []) {
         self.member = member; self.inboxes = inboxes; self.permissions = permissions
-        self.groups = groups; self.overrides = overrides
+        self.groups = groups; self.overrides = overrides; self.explanations = explanations
     }
 }
 

@@ -61,9 +61,11 @@ extension SQLiteWorkspace {
                 WHERE a.member_id = ? ORDER BY i.phone
                 """, [member.id], { try RowMapping.inbox($0) })
                 .filter { Guard.canSee(Self.facts($0), actor: op.facts) }
+            let matrix = try loadMatrix()
             return MemberDetail(member: member, inboxes: inboxes,
-                                permissions: EffectivePermissions.compute(sources, matrix: try loadMatrix()),
-                                groups: sources.groups.map(\.name), overrides: sources.overrides)
+                                permissions: EffectivePermissions.compute(sources, matrix: matrix),
+                                groups: sources.groups.map(\.name), overrides: sources.overrides,
+                                explanations: Permission.allCases.map { EffectivePermissions.explain($0, sources, matrix: matrix) })
         }
     }
 

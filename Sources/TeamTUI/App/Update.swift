@@ -85,7 +85,11 @@ public enum App {
         case .performed(let command, let outcome):
             state.status = StatusMessage(outcome.changed ? outcome.message : outcome.message + " (nothing changed)",
                                          outcome.changed ? .success : .info)
-            if case .help = state.modal {} else { state.modal = nil }
+            // Help stays; the member window stays open over its own override changes.
+            switch (state.modal, command) {
+            case (.help, _), (.detail, .grantPermission), (.detail, .revokePermission), (.detail, .resetPermission): break
+            default: state.modal = nil
+            }
             return reload(after: command, &state)
         case .failed(.identity(let message)):
             AccessWatch.lose("You can no longer use this workspace: \(message).", &state)
@@ -122,6 +126,10 @@ public enum App {
             return [.loadSession, .loadInboxes(withMembers: state.screen == .inboxes)] + MemberList.ensureRows(state)
         case .invite, .resendInvitation, .revokeInvitation, .setInviteExpiry:
             return [.loadSession, .loadInvitations]
+        case .grantPermission(let email, _, _), .revokePermission(let email, _, _), .resetPermission(let email, _, _):
+            // The member's permissions changed, not the list: read the session (ours may have) and the member again.
+            if case .detail = state.modal { return [.loadSession, .loadDetail(email)] }
+            return [.loadSession]
         default:
             return [.reloadAll]
         }

@@ -74,6 +74,11 @@ extension Confirmation {
                     : ["\(member.name) keeps only what \(role.rawValue) may do (now \(member.role.rawValue))."],
                 answer: isSelf ? .typed(member.email.value) : .yesNo, command: command,
                 cancelled: "role change cancelled; nothing changed")
+        case .revokePermission(_, let permission, _) where isSelf:
+            return Confirmation(
+                title: "Revoke \(permission.rawValue) from yourself?",
+                lines: ["This is you: you lose \(permission.rawValue) at once,", "and cannot give it back to yourself."],
+                answer: .typed(member.email.value), command: command, cancelled: "revoke cancelled; nothing changed")
         case .removeMember:
             return Confirmation(
                 title: "Remove \(who)?",

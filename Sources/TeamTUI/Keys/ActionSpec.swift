@@ -15,7 +15,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case messagesClose, messagesDown, messagesUp
     // Windows
     case helpClose, helpDown, helpUp, helpPageDown, helpPageUp
-    case detailClose, detailDown, detailUp
+    case detailClose, detailDown, detailUp, overrideToggle
     case roleDown, roleUp, roleChoose, roleCancel
     case confirmYes, confirmNo, typedConfirm, typedCancel, typedType
     case inviteNextField, invitePreviousField, inviteSend, inviteCancel

@@ -305,3 +305,49 @@ import TermUI
         #expect(moved.email.cursor == 10)
     }
 }
+
+@Suite struct OverrideTests {
+    static func detail(_ member: Member, overrides: [Override] = []) -> MemberDetail {
+        let permissions = RoleMatrix.shipped.permissions(of: member.role)
+        return MemberDetail(member: member, inboxes: [], permissions: permissions, groups: [], overrides: overrides,
+                            explanations: Permission.allCases.map {
+                                PermissionExplanation(permission: $0, held: permissions.contains($0),
+                                                      sources: permissions.contains($0) ? [.role(member.role)] : [])
+                            })
+    }
+
+    @Test func spaceGrantsRevokesOrDropsTheOverrideUnderTheCursor() {
+        let mo = Sample.member("mo@acme.test")
+        var state = Sample.started()
+        state.modal = .detail(MemberWindow(detail: Self.detail(mo)))
+        var store = TestStore(state)
+        // add-inbox (first): a member lacks it, so Space grants it.
+        store.press(.char(" "), effects: [.perform(.grantPermission(member: mo.email, permission: .addInbox, expectedVersion: 1))]) {
+            $0.status = PureUpdateTests.saving
+        }
+        store.send(.performed(.grantPermission(member: mo.email, permission: .addInbox, expectedVersion: 1),
+                              CommandOutcome(message: "granted add-inbox to mo@acme.test", changed: true)),
+                   effects: [.loadSession, .loadDetail(mo.email)]) {
+            $0.status = StatusMessage("granted add-inbox to mo@acme.test", .success)
+        }
+        #expect(MemberWindow.override(in: MemberWindow(detail: Self.detail(mo), cursor: 5)) == .revoke(.viewPublicInbox))
+        let revoked = Self.detail(mo, overrides: [Override(permission: .viewPublicInbox, effect: .revoke)])
+        #expect(MemberWindow.override(in: MemberWindow(detail: revoked, cursor: 5)) == .reset(.viewPublicInbox, restores: true))
+    }
+
+    @Test func anOperatorWithoutTheKeyNeverSeesIt() {
+        var state = Sample.started(as: "mia@acme.test")
+        state.modal = .detail(MemberWindow(detail: Self.detail(Sample.member("mo@acme.test"))))
+        #expect(!Keymap.footer(state).contains { $0.spec.id == .overrideToggle }, "managers lack modify-team-member")
+    }
+
+    @Test func revokingYourOwnPermissionAsksTwice() {
+        let olive = Sample.member("olive@acme.test")
+        var state = Sample.started()
+        state.modal = .detail(MemberWindow(detail: Self.detail(olive), cursor: 0))
+        _ = App.update(&state, .key(.char(" ")))
+        guard case .confirm(let question) = state.modal else { Issue.record("no question: \(String(describing: state.modal))"); return }
+        #expect(question.title == "Revoke add-inbox from yourself?")
+        #expect(question.answer == .yesNo, "y/N first, then the email")
+    }
+}

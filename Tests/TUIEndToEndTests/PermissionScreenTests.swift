@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Overrides made in the member window reach the member's own screen.
+@Suite(.serialized)
+struct PermissionScreenTests {
+    @Test func anOverrideGivenInTheMemberWindowShowsInThatMembersOwnScreen() throws {
+        let h = try TUIHarness()
+        try h.seedTeam()
+        // The agent's own screen, in a second terminal: no invite key (agents lack add-team-members).
+        let agent = try TmuxSession()
+        defer { agent.stop() }
+        try agent.start([h.binary, "--db", h.db, "--as", "agent@acme.test"], environment: h.environment)
+        var theirs = try agent.waitFor("q quit")
+        #expect(!theirs.contains("i invite"))
+
+        try h.openTUI()
+        try h.select("agent@acme.test", name: "Agent Person")
+        try h.tmux.press("Enter")
+        try h.tmux.waitFor("Space overrides one")
+        // add-team-members is the tenth permission.
+        for _ in 0..<9 { try h.tmux.press("j") }
+        try h.tmux.waitUntil("the cursor on add-team-members") { $0.contains("Space grant") }
+        try h.tmux.press("Space")
+        let mine = try h.tmux.waitFor("override: granted")
+        #expect(mine.contains("Space drop override"))
+        #expect(try h.ok("can", "agent@acme.test", "add-team-members").contains("yes"))
+
+        theirs = try agent.waitFor("i invite")
+        #expect(theirs.contains("i invite"), "their screen follows within a second")
+        try agent.press("q")
+        try h.tmux.press("Escape", "q")
+        #expect(try h.tmux.waitForExit() == 0)
+    }
+}
