@@ -34,3 +34,28 @@ struct PermissionScreenTests {
         #expect(try h.tmux.waitForExit() == 0)
     }
 }
+
+/// The roles view: a changed default is marked, and a workspace-admin changes one with Space.
+@Suite(.serialized)
+struct RolesViewTests {
+    @Test func theRolesViewMarksAChangedDefaultAndSpaceChangesOne() throws {
+        let h = try TUIHarness()
+        try h.seedTeam()
+        try h.ok("roles", "set", "member", "+add-inbox")
+        try h.openTUI()
+        try h.tmux.press("5")
+        var screen = try h.tmux.waitFor("default permissions in this workspace")
+        let addInbox = try #require(h.line(containing: "add-inbox", in: screen))
+        #expect(addInbox.contains("✓*"), "member's add-inbox is marked changed: \(addInbox)")
+        // The agent column (fourth), first row (add-inbox): not held; Space adds it.
+        try h.tmux.press("l", "l", "l")
+        try h.tmux.waitFor("Space add")
+        try h.tmux.press("Space")
+        screen = try h.tmux.waitFor("agent +add-inbox")
+        #expect(try h.ok("roles", "--json").contains("\"+add-inbox\""))
+        let row = try #require(h.line(containing: "add-inbox", in: screen))
+        #expect(row.components(separatedBy: "✓*").count - 1 == 2, "agent and member changed: \(row)")
+        try h.tmux.press("q")
+        #expect(try h.tmux.waitForExit() == 0)
+    }
+}

@@ -46,8 +46,10 @@ import TermUI
 
     /// Where keys go, most specific first: each pane with the keys of every
     /// screen, each window, each invite field with the window's keys.
-    static let chains: [[Scope]] = [Scope.memberList, .inboxPane, .inboxList, .invitationList].map { [$0, .anywhere, .always] }
-        + [Scope.filter, .helpWindow, .messageWindow, .memberWindow, .roleWindow, .confirmWindow, .typedConfirmWindow, .noAccess].map { [$0, .always] }
+    static let chains: [[Scope]] = [Scope.memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix]
+        .map { [$0, .anywhere, .always] }
+        + [Scope.filter, .helpWindow, .messageWindow, .memberWindow, .roleWindow, .confirmWindow, .typedConfirmWindow, .noAccess,
+           .promptWindow, .grantsWindow].map { [$0, .always] }
         + [Scope.inviteEmail, .inviteRole, .inviteInboxes].map { [$0, .inviteWindow, .always] }
 
     @Test func everyActionHasAKeyAndNoKeyIsTakenTwiceWhereKeysGo() {
@@ -82,11 +84,14 @@ import TermUI
         var seen: [[Scope]] = [Keymap.scopes(state)]
         let walk: [Key] = [.tab, .tab, .char("/"), .escape, .char("?"), .escape, .enter, .escape, .char("r"), .escape,
                            .char("x"), .escape, .char("d"), .escape, .char("m"), .escape, .char("i"), .tab, .tab, .escape,
-                           .char("v"), .char("v")]
+                           .char("v"), .char("v"), .char("4"), .char("n"), .escape, .char("5"), .char("1")]
         for key in walk {
             runtime.press(key, into: &state)
             seen.append(Keymap.scopes(state))
         }
+        state.modal = .grants(GroupGrants(group: GroupSummary(id: 1, name: "G", grants: [], memberCount: 0, version: 1)))
+        seen.append(Keymap.scopes(state))
+        state.modal = nil
         state.lostAccess = "deactivated"
         seen.append(Keymap.scopes(state))
         for chain in seen { #expect(Self.chains.contains(chain), "\(chain)") }

@@ -8,6 +8,8 @@ public struct AppState: Equatable {
     public var members = MemberListState()
     public var inboxes = InboxesState()
     public var invitations = InvitationsState()
+    public var groups = GroupsState()
+    public var roles = RolesState()
     public var focus: Focus = .members
     public var screen: Screen = .members
     public var modal: Modal?
@@ -38,7 +40,7 @@ public struct AppState: Equatable {
 
     /// Members with their inboxes, inboxes with their members, or invitations.
     public enum Screen: Equatable, Sendable, CaseIterable {
-        case members, inboxes, invitations
+        case members, inboxes, invitations, groups, roles
 
         /// The next view for the switch key.
         public var next: Screen {
@@ -51,6 +53,8 @@ public struct AppState: Equatable {
             case .members: "members"
             case .inboxes: "by inbox"
             case .invitations: "invitations"
+            case .groups: "groups"
+            case .roles: "roles"
             }
         }
     }
@@ -70,6 +74,8 @@ public struct AppState: Equatable {
         inboxes.pane.clamp(count: inboxes.all.count, visibleRows: layout.sideRows)
         inboxes.list.clamp(count: inboxes.all.count, visibleRows: layout.listRows)
         invitations.list.clamp(count: invitations.all.count, visibleRows: layout.listRows)
+        groups.list.clamp(count: groups.all.count, visibleRows: layout.listRows)
+        roles.list.clamp(count: Permission.allCases.count, visibleRows: max(1, layout.listRows - 1))
     }
 }
 
@@ -81,6 +87,8 @@ public enum Modal: Equatable {
     case confirm(Confirmation)
     case detail(MemberWindow)
     case messages(MessageLog)
+    case prompt(Prompt)
+    case grants(GroupGrants)
 }
 
 /// A line of feedback under the panes.

@@ -32,6 +32,14 @@ public enum AppView {
             if let list = layout.list { InboxesScreen.drawList(state, &grid, list) }
             if let side = layout.side { InboxesScreen.drawMembers(state, &grid, side) }
             if layout.list == nil, let side = layout.side { InboxesScreen.drawList(state, &grid, side) }
+        case .groups:
+            if let list = layout.list { GroupsScreen.drawList(state, &grid, list) }
+            if let side = layout.side { GroupsScreen.drawDetail(state, &grid, side) }
+            if layout.list == nil, let side = layout.side { GroupsScreen.drawList(state, &grid, side) }
+        case .roles:
+            if let list = layout.list { RolesScreen.drawMatrix(state, &grid, list) }
+            if let side = layout.side { RolesScreen.drawFindings(state, &grid, side) }
+            if layout.list == nil, let side = layout.side { RolesScreen.drawMatrix(state, &grid, side) }
         case .invitations:
             if let list = layout.list { InvitationsScreen.drawList(state, &grid, list) }
             if let side = layout.side { InvitationsScreen.drawDetail(state, &grid, side) }
@@ -43,6 +51,8 @@ public enum AppView {
         case .help(let window): HelpWindow.draw(state, window, &grid); cursor = nil
         case .detail(let window): MemberWindow.draw(state, window, &grid); cursor = nil
         case .messages(let log): MessageLog.draw(state, log, &grid); cursor = nil
+        case .prompt(let prompt): cursor = Prompt.draw(state, prompt, &grid)
+        case .grants(let window): GroupGrants.draw(state, window, &grid); cursor = nil
         case .rolePicker(let picker): RolePicker.draw(state, picker, &grid); cursor = nil
         case .confirm(let question): cursor = Confirmation.draw(state, question, &grid)
         case .invite(let form): cursor = InviteForm.draw(state, form, &grid)

@@ -15,6 +15,10 @@ public enum Effect: Equatable, Sendable {
     case loadInboxes(withMembers: Bool)
     case loadInvitations
     case loadDetail(EmailAddress)
+    case loadGroups
+    case loadGroup(DisplayName)
+    /// The role matrix in force and what `roles lint` finds.
+    case loadRoles
     /// A change, checked again by the core's guard when it is written.
     case perform(TeamCommand)
     /// Read `data_version`, to notice other operators' commits.
@@ -48,6 +52,9 @@ public enum AppAction: Equatable {
     case inboxesLoaded([InboxSummary], withMembers: Bool)
     case invitationsLoaded([InvitationSummary])
     case detailLoaded(MemberDetail)
+    case groupsLoaded([GroupSummary])
+    case groupLoaded(GroupDetail)
+    case rolesLoaded(RoleMatrix, [LintFinding])
     case performed(TeamCommand, CommandOutcome)
     case failed(TeamError)
     case dataVersionRead(Int64)

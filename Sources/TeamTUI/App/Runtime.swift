@@ -25,10 +25,14 @@ public struct Runtime {
             case .afterPaint(let effect):
                 return run(effect, state)
             case .reloadAll:
-                return [.sessionLoaded(try workspace.session()),
-                        try inboxes(withMembers: state.screen == .inboxes),
-                        .invitationsLoaded(try workspace.invitations(status: nil)),
-                        .indexLoaded(try workspace.memberIndex(sort: state.members.sort), state.members.sort)]
+                var actions: [AppAction] = [.sessionLoaded(try workspace.session()),
+                                            try inboxes(withMembers: state.screen == .inboxes),
+                                            .invitationsLoaded(try workspace.invitations(status: nil)),
+                                            .indexLoaded(try workspace.memberIndex(sort: state.members.sort), state.members.sort)]
+                // The views that need more than a list read it only when shown.
+                if state.screen == .groups { actions.append(.groupsLoaded(try workspace.groups())) }
+                if state.screen == .roles { actions.append(.rolesLoaded(try workspace.roleMatrix(), try workspace.lint())) }
+                return actions
             case .loadIndex(let sort):
                 return [.indexLoaded(try workspace.memberIndex(sort: sort), sort)]
             case .loadRows(let ids):
@@ -41,6 +45,12 @@ public struct Runtime {
                 return [.invitationsLoaded(try workspace.invitations(status: nil))]
             case .loadDetail(let email):
                 return [.detailLoaded(try workspace.member(email))]
+            case .loadGroups:
+                return [.groupsLoaded(try workspace.groups())]
+            case .loadGroup(let name):
+                return [.groupLoaded(try workspace.group(name))]
+            case .loadRoles:
+                return [.rolesLoaded(try workspace.roleMatrix(), try workspace.lint())]
             case .checkForChanges:
                 return [.dataVersionRead(try workspace.dataVersion())]
             case .perform(let command):

@@ -76,6 +76,24 @@ public enum App {
                 state.invitations.list.selection = row
             }
             return []
+        case .groupsLoaded(let groups):
+            let keep = state.groups.selected?.id
+            state.groups.all = groups
+            if let row = groups.firstIndex(where: { $0.id == keep }) { state.groups.list.selection = row }
+            state.relayout()
+            if case .grants(var window) = state.modal, let fresh = groups.first(where: { $0.id == window.group.id }) {
+                window.group = fresh
+                state.modal = .grants(window)
+            }
+            guard let selected = state.groups.selected, let name = try? DisplayName(selected.name) else { return [] }
+            return [.loadGroup(name)]
+        case .groupLoaded(let detail):
+            state.groups.detail = detail
+            return []
+        case .rolesLoaded(let matrix, let findings):
+            state.roles.matrix = matrix
+            state.roles.findings = findings
+            return []
         case .detailLoaded(let detail):
             if case .detail(var window) = state.modal {
                 window.detail = detail
@@ -87,7 +105,8 @@ public enum App {
                                          outcome.changed ? .success : .info)
             // Help stays; the member window stays open over its own override changes.
             switch (state.modal, command) {
-            case (.help, _), (.detail, .grantPermission), (.detail, .revokePermission), (.detail, .resetPermission): break
+            case (.help, _), (.detail, .grantPermission), (.detail, .revokePermission), (.detail, .resetPermission),
+                 (.grants, .grantToGroup), (.grants, .revokeFromGroup): break
             default: state.modal = nil
             }
             return reload(after: command, &state)
@@ -106,6 +125,10 @@ public enum App {
             if case .invite(var form) = state.modal {
                 form.error = error.description
                 state.modal = .invite(form)
+            }
+            if case .prompt(var prompt) = state.modal {
+                prompt.error = error.description
+                state.modal = .prompt(prompt)
             }
             state.status = StatusMessage(error.description, .error)
             // A stale view or someone else's change: show the workspace as it is now.
@@ -126,6 +149,10 @@ public enum App {
             return [.loadSession, .loadInboxes(withMembers: state.screen == .inboxes)] + MemberList.ensureRows(state)
         case .invite, .resendInvitation, .revokeInvitation, .setInviteExpiry:
             return [.loadSession, .loadInvitations]
+        case .createGroup, .renameGroup, .deleteGroup, .addToGroup, .removeFromGroup, .grantToGroup, .revokeFromGroup:
+            return [.loadSession, .loadGroups]
+        case .setRoleDefaults, .resetRoleDefaults:
+            return [.loadSession, .loadRoles]
         case .grantPermission(let email, _, _), .revokePermission(let email, _, _), .resetPermission(let email, _, _):
             // The member's permissions changed, not the list: read the session (ours may have) and the member again.
             if case .detail = state.modal { return [.loadSession, .loadDetail(email)] }
@@ -141,7 +168,8 @@ extension AppAction {
     /// an operator who lost access to it.
     var isWorkspaceData: Bool {
         switch self {
-        case .firstRowsLoaded, .indexLoaded, .rowsLoaded, .inboxesLoaded, .invitationsLoaded, .detailLoaded: true
+        case .firstRowsLoaded, .indexLoaded, .rowsLoaded, .inboxesLoaded, .invitationsLoaded, .detailLoaded,
+             .groupsLoaded, .groupLoaded, .rolesLoaded: true
         default: false
         }
     }

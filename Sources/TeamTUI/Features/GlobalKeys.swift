@@ -18,14 +18,13 @@ enum GlobalKeys {
         ActionSpec(.switchView, keys: [k("v")], scopes: [.anywhere], label: { $0.screen.next.title },
                    help: "Switch views: members with their inboxes, inboxes with their members, invitations",
                    priority: 3) { state, _ in
-            state.screen = state.screen.next
-            state.focus = .members
-            state.relayout()
-            switch state.screen {
-            case .invitations: return [.loadInvitations]
-            case .inboxes: return [.loadInboxes(withMembers: true)]
-            case .members: return MemberList.ensureRows(state)
-            }
+            show(state.screen.next, &state)
+        },
+        ActionSpec(.showScreen, keys: (1...5).map { k(Character(String($0))) }, scopes: [.anywhere], label: "views",
+                   help: "Go to a view: 1 members, 2 inboxes, 3 invitations, 4 groups, 5 roles", inFooter: false) { state, key in
+            guard case .char(let digit) = key, let number = digit.wholeNumberValue,
+                  AppState.Screen.allCases.indices.contains(number - 1) else { return [] }
+            return show(AppState.Screen.allCases[number - 1], &state)
         },
         ActionSpec(.back, keys: [k(.escape)], scopes: [.anywhere], label: "back",
                    help: "Clear a kept filter, go back to the member list, or dismiss the message", inFooter: false) { state, _ in
@@ -70,6 +69,20 @@ enum GlobalKeys {
             return []
         },
     ]
+
+    /// Shows `screen` and reads what it shows.
+    static func show(_ screen: AppState.Screen, _ state: inout AppState) -> [Effect] {
+        state.screen = screen
+        state.focus = .members
+        state.relayout()
+        switch screen {
+        case .invitations: return [.loadInvitations]
+        case .inboxes: return [.loadInboxes(withMembers: true)]
+        case .members: return MemberList.ensureRows(state)
+        case .groups: return [.loadGroups]
+        case .roles: return [.loadRoles]
+        }
+    }
 
     /// The guard's answer for inviting the lowest role this operator may offer.
     @Sendable static func inviteAvailability(_ state: AppState) -> Availability {

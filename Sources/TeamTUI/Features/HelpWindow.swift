@@ -41,9 +41,9 @@ extension HelpWindow {
     }
 
     /// Where each section's availability is asked: the screen and focus of its pane.
-    static let sections: [Scope] = [.memberList, .inboxPane, .inboxList, .invitationList, .filter, .anywhere, .always,
+    static let sections: [Scope] = [.memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .filter, .anywhere, .always,
                                     .memberWindow, .roleWindow, .confirmWindow, .typedConfirmWindow,
-                                    .inviteWindow, .inviteEmail, .inviteRole, .inviteInboxes, .helpWindow, .messageWindow, .noAccess]
+                                    .inviteWindow, .inviteEmail, .inviteRole, .inviteInboxes, .promptWindow, .grantsWindow, .helpWindow, .messageWindow, .noAccess]
 
     /// The help for this operator: moving keys once, then each section whose
     /// entrance they can take, with the entries the guard does not hide.
@@ -56,7 +56,13 @@ extension HelpWindow {
         lines += moving.map { Line(keys: $0.keyLabels, text: $0.help, isTitle: false) }
         for scope in sections {
             var here = probe
-            here.screen = scope == .inboxList ? .inboxes : scope == .invitationList ? .invitations : .members
+            here.screen = switch scope {
+            case .inboxList: .inboxes
+            case .invitationList: .invitations
+            case .groupList: .groups
+            case .roleMatrix: .roles
+            default: .members
+            }
             here.focus = scope == .inboxPane ? .inboxes : .members
             let openers = Keymap.all.filter { scope.entrances.contains($0.id) }
             if !openers.isEmpty, openers.allSatisfy({ $0.availability(here).isHidden }) { continue }
@@ -65,7 +71,7 @@ extension HelpWindow {
             }
             guard !specs.isEmpty else { continue }
             lines.append(Line(keys: scope.title, text: "", isTitle: true))
-            let isPane = [Scope.memberList, .inboxPane, .inboxList, .invitationList].contains(scope)
+            let isPane = [Scope.memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix].contains(scope)
             for spec in specs {
                 let note = isPane ? spec.availability(here).reason.map { " (not now: \($0))" } ?? "" : ""
                 lines.append(Line(keys: spec.keyLabels, text: spec.help + note, isTitle: false))

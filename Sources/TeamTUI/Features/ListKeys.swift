@@ -3,7 +3,7 @@ import TermUI
 
 /// Moving in whichever list has focus, by keys and by the mouse.
 enum ListKeys {
-    static let lists: [Scope] = [.memberList, .inboxPane, .inboxList, .invitationList]
+    static let lists: [Scope] = [.memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix]
 
     static let actions: [ActionSpec] = [
         ActionSpec(.moveDown, keys: [k("j"), k(.down)], scopes: lists, label: "down", help: "Move down",
@@ -46,6 +46,14 @@ enum ListKeys {
             state.invitations.list.move(by: delta, count: state.invitations.all.count, visibleRows: state.layout.listRows)
         case .inboxList:
             state.inboxes.list.move(by: delta, count: state.inboxes.all.count, visibleRows: state.layout.listRows)
+        case .groupList:
+            let before = state.groups.selected?.id
+            state.groups.list.move(by: delta, count: state.groups.all.count, visibleRows: state.layout.listRows)
+            if let group = state.groups.selected, group.id != before, let name = try? DisplayName(group.name) {
+                return [.loadGroup(name)]
+            }
+        case .roleMatrix:
+            state.roles.list.move(by: delta, count: Permission.allCases.count, visibleRows: max(1, state.layout.listRows - 1))
         case .inboxPane:
             state.inboxes.pane.move(by: delta, count: state.inboxes.all.count, visibleRows: state.layout.sideRows)
         default:
@@ -85,6 +93,8 @@ enum ListKeys {
                 state.inboxes.list.select(state.inboxes.list.offset + line, count: state.inboxes.all.count,
                                           visibleRows: layout.listRows)
             }
+        case .groups, .roles:
+            return []
         case .invitations:
             if let line = row(in: layout.list, headings: true) {
                 state.invitations.list.select(state.invitations.list.offset + line, count: state.invitations.all.count,

@@ -16,6 +16,12 @@ public enum ActionID: String, CaseIterable, Sendable {
     // Windows
     case helpClose, helpDown, helpUp, helpPageDown, helpPageUp
     case detailClose, detailDown, detailUp, overrideToggle
+    // Groups, roles
+    case groupCreate, groupAddMember, groupRemoveMember, groupGrants, groupRename, groupDelete
+    case promptSubmit, promptCancel, promptType
+    case grantsToggle, grantsDown, grantsUp, grantsClose
+    case roleCellToggle, roleReset, roleColumnRight, roleColumnLeft
+    case showScreen
     case roleDown, roleUp, roleChoose, roleCancel
     case confirmYes, confirmNo, typedConfirm, typedCancel, typedType
     case inviteNextField, invitePreviousField, inviteSend, inviteCancel
@@ -25,7 +31,11 @@ public enum ActionID: String, CaseIterable, Sendable {
 
 /// Where an action applies: a pane, a window, an input mode.
 public enum Scope: String, Sendable, CaseIterable {
-    case memberList, inboxPane, inboxList, invitationList
+    case memberList, inboxPane, inboxList, invitationList, groupList, roleMatrix
+    /// A one-line question (a group's name, a member's email).
+    case promptWindow
+    /// The permissions a group grants.
+    case grantsWindow
     /// Typing a member filter after `/`.
     case filter
     case helpWindow, messageWindow, memberWindow, roleWindow
@@ -49,6 +59,10 @@ public enum Scope: String, Sendable, CaseIterable {
         case .inboxPane: "Inbox pane (members view)"
         case .inboxList: "Inboxes view"
         case .invitationList: "Invitations view"
+        case .groupList: "Groups view"
+        case .roleMatrix: "Roles view"
+        case .promptWindow: "Question window"
+        case .grantsWindow: "Group grants window"
         case .filter: "Typing a filter"
         case .helpWindow: "Help window"
         case .messageWindow: "Message log"
@@ -79,7 +93,9 @@ public enum Scope: String, Sendable, CaseIterable {
         case .confirmWindow: [.toggleActive, .changeRole, .revokeInvitation]
         case .typedConfirmWindow: [.remove, .toggleActive, .changeRole]
         case .inviteWindow, .inviteEmail, .inviteRole, .inviteInboxes: [.invite]
-        case .memberList, .inboxPane, .inboxList, .invitationList, .noAccess, .anywhere, .always: []
+        case .promptWindow: [.groupCreate, .groupAddMember, .groupRemoveMember, .groupRename]
+        case .grantsWindow: [.groupGrants]
+        case .memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .noAccess, .anywhere, .always: []
         }
     }
 }

@@ -7,7 +7,8 @@ import TermUI
 public enum Keymap {
     public static let all: [ActionSpec] = ListKeys.actions + GlobalKeys.first + MemberList.actions + MemberFilter.actions
         + InboxPane.actions + InvitationsScreen.actions + GlobalKeys.actions
-        + HelpWindow.actions + MessageLog.actions + MemberWindow.actions + RolePicker.actions + Confirmation.actions + InviteForm.actions
+        + GroupsScreen.actions + RolesScreen.actions
+        + HelpWindow.actions + MessageLog.actions + Prompt.actions + GroupGrants.actions + MemberWindow.actions + RolePicker.actions + Confirmation.actions + InviteForm.actions
 
     /// The scopes keys go to right now, most specific first.
     public static func scopes(_ state: AppState) -> [Scope] {
@@ -15,6 +16,8 @@ public enum Keymap {
         case .help: return [.helpWindow, .always]
         case .detail: return [.memberWindow, .always]
         case .messages: return [.messageWindow, .always]
+        case .prompt: return [.promptWindow, .always]
+        case .grants: return [.grantsWindow, .always]
         case .rolePicker: return [.roleWindow, .always]
         case .confirm(let question):
             if case .typed = question.answer { return [.typedConfirmWindow, .always] }
@@ -31,6 +34,8 @@ public enum Keymap {
     static func listScope(_ state: AppState) -> Scope {
         switch (state.screen, state.focus) {
         case (.invitations, _): .invitationList
+        case (.groups, _): .groupList
+        case (.roles, _): .roleMatrix
         case (.inboxes, _): .inboxList
         case (.members, .members): .memberList
         case (.members, .inboxes): .inboxPane

@@ -351,3 +351,59 @@ import TermUI
         #expect(question.answer == .yesNo, "y/N first, then the email")
     }
 }
+
+@Suite struct GroupsAndRolesTests {
+    static let night = GroupSummary(id: 1, name: "Night shift", grants: [.viewPrivateInbox], memberCount: 2, version: 3)
+
+    @Test func theGroupsViewLoadsTheSelectedGroupAndCreatesThroughAQuestion() {
+        var store = TestStore(Sample.started())
+        store.press(.char("4"), effects: [.loadGroups]) { $0.screen = .groups }
+        store.send(.groupsLoaded([Self.night]), effects: [.loadGroup(try! DisplayName("Night shift"))]) {
+            $0.groups.all = [Self.night]
+        }
+        store.press(.char("n")) { $0.modal = .prompt(Prompt(purpose: .createGroup)) }
+        store.press(.enter) {
+            var prompt = Prompt(purpose: .createGroup)
+            prompt.error = "group name is empty"
+            $0.modal = .prompt(prompt)
+        }
+        for character in "Billing" { store.press(.char(character)) {
+            guard case .prompt(var prompt) = $0.modal else { return }
+            prompt.field.apply(.char(character)); prompt.error = nil
+            $0.modal = .prompt(prompt)
+        } }
+        store.press(.enter, effects: [.perform(.createGroup(name: try! DisplayName("Billing")))]) {
+            $0.status = PureUpdateTests.saving
+        }
+    }
+
+    @Test func grantingToAGroupNeedsToHoldThePermission() {
+        // An admin lacks view-messages: granting it to a group is refused, other grants are allowed.
+        var state = Sample.started(as: "adam@acme.test")
+        state.screen = .groups
+        state.groups.all = [Self.night]
+        var window = GroupGrants(group: Self.night)
+        window.cursor = Permission.allCases.firstIndex(of: .viewMessages) ?? 0
+        state.modal = .grants(window)
+        let spec = Keymap.all.first { $0.id == .grantsToggle }
+        #expect(spec?.availability(state).reason?.contains("view-messages") == true, "\(String(describing: spec?.availability(state)))")
+        window.cursor = 0
+        state.modal = .grants(window)
+        #expect(spec?.availability(state) == .enabled)
+    }
+
+    @Test func theRolesViewMarksChangesAndOnlyAWorkspaceAdminMayEditThem() {
+        var state = Sample.started()
+        state.screen = .roles
+        let changed = RoleMatrix.shipped.setting(.agent, to: RoleMatrix.shipped.permissions(of: .agent).union([.addInbox]))
+        _ = App.update(&state, .rolesLoaded(changed, []))
+        let text = AppView.render(state).grid.text()
+        let row = text.split(separator: "\n").first { $0.contains("add-inbox") }.map(String.init) ?? ""
+        #expect(row.contains("✓*"), "agent's add-inbox is marked as changed: \(row)")
+        #expect(Keymap.footer(state).contains { $0.spec.id == .roleCellToggle })
+        var admin = state
+        admin.session = Sample.session(as: "adam@acme.test")
+        let toggle = Keymap.footer(admin).first { $0.spec.id == .roleCellToggle }
+        #expect(toggle?.availability.isEnabled == false, "only a workspace-admin edits role defaults: \(String(describing: toggle?.availability))")
+    }
+}
