@@ -175,6 +175,7 @@ enum MemberList {
                           headings: state.layout.memberHeadings)
         let body = Rect(x: inner.x, y: inner.y, width: inner.width,
                         height: min(inner.height, state.layout.memberRows + (table.headings ? 1 : 0)))
+        var shownEmails: [Int: String] = [:]
         let placed = table.draw(&grid, body, glyphs: state.glyphs, count: members.count, list: members.list) { position in
             guard let id = members.id(at: position), let row = members.rows[id] else { return nil }
             let member = row.member
@@ -182,15 +183,16 @@ enum MemberList {
             if position == members.list.selection { style = Style(focused ? .selection : .selectionInactive) }
             let email = TerminalText.shortenEmail(TerminalText.sanitize(member.email.value), toWidth: widths.email,
                                                   ellipsis: state.glyphs.ellipsis)
+            shownEmails[position] = email
             return TableRow([member.name, email, shortRole(member.role), member.status == .active ? "on" : "off",
                              String(row.inboxes.count)], style: style)
         }
         let query = members.filter.value
         if !query.isEmpty {
             for (position, y) in placed {
-                guard let id = members.id(at: position), let row = members.rows[id] else { continue }
-                let email = TerminalText.shortenEmail(TerminalText.sanitize(row.member.email.value), toWidth: widths.email,
-                                                      ellipsis: state.glyphs.ellipsis)
+                guard let id = members.id(at: position), let row = members.rows[id], let email = shownEmails[position] else {
+                    continue
+                }
                 highlight(query, in: row.member.name, shown: TerminalText.truncate(TerminalText.sanitize(row.member.name),
                                                                                    toWidth: widths.name, ellipsis: state.glyphs.ellipsis),
                           x: inner.x, y: y, &grid, glyphs: state.glyphs)
