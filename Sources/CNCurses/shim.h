@@ -14,6 +14,8 @@
 #include <errno.h>
 #include <wchar.h>
 #include <unistd.h>
+#include <string.h>
+#include <term.h>
 #include <ncursesw/curses.h>
 
 /* Globals and macros Swift cannot import (or, under Swift 6 strict
@@ -91,6 +93,48 @@ static inline void clerk_install_signal_handlers(void) {
     signal(SIGPIPE, SIG_IGN);
 }
 static inline int clerk_pending_signal(void) { return (int)clerk_signal_received; }
+
+/* A crash (SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL) must not leave the
+   terminal in the alternate screen with the cursor hidden: the handler writes
+   the terminal's own restore sequence (prepared while it was still safe to
+   ask terminfo), then hands the signal to whoever handled it before (the
+   Swift runtime's backtracer) or the default action. */
+/* Buffers live inside functions: Swift imports the header's functions but
+   does not emit storage for its static arrays. */
+static inline char *clerk_restore_buffer(void) { static char buffer[512]; return buffer; }
+static inline volatile sig_atomic_t *clerk_restore_length(void) { static volatile sig_atomic_t length = 0; return &length; }
+static inline struct sigaction *clerk_previous_fatal(void) { static struct sigaction actions[32]; return actions; }
+static inline void clerk_set_restore_sequence(const char *text) {
+    size_t length = strlen(text);
+    if (length >= 512) length = 511;
+    memcpy(clerk_restore_buffer(), text, length);
+    *clerk_restore_length() = (sig_atomic_t)length;
+}
+static void clerk_on_fatal(int signo) {
+    sig_atomic_t length = *clerk_restore_length();
+    if (length > 0) {
+        ssize_t ignored = write(1, clerk_restore_buffer(), (size_t)length);
+        (void)ignored;
+        *clerk_restore_length() = 0;
+    }
+    sigaction(signo, &clerk_previous_fatal()[signo], NULL);
+    raise(signo);
+}
+static inline void clerk_install_fatal_handlers(void) {
+    int fatal[] = { SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL };
+    struct sigaction action;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_NODEFER;
+    action.sa_handler = clerk_on_fatal;
+    for (unsigned i = 0; i < sizeof fatal / sizeof fatal[0]; i++) {
+        sigaction(fatal[i], &action, &clerk_previous_fatal()[fatal[i]]);
+    }
+}
+/* The terminfo string for `name`, or "" (absent or cancelled). */
+static inline const char *clerk_terminfo_string(const char *name) {
+    char *value = tigetstr(name);
+    return (value == NULL || value == (char *)-1) ? "" : value;
+}
 
 /* True when standard input has hung up or hit end of file (SSH drop). */
 static inline int clerk_input_gone(void) {

@@ -58,6 +58,13 @@ public final class Terminal {
         palette = Palette(colours: colours, manyColours: colours && clerk_colors() >= 16)
         palette.install()
         _ = mousemask(clerk_mouse_mask(), nil)
+        // What a crash writes to put the terminal back: mouse and paste off, plain
+        // text, cursor shown, keypad and alternate screen left.
+        let capabilities: [String] = ["sgr0", "cnorm", "rmkx", "rmcup"]
+        let restore = "\u{1b}[?1000l\u{1b}[?1002l\u{1b}[?1006l\u{1b}[?2004l"
+            + capabilities.map { name in String(cString: clerk_terminfo_string(name)) }.joined()
+        clerk_set_restore_sequence(restore)
+        clerk_install_fatal_handlers()
         mouseinterval(0)
         size = Size(cols: Int(clerk_getmaxx(clerk_stdscr())), rows: Int(clerk_getmaxy(clerk_stdscr())))
     }

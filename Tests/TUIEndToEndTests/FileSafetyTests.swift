@@ -69,3 +69,24 @@ struct LockWaitTests {
         #expect(try h.tmux.waitForExit() == 0)
     }
 }
+
+extension LockWaitTests {
+    @Test func aHangUpWhileAWriteWaitsEndsAtOnceAndWritesNothing() throws {
+        let h = try TUIHarness()
+        try h.seedTeam()
+        try h.openTUI()
+        try h.select("agent@acme.test", name: "Agent Person")
+        let lock = try SQLiteLock(path: h.db)
+        defer { lock.release() }
+        try h.tmux.press("d")
+        try h.tmux.waitFor("Deactivate Agent Person?")
+        try h.tmux.press("y")
+        try h.tmux.waitFor("Esc cancels")
+        let pid = try h.tmux.programPID()
+        #expect(kill(pid, SIGHUP) == 0)
+        // Well inside the 10 s a write would otherwise wait for the lock.
+        #expect(try h.tmux.waitForExit(timeout: 1.5) == 129)
+        lock.release()
+        #expect(try h.member("agent@acme.test")?["status"] as? String == "active", "nothing was written")
+    }
+}

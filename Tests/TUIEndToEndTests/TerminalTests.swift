@@ -67,6 +67,19 @@ struct TerminalTests {
         try Self.expectRestored(h)
     }
 
+    @Test(arguments: [SIGSEGV, SIGABRT])
+    func aCrashStillRestoresTheTerminal(signal: Int32) throws {
+        let h = try TUIHarness()
+        try h.seedTeam()
+        // The runtime's crash report must not wait at a prompt in the test.
+        try h.openTUI(environment: ["SWIFT_BACKTRACE": "enable=no"])
+        let pid = try h.tmux.programPID()
+        #expect(try h.tmux.display("#{alternate_on}") == "1")
+        #expect(kill(pid, signal) == 0)
+        #expect(try h.tmux.waitForExit(timeout: 5) == 128 + signal, "killed by the signal, as the shell reports it")
+        try Self.expectRestored(h)
+    }
+
     /// The ASCII set (`+--` borders, `[x]` marks) when the locale is not UTF-8,
     /// and a working start on a plain vt100 or without colours.
     @Test(arguments: [
