@@ -17,7 +17,9 @@ struct FileSafetyTests {
         #expect(rename(copy, h.db) == 0)
         try h.tmux.press("d")
         try h.tmux.press("y")
-        let screen = try h.tmux.waitFor("was replaced by another file")
+        let screen = try h.tmux.waitUntil("the stop notice, whole") {
+            $0.contains("was replaced by another file") && $0.contains("q quit")
+        }
         #expect(screen.contains("Workspace unavailable"))
         #expect(!screen.contains("is now deactivated"), "no write is reported as made")
         #expect(!screen.contains("Agent Person"), "no stale rows")

@@ -23,8 +23,9 @@ struct PermissionScreenTests {
         for _ in 0..<9 { try h.tmux.press("j") }
         try h.tmux.waitUntil("the cursor on add-team-members") { $0.contains("Space grant") }
         try h.tmux.press("Space")
-        let mine = try h.tmux.waitFor("override: granted")
-        #expect(mine.contains("Space drop override"))
+        try h.tmux.waitUntil("the granted override and its new key") {
+            $0.contains("override: granted") && $0.contains("Space drop override")
+        }
         #expect(try h.ok("can", "agent@acme.test", "add-team-members").contains("yes"))
 
         theirs = try agent.waitFor("i invite")

@@ -11,8 +11,10 @@ struct SafetyTests {
         try h.openTUI()
         try h.select("owner@acme.test", name: "Olive Owner")
         try h.tmux.press("d")
-        var screen = try h.tmux.waitFor("Deactivate yourself?")
-        #expect(screen.contains("you lose access to this workspace at once"))
+        // The whole window: a capture can land between two writes of one redraw.
+        var screen = try h.tmux.waitUntil("the question with its consequence") {
+            $0.contains("Deactivate yourself?") && $0.contains("you lose access to this workspace at once")
+        }
         try h.tmux.press("n")
         try h.tmux.waitFor("deactivation cancelled; nothing changed")
         #expect(try h.member("owner@acme.test")?["status"] as? String == "active")
@@ -57,9 +59,8 @@ struct SafetyTests {
         try h.openTUI()
         try h.tmux.waitFor("Olive Owner")
         try h.ok("--as", "admin@acme.test", "members", "deactivate", "owner@acme.test")
-        let screen = try h.tmux.waitFor("You were deactivated")
+        let screen = try h.tmux.waitUntil("the notice, whole") { $0.contains("You were deactivated") && $0.contains("q quit") }
         #expect(!screen.contains("Agent Person"), "no stale rows")
-        #expect(screen.contains("q quit"))
         try h.ok("--as", "admin@acme.test", "members", "reactivate", "owner@acme.test")
         try h.tmux.waitFor("your access is back")
         try h.tmux.waitFor("Agent Person")
