@@ -60,3 +60,20 @@ public struct CommandOutcome: Sendable, Equatable {
         self.invitation = invitation; self.queuedMail = queuedMail
     }
 }
+
+extension TeamCommand {
+    /// The member the command changes, if it changes one (not an inbox, group or invitation).
+    public var memberEmail: EmailAddress? {
+        switch self {
+        case .setRole(let email, _, _), .renameMember(let email, _, _), .deactivate(let email, _),
+             .reactivate(let email, _), .removeMember(let email, _), .assign(let email, _), .unassign(let email, _),
+             .grantPermission(let email, _, _), .revokePermission(let email, _, _), .resetPermission(let email, _, _),
+             .addToGroup(_, let email, _), .removeFromGroup(_, let email, _):
+            email
+        case .addInbox, .renameInbox, .setInboxVisibility, .removeInbox, .invite, .resendInvitation, .revokeInvitation,
+             .setInviteExpiry, .createGroup, .renameGroup, .deleteGroup, .grantToGroup, .revokeFromGroup,
+             .setRoleDefaults, .resetRoleDefaults:
+            nil
+        }
+    }
+}

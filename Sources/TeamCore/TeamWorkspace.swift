@@ -146,6 +146,13 @@ public protocol TeamWorkspace: AnyObject {
     func decide(_ command: TeamCommand) throws -> GuardDecision
     /// Checks the command with the guard and applies it, in one transaction.
     func perform(_ command: TeamCommand) throws -> CommandOutcome
+    /// What the guard would say about each command now, read in one snapshot.
+    func decideAll(_ commands: [TeamCommand]) throws -> [Result<GuardDecision, TeamError>]
+    /// Several commands in one transaction, each checked by the guard when
+    /// its turn comes (earlier ones change the facts of later ones). With
+    /// `partial` the allowed ones are made and the rest reported; without,
+    /// any refusal refuses the whole batch and nothing changes.
+    func performBatch(_ commands: [TeamCommand], partial: Bool) throws -> BatchOutcome
     /// Changes when any process commits to the workspace. Throws
     /// ``TeamError/gone(_:)`` once the file was replaced or deleted.
     func dataVersion() throws -> Int64

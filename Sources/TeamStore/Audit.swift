@@ -22,7 +22,7 @@ extension SQLiteWorkspace {
                 now().seconds, actor, identity.osLogin, identity.asEmail != nil,
                 identity.interface.rawValue, action, target,
                 before.map { JSONText.Value.object($0).rendered() },
-                after.map { JSONText.Value.object($0).rendered() },
+                (auditBatch.map { (after ?? []) + [("batch", .string($0))] } ?? after).map { JSONText.Value.object($0).rendered() },
             ])
     }
 

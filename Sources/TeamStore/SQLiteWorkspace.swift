@@ -25,6 +25,8 @@ public final class SQLiteWorkspace: TeamWorkspace {
     /// The file as opened: a workspace rebuilt or deleted under the same
     /// name is another file, and the open connection would write to the old one.
     let opened: FileIdentity?
+    /// Set while a batch runs: its id goes into every audit event it writes.
+    var auditBatch: String?
 
     init(db: SQLiteConnection, path: String, identity: OperatorIdentity, options: StoreOptions) {
         self.db = db; self.path = path; self.identity = identity

@@ -49,6 +49,23 @@ final class StubWorkspace: TeamWorkspace {
         return outcome
     }
     func dataVersion() throws -> Int64 { version }
+    /// Refuses commands on the members named here, with the rank rule's name.
+    var outranked: Set<String> = []
+    func decideAll(_ commands: [TeamCommand]) throws -> [Result<GuardDecision, TeamError>] {
+        commands.map { command in
+            if let email = command.memberEmail, outranked.contains(email.value) {
+                return .success(.refused(Refusal(rule: .rank, message: "\(email) outranks you")))
+            }
+            return .success(.allowed)
+        }
+    }
+    func performBatch(_ commands: [TeamCommand], partial: Bool) throws -> BatchOutcome {
+        performed += commands
+        let refused = commands.filter { $0.memberEmail.map { outranked.contains($0.value) } ?? false }
+        return BatchOutcome(batch: "b-test",
+                            done: commands.filter { !refused.contains($0) }.map { .init(command: $0, outcome: outcome) },
+                            refused: refused.map { .init(command: $0, rule: "rank", message: "outranks you") })
+    }
     func invitations(status: InvitationStatus?) throws -> [InvitationSummary] { [] }
     func importInvitations(_ rows: [InvitationRow], dryRun: Bool) throws -> ImportReport {
         throw TeamError.storage("the stub does not import")
