@@ -69,6 +69,7 @@ public enum AppView {
             parts.append(session.workspaceName)
             parts.append("\(op.name) (\(op.role.rawValue))")
             parts.append("\(session.memberCount) members")
+            if !state.members.marked.isEmpty { parts.append("\(state.members.marked.count) marked") }
         } else {
             parts.append("loading…")
         }

@@ -21,6 +21,10 @@ public enum Effect: Equatable, Sendable {
     case loadRoles
     /// A change, checked again by the core's guard when it is written.
     case perform(TeamCommand)
+    /// Ask the guard about a change to each of these members (read only).
+    case prepareBatch(BulkChange, [MemberID])
+    /// Many changes in one transaction; the allowed ones are made, the rest reported.
+    case performBatch([TeamCommand])
     /// Read `data_version`, to notice other operators' commits.
     case checkForChanges
     /// Run after the next paint, so the screen is up to date before slow work.
@@ -29,9 +33,17 @@ public enum Effect: Equatable, Sendable {
     /// Effects the runtime holds until the screen has been painted: a write
     /// (so "saving…" shows while it waits for another operator's lock) and
     /// work marked to wait.
+    /// A change to the workspace (one command or a batch).
+    public var isWrite: Bool {
+        switch self {
+        case .perform, .performBatch: true
+        default: false
+        }
+    }
+
     public var waitsForPaint: Bool {
         switch self {
-        case .perform, .afterPaint: true
+        case .perform, .performBatch, .afterPaint: true
         default: false
         }
     }
@@ -56,6 +68,9 @@ public enum AppAction: Equatable {
     case groupLoaded(GroupDetail)
     case rolesLoaded(RoleMatrix, [LintFinding])
     case performed(TeamCommand, CommandOutcome)
+    /// The commands a bulk change makes, each with the rule that would refuse it (nil: allowed).
+    case batchPrepared(BulkChange, [TeamCommand], [String?])
+    case batchPerformed(BatchOutcome)
     case failed(TeamError)
     case dataVersionRead(Int64)
 }

@@ -51,6 +51,18 @@ public struct Runtime {
                 return [.groupLoaded(try workspace.group(name))]
             case .loadRoles:
                 return [.rolesLoaded(try workspace.roleMatrix(), try workspace.lint())]
+            case .prepareBatch(let change, let ids):
+                let commands = try workspace.memberRows(ids).compactMap { change.command(for: $0) }
+                let answers = try workspace.decideAll(commands).map { answer -> String? in
+                    switch answer {
+                    case .success(.allowed): nil
+                    case .success(.refused(let refusal)): refusal.rule.rawValue
+                    case .failure(let error): error.ruleName
+                    }
+                }
+                return [.batchPrepared(change, commands, answers)]
+            case .performBatch(let commands):
+                return [.batchPerformed(try workspace.performBatch(commands, partial: true))]
             case .checkForChanges:
                 return [.dataVersionRead(try workspace.dataVersion())]
             case .perform(let command):

@@ -100,6 +100,11 @@ public enum App {
                 state.modal = .detail(window)
             }
             return []
+        case .batchPrepared(let change, let commands, let refusals):
+            Marks.prepared(change, commands, refusals, &state)
+            return []
+        case .batchPerformed(let outcome):
+            return Marks.performed(outcome, &state)
         case .performed(let command, let outcome):
             state.status = StatusMessage(outcome.changed ? outcome.message : outcome.message + " (nothing changed)",
                                          outcome.changed ? .success : .info)

@@ -19,6 +19,8 @@ public struct Confirmation: Equatable {
     public var typed = TextField(maxLength: 254)
     /// What runs when confirmed.
     public var command: TeamCommand
+    /// For a change to many members at once: every command, run as one batch (`command` is the first).
+    public var batch: [TeamCommand]?
     /// What the status line says when it is cancelled.
     public var cancelled: String
     /// Asked after a yes, before anything runs (a typed confirmation after a y/N about yourself).
@@ -30,6 +32,15 @@ public struct Confirmation: Equatable {
         self.title = title; self.lines = lines; self.answer = answer; self.command = command; self.cancelled = cancelled
         self.then = then
     }
+
+    /// A question before changing many members at once.
+    init(title: String, lines: [String], batch: [TeamCommand], cancelled: String) {
+        self.init(title: title, lines: lines, answer: .yesNo, command: batch[0], cancelled: cancelled)
+        self.batch = batch
+    }
+
+    /// The effect a yes makes.
+    var effect: Effect { batch.map { .performBatch($0) } ?? .perform(command) }
 
     var matches: Bool {
         guard case .typed(let expected) = answer else { return true }
@@ -113,7 +124,7 @@ extension Confirmation {
                 return []
             }
             state.modal = nil
-            return [.perform(question.command)]
+            return [question.effect]
         },
         ActionSpec(.confirmNo, keys: [k("n"), k("N"), k(.enter), k(.escape)], scopes: [.confirmWindow], label: "no",
                    help: "No (the default): change nothing") { state, _ in cancel(&state) },
@@ -127,7 +138,7 @@ extension Confirmation {
                    }) { state, _ in
             guard let question = window(state) else { return [] }
             state.modal = nil
-            return [.perform(question.command)]
+            return [question.effect]
         },
         ActionSpec(.typedCancel, keys: [k(.escape)], scopes: [.typedConfirmWindow], label: "cancel",
                    help: "Change nothing") { state, _ in cancel(&state) },

@@ -21,13 +21,26 @@ public struct InboxesState: Equatable {
 enum InboxPane {
     static let actions: [ActionSpec] = [
         ActionSpec(.toggleAssignment, keys: [k(" "), k(.enter)], scopes: [.inboxPane],
-                   label: { currentInboxAssigned($0) ? "unassign" : "assign" },
-                   help: "Assign the selected member to the inbox under the cursor, or unassign (✓ shows assigned)", priority: 1,
-                   availability: assignmentAvailability) { state, _ in
+                   label: { $0.members.marked.isEmpty ? (currentInboxAssigned($0) ? "unassign" : "assign") : Marks.label("assign", $0) },
+                   help: "Assign the selected member to the inbox under the cursor, or unassign (✓ shows assigned); with marks, assign every marked member",
+                   priority: 1, availability: assignmentAvailability) { state, _ in
+            if !state.members.marked.isEmpty, let inbox = currentInbox(state) { return Marks.prepare(.assign(inbox.phone), &state) }
             guard let member = state.selectedMember?.member, let inbox = currentInbox(state) else { return [] }
             return [.perform(currentInboxAssigned(state)
                 ? .unassign(member: member.email, inbox: inbox.phone)
                 : .assign(member: member.email, inbox: inbox.phone))]
+        },
+        ActionSpec(.bulkUnassign, keys: [k("u")], scopes: [.inboxPane],
+                   label: { $0.members.marked.isEmpty ? "unassign marked" : Marks.label("unassign", $0) },
+                   help: "Take every marked member out of the inbox under the cursor", priority: 2,
+                   availability: { state in
+                       guard !state.members.marked.isEmpty else {
+                           return assignmentAvailability(state).isHidden ? .hidden : .disabled(reason: "mark members first")
+                       }
+                       return assignmentAvailability(state)
+                   }) { state, _ in
+            guard let inbox = currentInbox(state) else { return [] }
+            return Marks.prepare(.unassign(inbox.phone), &state)
         },
         ActionSpec(.focusNext, keys: [k(.tab), k(.backTab), k("l"), k(.right), k("h"), k(.left)],
                    scopes: [.memberList, .inboxPane],
@@ -59,6 +72,10 @@ enum InboxPane {
             !Ask.availability(.assign(probe, Ask.facts(summary.inbox)), state).isHidden
         }
         guard anyPossible else { return .hidden }
+        if !state.members.marked.isEmpty {
+            guard let inbox = currentInbox(state) else { return .disabled(reason: "no inbox here") }
+            return Ask.availability(.assign(probe, Ask.facts(inbox)), state)
+        }
         guard let inbox = currentInbox(state) else { return .disabled(reason: "no inbox here") }
         guard let member = state.selectedMember?.member else { return .disabled(reason: "no member selected") }
         let target = Ask.facts(member)

@@ -16,6 +16,8 @@ public struct MemberListState: Equatable {
     public var rows: [MemberID: MemberSummary] = [:]
     /// The filter text `positions` was computed for.
     public var appliedFilter = ""
+    /// Marked members: changes then act on all of them. Kept across reloads.
+    public var marked: Set<MemberID> = []
 
     public init() {}
 
@@ -56,20 +58,30 @@ enum MemberList {
             state.modal = .detail(MemberWindow(detail: nil))
             return [.loadDetail(member.email)]
         },
-        ActionSpec(.changeRole, keys: [k("r")], scopes: [.memberList], label: "role",
-                   help: "Change the selected member's role", priority: 3,
-                   availability: { state in Ask.onSelected(state) { .changeRole($0, to: $0.role) } }) { state, _ in
+        ActionSpec(.changeRole, keys: [k("r")], scopes: [.memberList],
+                   label: { Marks.label("role", $0) },
+                   help: "Change the selected member's role (or every marked member's)", priority: 3,
+                   availability: { state in Marks.or(state, Ask.onSelected(state) { .changeRole($0, to: $0.role) }) {
+                       .changeRole($0, to: .member) } }) { state, _ in
+            if !state.members.marked.isEmpty, let picker = RolePicker(marked: state.members.marked.count, state: state) {
+                state.modal = .rolePicker(picker)
+                return []
+            }
             guard let member = state.selectedMember?.member else { return [] }
             state.modal = .rolePicker(RolePicker(member: member, state: state))
             return []
         },
         ActionSpec(.toggleActive, keys: [k("d")], scopes: [.memberList],
-                   label: { $0.selectedMember?.member.status == .deactivated ? "reactivate" : "deactivate" },
+                   label: { state in state.members.marked.isEmpty
+                       ? (state.selectedMember?.member.status == .deactivated ? "reactivate" : "deactivate")
+                       : Marks.label("deactivate", state) },
                    help: "Deactivate the selected member (asks y/N; reversible), or reactivate them", priority: 4,
                    availability: { state in
                        let deactivated = state.selectedMember?.member.status == .deactivated
-                       return Ask.onSelected(state) { deactivated ? .reactivate($0) : .deactivate($0) }
+                       return Marks.or(state, Ask.onSelected(state) { deactivated ? .reactivate($0) : .deactivate($0) }) {
+                           .deactivate($0) }
                    }) { state, _ in
+            if !state.members.marked.isEmpty { return Marks.prepare(.deactivate, &state) }
             guard let member = state.selectedMember?.member else { return [] }
             return Confirmation.perform(member.status == .active
                 ? .deactivate(member: member.email, expectedVersion: member.version)

@@ -9,6 +9,8 @@ public struct Prompt: Equatable {
         case renameGroup(String)
         case addToGroup(String)
         case removeFromGroup(String)
+        case bulkAddToGroup
+        case bulkRemoveFromGroup
     }
 
     public var purpose: Purpose
@@ -23,12 +25,14 @@ public struct Prompt: Equatable {
         case .renameGroup(let name): "Rename group \(name)"
         case .addToGroup(let name): "Add a member to \(name)"
         case .removeFromGroup(let name): "Take a member out of \(name)"
+        case .bulkAddToGroup: "Add the marked members to a group"
+        case .bulkRemoveFromGroup: "Take the marked members out of a group"
         }
     }
 
     var label: String {
         switch purpose {
-        case .createGroup, .renameGroup: "Name"
+        case .createGroup, .renameGroup, .bulkAddToGroup, .bulkRemoveFromGroup: "Name"
         case .addToGroup, .removeFromGroup: "Email"
         }
     }
@@ -45,6 +49,9 @@ public struct Prompt: Equatable {
                 return .success(.addToGroup(group: try Group.validName(name), member: try EmailAddress(field.value)))
             case .removeFromGroup(let name):
                 return .success(.removeFromGroup(group: try Group.validName(name), member: try EmailAddress(field.value)))
+            case .bulkAddToGroup, .bulkRemoveFromGroup:
+                // Not one command: the name is checked here, the marked members' commands are built after.
+                return .success(.createGroup(name: try Group.validName(field.value)))
             }
         } catch let error as ValidationError {
             return .failure(error)
@@ -60,7 +67,16 @@ extension Prompt {
             guard case .prompt(var prompt) = state.modal else { return [] }
             switch prompt.command() {
             case .success(let command):
-                return [.perform(command)]
+                switch (prompt.purpose, command) {
+                case (.bulkAddToGroup, .createGroup(let name)):
+                    state.modal = nil
+                    return Marks.prepare(.addToGroup(name.value), &state)
+                case (.bulkRemoveFromGroup, .createGroup(let name)):
+                    state.modal = nil
+                    return Marks.prepare(.removeFromGroup(name.value), &state)
+                default:
+                    return [.perform(command)]
+                }
             case .failure(let error):
                 prompt.error = error.message
                 state.modal = .prompt(prompt)

@@ -6,6 +6,8 @@ public struct RolePicker: Equatable {
     public var member: Member
     public var choices: [Choice]
     public var cursor: Int
+    /// Set when the role is for every marked member (how many).
+    public var marked: Int?
 
     public struct Choice: Equatable {
         public var role: Role
@@ -28,6 +30,17 @@ public struct RolePicker: Equatable {
         self.init(member: member, choices: choices, cursor: choices.firstIndex { $0.role == member.role } ?? 0)
     }
 
+    /// The roles this operator could give anyone, for every marked member at once;
+    /// who of them may not get it is counted before anything changes.
+    init?(marked: Int, state: AppState) {
+        guard let placeholder = state.selectedMember?.member ?? state.operatorContext?.member else { return nil }
+        let probe = TargetFacts(id: -1, role: .member, status: .active)
+        let choices = Role.byRank.map { Choice(role: $0, availability: Ask.availability(.changeRole(probe, to: $0), state)) }
+            .filter { !$0.availability.isHidden }
+        self.init(member: placeholder, choices: choices, cursor: max(0, choices.count - 1))
+        self.marked = marked
+    }
+
     var chosen: Choice? { choices.indices.contains(cursor) ? choices[cursor] : nil }
 }
 
@@ -43,6 +56,7 @@ extension RolePicker {
                    availability: { picker($0)?.chosen?.availability ?? .enabled }) { state, _ in
             guard let picker = picker(state), let choice = picker.chosen else { return [] }
             state.modal = nil
+            if picker.marked != nil { return Marks.prepare(.setRole(choice.role), &state) }
             // A demotion asks first (typed when it is yourself).
             return Confirmation.perform(.setRole(member: picker.member.email, role: choice.role,
                                                  expectedVersion: picker.member.version), on: picker.member, &state)
@@ -67,12 +81,12 @@ extension RolePicker {
     }
 
     static func draw(_ state: AppState, _ picker: RolePicker, _ grid: inout Grid) {
-        let inner = Dialog(title: "Role of \(picker.member.name)", width: 64, height: picker.choices.count + 4, hint: Footer.hint(state))
+        let inner = Dialog(title: picker.marked.map { "Role of \($0) marked members" } ?? "Role of \(picker.member.name)", width: 64, height: picker.choices.count + 4, hint: Footer.hint(state))
             .draw(&grid, in: state.layout.windowArea, glyphs: state.glyphs)
         guard inner.width > 0, inner.height > 0 else { return }
         // The "now" line only when there is room for it and at least one choice.
         let showNow = inner.height >= 2
-        if showNow {
+        if showNow, picker.marked == nil {
             grid.put("now \(picker.member.role.rawValue)", x: inner.x, y: inner.y, style: Style(.muted), maxWidth: inner.width)
         }
         let top = inner.y + (showNow ? 1 : 0)

@@ -22,6 +22,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case grantsToggle, grantsDown, grantsUp, grantsClose
     case roleCellToggle, roleReset, roleColumnRight, roleColumnLeft
     case showScreen
+    case mark, markAll, unmarkAll, bulkAddToGroup, bulkRemoveFromGroup, bulkReactivate, bulkUnassign
     case roleDown, roleUp, roleChoose, roleCancel
     case confirmYes, confirmNo, typedConfirm, typedCancel, typedType
     case inviteNextField, invitePreviousField, inviteSend, inviteCancel
@@ -93,7 +94,7 @@ public enum Scope: String, Sendable, CaseIterable {
         case .confirmWindow: [.toggleActive, .changeRole, .revokeInvitation]
         case .typedConfirmWindow: [.remove, .toggleActive, .changeRole]
         case .inviteWindow, .inviteEmail, .inviteRole, .inviteInboxes: [.invite]
-        case .promptWindow: [.groupCreate, .groupAddMember, .groupRemoveMember, .groupRename]
+        case .promptWindow: [.groupCreate, .groupAddMember, .groupRemoveMember, .groupRename, .bulkAddToGroup]
         case .grantsWindow: [.groupGrants]
         case .memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .noAccess, .anywhere, .always: []
         }

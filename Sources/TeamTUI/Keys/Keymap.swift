@@ -5,7 +5,8 @@ import TermUI
 /// them. Dispatch, the footer, the help window, window hints and the key
 /// reference (`clerk-team keys`) are all generated from it.
 public enum Keymap {
-    public static let all: [ActionSpec] = ListKeys.actions + GlobalKeys.first + MemberList.actions + MemberFilter.actions
+    public static let all: [ActionSpec] = ListKeys.actions + GlobalKeys.first + MemberList.actions + Marks.actions
+        + MemberFilter.actions
         + InboxPane.actions + InvitationsScreen.actions + GlobalKeys.actions
         + GroupsScreen.actions + RolesScreen.actions
         + HelpWindow.actions + MessageLog.actions + Prompt.actions + GroupGrants.actions + MemberWindow.actions + RolePicker.actions + Confirmation.actions + InviteForm.actions
@@ -67,7 +68,7 @@ public enum Keymap {
         switch spec.availability(state) {
         case .enabled:
             let effects = spec.perform(&state, key)
-            if effects.contains(where: { if case .perform = $0 { true } else { false } }) {
+            if effects.contains(where: \.isWrite) {
                 state.status = StatusMessage("saving… (waits if another operator is writing)", .info)
             }
             return effects

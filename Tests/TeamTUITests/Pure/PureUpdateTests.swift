@@ -407,3 +407,50 @@ import TermUI
         #expect(toggle?.availability.isEnabled == false, "only a workspace-admin edits role defaults: \(String(describing: toggle?.availability))")
     }
 }
+
+@Suite struct BulkTests {
+    @Test func marksThenABulkAssignAsksWithTheCountsAndRunsOneBatch() {
+        var store = TestStore(Sample.started(as: "adam@acme.test"))
+        // Mark Adam? No: mark the next four (Aga, Mia, Mo, Olive; Olive outranks Adam).
+        store.press(.char("j")) { $0.members.list.selection = 1 }
+        for row in 1...4 {
+            store.press(.char(" ")) {
+                $0.members.marked.insert(Sample.members[row].id)
+                $0.members.list.selection = min(row + 1, 5)
+            }
+        }
+        store.press(.tab) { $0.focus = .inboxes }
+        let support = Sample.phone("+14155550100")
+        store.press(.char(" "), effects: [.prepareBatch(.assign(support), [2, 3, 4, 5])]) {
+            $0.status = StatusMessage("checking 4 marked members…", .info)
+        }
+        let commands = ["aga", "mia", "mo", "olive"].map { TeamCommand.assign(member: Sample.email("\($0)@acme.test"), inbox: support) }
+        // Aga is already in Support: her command is not even built.
+        store.send(.batchPrepared(.assign(support), Array(commands.dropFirst()), [nil, nil, "rank"])) {
+            $0.modal = .confirm(Confirmation(title: "Assign to +14155550100: 2 member(s)?",
+                                             lines: ["2 of 4 marked will change; 1 already so.", "1 refused: rank (1)."],
+                                             batch: Array(commands[1...2]), cancelled: "bulk change cancelled; nothing changed"))
+        }
+        store.press(.char("y"), effects: [.performBatch(Array(commands[1...2]))]) {
+            $0.modal = nil
+            $0.status = PureUpdateTests.saving
+        }
+        let outcome = BatchOutcome(batch: "b-1", done: commands[1...2].map { .init(command: $0, outcome: CommandOutcome(message: "ok", changed: true)) },
+                                   refused: [])
+        store.send(.batchPerformed(outcome), effects: [.reloadAll]) {
+            $0.members.marked = []
+            $0.status = StatusMessage("bulk change b-1: 2 changed", .success)
+        }
+    }
+
+    @Test func markAllMarksWhatTheFilterShows() {
+        var state = Sample.started()
+        _ = App.update(&state, .key(.char("/")))
+        for character in "mo" { _ = App.update(&state, .key(.char(character))) }
+        _ = App.update(&state, .key(.enter))
+        _ = App.update(&state, .key(.char("*")))
+        #expect(state.members.marked == [Sample.member("mo@acme.test").id])
+        _ = App.update(&state, .key(.char("U")))
+        #expect(state.members.marked.isEmpty)
+    }
+}
