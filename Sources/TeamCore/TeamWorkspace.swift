@@ -142,6 +142,8 @@ public protocol TeamWorkspace: AnyObject {
     func lint() throws -> [LintFinding]
     /// Audit events, oldest first; the most recent `limit` if given.
     func auditEvents(limit: Int?) throws -> [AuditEvent]
+    /// Audit events that match `query` (needs `modify-team`, like reading the log).
+    func auditEvents(_ query: AuditQuery) throws -> [AuditEvent]
     /// What the guard would say about a command now, without changing anything.
     func decide(_ command: TeamCommand) throws -> GuardDecision
     /// Checks the command with the guard and applies it, in one transaction.

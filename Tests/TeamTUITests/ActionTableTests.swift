@@ -46,10 +46,10 @@ import TermUI
 
     /// Where keys go, most specific first: each pane with the keys of every
     /// screen, each window, each invite field with the window's keys.
-    static let chains: [[Scope]] = [Scope.memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix]
+    static let chains: [[Scope]] = [Scope.memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .auditList]
         .map { [$0, .anywhere, .always] }
         + [Scope.filter, .helpWindow, .messageWindow, .memberWindow, .roleWindow, .confirmWindow, .typedConfirmWindow, .noAccess,
-           .promptWindow, .grantsWindow].map { [$0, .always] }
+           .promptWindow, .grantsWindow, .paletteWindow].map { [$0, .always] }
         + [Scope.inviteEmail, .inviteRole, .inviteInboxes].map { [$0, .inviteWindow, .always] }
 
     @Test func everyActionHasAKeyAndNoKeyIsTakenTwiceWhereKeysGo() {
@@ -84,7 +84,8 @@ import TermUI
         var seen: [[Scope]] = [Keymap.scopes(state)]
         let walk: [Key] = [.tab, .tab, .char("/"), .escape, .char("?"), .escape, .enter, .escape, .char("r"), .escape,
                            .char("x"), .escape, .char("d"), .escape, .char("m"), .escape, .char("i"), .tab, .tab, .escape,
-                           .char("v"), .char("v"), .char("4"), .char("n"), .escape, .char("5"), .char("1")]
+                           .char("v"), .char("v"), .char("4"), .char("n"), .escape, .char("5"), .char("6"), .char(":"), .escape,
+                           .char("1")]
         for key in walk {
             runtime.press(key, into: &state)
             seen.append(Keymap.scopes(state))

@@ -10,6 +10,7 @@ public struct AppState: Equatable {
     public var invitations = InvitationsState()
     public var groups = GroupsState()
     public var roles = RolesState()
+    public var audit = AuditState()
     public var focus: Focus = .members
     public var screen: Screen = .members
     public var modal: Modal?
@@ -40,7 +41,7 @@ public struct AppState: Equatable {
 
     /// Members with their inboxes, inboxes with their members, or invitations.
     public enum Screen: Equatable, Sendable, CaseIterable {
-        case members, inboxes, invitations, groups, roles
+        case members, inboxes, invitations, groups, roles, audit
 
         /// The next view for the switch key.
         public var next: Screen {
@@ -55,6 +56,7 @@ public struct AppState: Equatable {
             case .invitations: "invitations"
             case .groups: "groups"
             case .roles: "roles"
+            case .audit: "audit"
             }
         }
     }
@@ -75,6 +77,7 @@ public struct AppState: Equatable {
         inboxes.list.clamp(count: inboxes.all.count, visibleRows: layout.listRows)
         invitations.list.clamp(count: invitations.all.count, visibleRows: layout.listRows)
         groups.list.clamp(count: groups.all.count, visibleRows: layout.listRows)
+        audit.list.clamp(count: audit.events.count, visibleRows: layout.listRows)
         roles.list.clamp(count: Permission.allCases.count, visibleRows: max(1, layout.listRows - 1))
     }
 }
@@ -89,6 +92,7 @@ public enum Modal: Equatable {
     case messages(MessageLog)
     case prompt(Prompt)
     case grants(GroupGrants)
+    case palette(Palette)
 }
 
 /// A line of feedback under the panes.

@@ -40,6 +40,10 @@ public enum AppView {
             if let list = layout.list { RolesScreen.drawMatrix(state, &grid, list) }
             if let side = layout.side { RolesScreen.drawFindings(state, &grid, side) }
             if layout.list == nil, let side = layout.side { RolesScreen.drawMatrix(state, &grid, side) }
+        case .audit:
+            if let list = layout.list { AuditScreen.drawList(state, &grid, list) }
+            if let side = layout.side { AuditScreen.drawDetail(state, &grid, side) }
+            if layout.list == nil, let side = layout.side { AuditScreen.drawList(state, &grid, side) }
         case .invitations:
             if let list = layout.list { InvitationsScreen.drawList(state, &grid, list) }
             if let side = layout.side { InvitationsScreen.drawDetail(state, &grid, side) }
@@ -53,6 +57,7 @@ public enum AppView {
         case .messages(let log): MessageLog.draw(state, log, &grid); cursor = nil
         case .prompt(let prompt): cursor = Prompt.draw(state, prompt, &grid)
         case .grants(let window): GroupGrants.draw(state, window, &grid); cursor = nil
+        case .palette(let palette): cursor = Palette.draw(state, palette, &grid)
         case .rolePicker(let picker): RolePicker.draw(state, picker, &grid); cursor = nil
         case .confirm(let question): cursor = Confirmation.draw(state, question, &grid)
         case .invite(let form): cursor = InviteForm.draw(state, form, &grid)

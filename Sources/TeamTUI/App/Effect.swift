@@ -19,6 +19,7 @@ public enum Effect: Equatable, Sendable {
     case loadGroup(DisplayName)
     /// The role matrix in force and what `roles lint` finds.
     case loadRoles
+    case loadAudit(AuditQuery)
     /// A change, checked again by the core's guard when it is written.
     case perform(TeamCommand)
     /// Ask the guard about a change to each of these members (read only).
@@ -67,6 +68,7 @@ public enum AppAction: Equatable {
     case groupsLoaded([GroupSummary])
     case groupLoaded(GroupDetail)
     case rolesLoaded(RoleMatrix, [LintFinding])
+    case auditLoaded([AuditEvent])
     case performed(TeamCommand, CommandOutcome)
     /// The commands a bulk change makes, each with the rule that would refuse it (nil: allowed).
     case batchPrepared(BulkChange, [TeamCommand], [String?])

@@ -32,6 +32,9 @@ public struct Runtime {
                 // The views that need more than a list read it only when shown.
                 if state.screen == .groups { actions.append(.groupsLoaded(try workspace.groups())) }
                 if state.screen == .roles { actions.append(.rolesLoaded(try workspace.roleMatrix(), try workspace.lint())) }
+                if state.screen == .audit, let query = try? AuditScreen.query(state.audit.filter) {
+                    actions.append(.auditLoaded(try workspace.auditEvents(query)))
+                }
                 return actions
             case .loadIndex(let sort):
                 return [.indexLoaded(try workspace.memberIndex(sort: sort), sort)]
@@ -49,6 +52,8 @@ public struct Runtime {
                 return [.groupsLoaded(try workspace.groups())]
             case .loadGroup(let name):
                 return [.groupLoaded(try workspace.group(name))]
+            case .loadAudit(let query):
+                return [.auditLoaded(try workspace.auditEvents(query))]
             case .loadRoles:
                 return [.rolesLoaded(try workspace.roleMatrix(), try workspace.lint())]
             case .prepareBatch(let change, let ids):

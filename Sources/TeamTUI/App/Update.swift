@@ -90,6 +90,11 @@ public enum App {
         case .groupLoaded(let detail):
             state.groups.detail = detail
             return []
+        case .auditLoaded(let events):
+            let keep = state.audit.selected?.id
+            state.audit.events = events
+            state.audit.list.selection = events.firstIndex { $0.id == keep } ?? 0
+            return []
         case .rolesLoaded(let matrix, let findings):
             state.roles.matrix = matrix
             state.roles.findings = findings
@@ -174,7 +179,7 @@ extension AppAction {
     var isWorkspaceData: Bool {
         switch self {
         case .firstRowsLoaded, .indexLoaded, .rowsLoaded, .inboxesLoaded, .invitationsLoaded, .detailLoaded,
-             .groupsLoaded, .groupLoaded, .rolesLoaded: true
+             .groupsLoaded, .groupLoaded, .rolesLoaded, .auditLoaded: true
         default: false
         }
     }

@@ -18,10 +18,13 @@ enum GlobalKeys {
         ActionSpec(.switchView, keys: [k("v")], scopes: [.anywhere], label: { $0.screen.next.title },
                    help: "Switch views: members with their inboxes, inboxes with their members, invitations",
                    priority: 3) { state, _ in
-            show(state.screen.next, &state)
+            var next = state.screen.next
+            // Views the operator may not see are skipped.
+            while next != state.screen && !visible(next, state) { next = next.next }
+            return show(next, &state)
         },
-        ActionSpec(.showScreen, keys: (1...5).map { k(Character(String($0))) }, scopes: [.anywhere], label: "views",
-                   help: "Go to a view: 1 members, 2 inboxes, 3 invitations, 4 groups, 5 roles", inFooter: false) { state, key in
+        ActionSpec(.showScreen, keys: (1...6).map { k(Character(String($0))) }, scopes: [.anywhere], label: "views",
+                   help: "Go to a view: 1 members, 2 inboxes, 3 invitations, 4 groups, 5 roles, 6 audit", inFooter: false) { state, key in
             guard case .char(let digit) = key, let number = digit.wholeNumberValue,
                   AppState.Screen.allCases.indices.contains(number - 1) else { return [] }
             return show(AppState.Screen.allCases[number - 1], &state)
@@ -71,7 +74,16 @@ enum GlobalKeys {
     ]
 
     /// Shows `screen` and reads what it shows.
+    /// Whether the operator may open `screen`: the audit log needs what reading it needs.
+    static func visible(_ screen: AppState.Screen, _ state: AppState) -> Bool {
+        screen != .audit || !Ask.availability(.viewAudit, state).isHidden
+    }
+
     static func show(_ screen: AppState.Screen, _ state: inout AppState) -> [Effect] {
+        guard visible(screen, state) else {
+            state.status = StatusMessage("\(screen.title): not available to your role", .error)
+            return []
+        }
         state.screen = screen
         state.focus = .members
         state.relayout()
@@ -81,6 +93,7 @@ enum GlobalKeys {
         case .members: return MemberList.ensureRows(state)
         case .groups: return [.loadGroups]
         case .roles: return [.loadRoles]
+        case .audit: return [.loadAudit((try? AuditScreen.query(state.audit.filter)) ?? AuditQuery(limit: AuditState.window, newestFirst: true))]
         }
     }
 

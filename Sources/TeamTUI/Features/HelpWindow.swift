@@ -41,9 +41,9 @@ extension HelpWindow {
     }
 
     /// Where each section's availability is asked: the screen and focus of its pane.
-    static let sections: [Scope] = [.memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .filter, .anywhere, .always,
+    static let sections: [Scope] = [.memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .auditList, .filter, .anywhere, .always,
                                     .memberWindow, .roleWindow, .confirmWindow, .typedConfirmWindow,
-                                    .inviteWindow, .inviteEmail, .inviteRole, .inviteInboxes, .promptWindow, .grantsWindow, .helpWindow, .messageWindow, .noAccess]
+                                    .inviteWindow, .inviteEmail, .inviteRole, .inviteInboxes, .promptWindow, .grantsWindow, .paletteWindow, .helpWindow, .messageWindow, .noAccess]
 
     /// The help for this operator: moving keys once, then each section whose
     /// entrance they can take, with the entries the guard does not hide.
@@ -61,6 +61,7 @@ extension HelpWindow {
             case .invitationList: .invitations
             case .groupList: .groups
             case .roleMatrix: .roles
+            case .auditList: .audit
             default: .members
             }
             here.focus = scope == .inboxPane ? .inboxes : .members
@@ -71,7 +72,7 @@ extension HelpWindow {
             }
             guard !specs.isEmpty else { continue }
             lines.append(Line(keys: scope.title, text: "", isTitle: true))
-            let isPane = [Scope.memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix].contains(scope)
+            let isPane = [Scope.memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .auditList].contains(scope)
             for spec in specs {
                 let note = isPane ? spec.availability(here).reason.map { " (not now: \($0))" } ?? "" : ""
                 lines.append(Line(keys: spec.keyLabels, text: spec.help + note, isTitle: false))

@@ -3,7 +3,7 @@ import TermUI
 
 /// Moving in whichever list has focus, by keys and by the mouse.
 enum ListKeys {
-    static let lists: [Scope] = [.memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix]
+    static let lists: [Scope] = [.memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .auditList]
 
     static let actions: [ActionSpec] = [
         ActionSpec(.moveDown, keys: [k("j"), k(.down)], scopes: lists, label: "down", help: "Move down",
@@ -52,6 +52,8 @@ enum ListKeys {
             if let group = state.groups.selected, group.id != before, let name = try? DisplayName(group.name) {
                 return [.loadGroup(name)]
             }
+        case .auditList:
+            state.audit.list.move(by: delta, count: state.audit.events.count, visibleRows: state.layout.listRows)
         case .roleMatrix:
             state.roles.list.move(by: delta, count: Permission.allCases.count, visibleRows: max(1, state.layout.listRows - 1))
         case .inboxPane:
@@ -93,7 +95,7 @@ enum ListKeys {
                 state.inboxes.list.select(state.inboxes.list.offset + line, count: state.inboxes.all.count,
                                           visibleRows: layout.listRows)
             }
-        case .groups, .roles:
+        case .groups, .roles, .audit:
             return []
         case .invitations:
             if let line = row(in: layout.list, headings: true) {

@@ -117,6 +117,7 @@ enum Marks {
         var lines = ["\(allowed.count) of \(marked) marked will change"
                      + (unchanged > 0 ? "; \(unchanged) already so" : "") + "."]
         if !refused.isEmpty { lines.append("\(refused.count) refused: " + BatchOutcome.byRule(refused) + ".") }
+        state.members.bulkRefused = refused
         guard !allowed.isEmpty else {
             state.status = StatusMessage("\(change.title): none of the \(marked) marked can change"
                                          + (refused.isEmpty ? "" : " (" + BatchOutcome.byRule(refused) + ")"), .error)
@@ -128,8 +129,12 @@ enum Marks {
 
     /// Done: the marks are cleared; the status line (and the message log) says what was refused.
     static func performed(_ outcome: BatchOutcome, _ state: inout AppState) -> [Effect] {
+        // Refused when asked, or refused when made (something changed in between): both are reported.
+        let refused = state.members.bulkRefused + outcome.refused.map(\.rule)
         state.members.marked = []
-        state.status = StatusMessage("bulk change \(outcome.batch): \(outcome.summary)", outcome.refused.isEmpty ? .success : .error)
+        state.members.bulkRefused = []
+        let summary = BatchOutcome.summary(changed: outcome.changed, unchanged: outcome.done.count - outcome.changed, refused: refused)
+        state.status = StatusMessage("bulk change \(outcome.batch): \(summary)", refused.isEmpty ? .success : .error)
         return [.reloadAll]
     }
 }

@@ -18,6 +18,8 @@ public struct MemberListState: Equatable {
     public var appliedFilter = ""
     /// Marked members: changes then act on all of them. Kept across reloads.
     public var marked: Set<MemberID> = []
+    /// The rules that refused members of the bulk change being confirmed (for its report).
+    public var bulkRefused: [String] = []
 
     public init() {}
 

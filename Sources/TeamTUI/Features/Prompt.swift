@@ -11,6 +11,7 @@ public struct Prompt: Equatable {
         case removeFromGroup(String)
         case bulkAddToGroup
         case bulkRemoveFromGroup
+        case auditFilter
     }
 
     public var purpose: Purpose
@@ -27,6 +28,7 @@ public struct Prompt: Equatable {
         case .removeFromGroup(let name): "Take a member out of \(name)"
         case .bulkAddToGroup: "Add the marked members to a group"
         case .bulkRemoveFromGroup: "Take the marked members out of a group"
+        case .auditFilter: "Filter the audit log (empty: everything)"
         }
     }
 
@@ -34,24 +36,36 @@ public struct Prompt: Equatable {
         switch purpose {
         case .createGroup, .renameGroup, .bulkAddToGroup, .bulkRemoveFromGroup: "Name"
         case .addToGroup, .removeFromGroup: "Email"
+        case .auditFilter: "Filter"
         }
     }
 
-    /// The command the typed text makes, or why it cannot make one.
-    func command() -> Result<TeamCommand, ValidationError> {
+    /// What an answer is: a command to run, a group's name for the marked
+    /// members, or the audit view's filter.
+    enum Answer: Equatable {
+        case command(TeamCommand)
+        case group(DisplayName)
+        case auditFilter(String)
+    }
+
+    /// What the typed text means, or why it means nothing.
+    func answer() -> Result<Answer, ValidationError> {
         do {
+            let text = field.value
             switch purpose {
             case .createGroup:
-                return .success(.createGroup(name: try Group.validName(field.value)))
+                return .success(.command(.createGroup(name: try Group.validName(text))))
             case .renameGroup(let name):
-                return .success(.renameGroup(group: try Group.validName(name), to: try Group.validName(field.value)))
+                return .success(.command(.renameGroup(group: try Group.validName(name), to: try Group.validName(text))))
             case .addToGroup(let name):
-                return .success(.addToGroup(group: try Group.validName(name), member: try EmailAddress(field.value)))
+                return .success(.command(.addToGroup(group: try Group.validName(name), member: try EmailAddress(text))))
             case .removeFromGroup(let name):
-                return .success(.removeFromGroup(group: try Group.validName(name), member: try EmailAddress(field.value)))
+                return .success(.command(.removeFromGroup(group: try Group.validName(name), member: try EmailAddress(text))))
             case .bulkAddToGroup, .bulkRemoveFromGroup:
-                // Not one command: the name is checked here, the marked members' commands are built after.
-                return .success(.createGroup(name: try Group.validName(field.value)))
+                return .success(.group(try Group.validName(text)))
+            case .auditFilter:
+                _ = try AuditQuery.parse(text)
+                return .success(.auditFilter(text.trimmingCharacters(in: .whitespaces)))
             }
         } catch let error as ValidationError {
             return .failure(error)
@@ -65,18 +79,17 @@ extension Prompt {
     static let actions: [ActionSpec] = [
         ActionSpec(.promptSubmit, keys: [k(.enter)], scopes: [.promptWindow], label: "ok", help: "Go ahead") { state, _ in
             guard case .prompt(var prompt) = state.modal else { return [] }
-            switch prompt.command() {
-            case .success(let command):
-                switch (prompt.purpose, command) {
-                case (.bulkAddToGroup, .createGroup(let name)):
-                    state.modal = nil
-                    return Marks.prepare(.addToGroup(name.value), &state)
-                case (.bulkRemoveFromGroup, .createGroup(let name)):
-                    state.modal = nil
-                    return Marks.prepare(.removeFromGroup(name.value), &state)
-                default:
-                    return [.perform(command)]
-                }
+            switch prompt.answer() {
+            case .success(.command(let command)):
+                return [.perform(command)]
+            case .success(.group(let name)):
+                state.modal = nil
+                return Marks.prepare(prompt.purpose == .bulkAddToGroup ? .addToGroup(name.value) : .removeFromGroup(name.value), &state)
+            case .success(.auditFilter(let filter)):
+                state.modal = nil
+                state.audit.filter = filter
+                state.audit.list = ListState()
+                return (try? AuditScreen.query(filter)).map { [.loadAudit($0)] } ?? []
             case .failure(let error):
                 prompt.error = error.message
                 state.modal = .prompt(prompt)

@@ -22,6 +22,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case grantsToggle, grantsDown, grantsUp, grantsClose
     case roleCellToggle, roleReset, roleColumnRight, roleColumnLeft
     case showScreen
+    case auditFilter, palette, paletteRun, paletteCancel, paletteType, paletteDown, paletteUp
     case mark, markAll, unmarkAll, bulkAddToGroup, bulkRemoveFromGroup, bulkReactivate, bulkUnassign
     case roleDown, roleUp, roleChoose, roleCancel
     case confirmYes, confirmNo, typedConfirm, typedCancel, typedType
@@ -32,7 +33,9 @@ public enum ActionID: String, CaseIterable, Sendable {
 
 /// Where an action applies: a pane, a window, an input mode.
 public enum Scope: String, Sendable, CaseIterable {
-    case memberList, inboxPane, inboxList, invitationList, groupList, roleMatrix
+    case memberList, inboxPane, inboxList, invitationList, groupList, roleMatrix, auditList
+    /// The command palette (`:`).
+    case paletteWindow
     /// A one-line question (a group's name, a member's email).
     case promptWindow
     /// The permissions a group grants.
@@ -62,6 +65,8 @@ public enum Scope: String, Sendable, CaseIterable {
         case .invitationList: "Invitations view"
         case .groupList: "Groups view"
         case .roleMatrix: "Roles view"
+        case .auditList: "Audit view"
+        case .paletteWindow: "Command palette"
         case .promptWindow: "Question window"
         case .grantsWindow: "Group grants window"
         case .filter: "Typing a filter"
@@ -94,9 +99,11 @@ public enum Scope: String, Sendable, CaseIterable {
         case .confirmWindow: [.toggleActive, .changeRole, .revokeInvitation]
         case .typedConfirmWindow: [.remove, .toggleActive, .changeRole]
         case .inviteWindow, .inviteEmail, .inviteRole, .inviteInboxes: [.invite]
-        case .promptWindow: [.groupCreate, .groupAddMember, .groupRemoveMember, .groupRename, .bulkAddToGroup]
+        case .promptWindow: [.groupCreate, .groupAddMember, .groupRemoveMember, .groupRename, .bulkAddToGroup, .auditFilter]
         case .grantsWindow: [.groupGrants]
-        case .memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .noAccess, .anywhere, .always: []
+        case .paletteWindow: [.palette]
+        case .memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .auditList, .noAccess, .anywhere,
+             .always: []
         }
     }
 }

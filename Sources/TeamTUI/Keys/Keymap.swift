@@ -8,8 +8,8 @@ public enum Keymap {
     public static let all: [ActionSpec] = ListKeys.actions + GlobalKeys.first + MemberList.actions + Marks.actions
         + MemberFilter.actions
         + InboxPane.actions + InvitationsScreen.actions + GlobalKeys.actions
-        + GroupsScreen.actions + RolesScreen.actions
-        + HelpWindow.actions + MessageLog.actions + Prompt.actions + GroupGrants.actions + MemberWindow.actions + RolePicker.actions + Confirmation.actions + InviteForm.actions
+        + GroupsScreen.actions + RolesScreen.actions + AuditScreen.actions
+        + HelpWindow.actions + MessageLog.actions + Prompt.actions + GroupGrants.actions + Palette.actions + MemberWindow.actions + RolePicker.actions + Confirmation.actions + InviteForm.actions
 
     /// The scopes keys go to right now, most specific first.
     public static func scopes(_ state: AppState) -> [Scope] {
@@ -19,6 +19,7 @@ public enum Keymap {
         case .messages: return [.messageWindow, .always]
         case .prompt: return [.promptWindow, .always]
         case .grants: return [.grantsWindow, .always]
+        case .palette: return [.paletteWindow, .always]
         case .rolePicker: return [.roleWindow, .always]
         case .confirm(let question):
             if case .typed = question.answer { return [.typedConfirmWindow, .always] }
@@ -37,6 +38,7 @@ public enum Keymap {
         case (.invitations, _): .invitationList
         case (.groups, _): .groupList
         case (.roles, _): .roleMatrix
+        case (.audit, _): .auditList
         case (.inboxes, _): .inboxList
         case (.members, .members): .memberList
         case (.members, .inboxes): .inboxPane

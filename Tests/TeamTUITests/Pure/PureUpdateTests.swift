@@ -427,6 +427,7 @@ import TermUI
         let commands = ["aga", "mia", "mo", "olive"].map { TeamCommand.assign(member: Sample.email("\($0)@acme.test"), inbox: support) }
         // Aga is already in Support: her command is not even built.
         store.send(.batchPrepared(.assign(support), Array(commands.dropFirst()), [nil, nil, "rank"])) {
+            $0.members.bulkRefused = ["rank"]
             $0.modal = .confirm(Confirmation(title: "Assign to +14155550100: 2 member(s)?",
                                              lines: ["2 of 4 marked will change; 1 already so.", "1 refused: rank (1)."],
                                              batch: Array(commands[1...2]), cancelled: "bulk change cancelled; nothing changed"))
@@ -439,7 +440,8 @@ import TermUI
                                    refused: [])
         store.send(.batchPerformed(outcome), effects: [.reloadAll]) {
             $0.members.marked = []
-            $0.status = StatusMessage("bulk change b-1: 2 changed", .success)
+            $0.members.bulkRefused = []
+            $0.status = StatusMessage("bulk change b-1: 2 changed; 1 refused: rank (1)", .error)
         }
     }
 
@@ -452,5 +454,55 @@ import TermUI
         #expect(state.members.marked == [Sample.member("mo@acme.test").id])
         _ = App.update(&state, .key(.char("U")))
         #expect(state.members.marked.isEmpty)
+    }
+}
+
+@Suite struct PaletteTests {
+    func lines(_ address: String, typing text: String) -> [Palette.Item] {
+        var state = Sample.started(as: address)
+        _ = App.update(&state, .key(.char(":")))
+        for character in text { _ = App.update(&state, .key(.char(character))) }
+        guard case .palette(let palette) = state.modal else { Issue.record("no palette"); return [] }
+        return Palette.items(palette, state)
+    }
+
+    @Test func findsInviteForAnAdminAndNotForAMember() {
+        #expect(lines("adam@acme.test", typing: "invite").contains { if case .action(.invite, _, _) = $0 { true } else { false } })
+        #expect(!lines("mo@acme.test", typing: "invite").contains { if case .action(.invite, _, _) = $0 { true } else { false } })
+    }
+
+    @Test func runsWhatItFindsAndJumpsToAMember() {
+        var state = Sample.started()
+        _ = App.update(&state, .key(.char(":")))
+        for character in "help" { _ = App.update(&state, .key(.char(character))) }
+        _ = App.update(&state, .key(.enter))
+        #expect(state.modal == .help(HelpWindow()))
+        state.modal = nil
+        _ = App.update(&state, .key(.char(":")))
+        for character in "mia@" { _ = App.update(&state, .key(.char(character))) }
+        guard case .palette(let palette) = state.modal else { Issue.record("no palette"); return }
+        let found = Palette.items(palette, state)
+        var jump = state
+        var last = palette
+        last.cursor = found.count - 1
+        jump.modal = .palette(last)
+        _ = App.update(&jump, .key(.enter))
+        #expect(jump.selectedMember?.member.email.value == "mia@acme.test")
+        _ = App.update(&state, .key(.escape))
+        _ = App.update(&state, .key(.char(":")))
+        _ = App.update(&state, .key(.char("q")))
+        _ = App.update(&state, .key(.enter))
+        #expect(state.shouldQuit)
+    }
+}
+
+@Suite struct AuditQueryTests {
+    @Test func theFilterReadsFieldsDatesAndWords() throws {
+        let query = try AuditQuery.parse("actor:ann action:role since:2026-11-01 until:2026-11-30 vip")
+        #expect(query.actor == "ann" && query.action == "role" && query.text == "vip")
+        #expect(query.since == Timestamp(seconds: 1_793_491_200))
+        #expect(query.until == Timestamp(seconds: 1_793_491_200 + 29 * 86_400 + 86_399))
+        #expect { try AuditQuery.parse("since:yesterday") } throws: { "\($0)".contains("not a date") }
+        #expect(query.matches(AuditEvent(id: 1, at: Timestamp(seconds: 1_793_491_200 + 5), actor: "ann@x.co", osLogin: "ann", viaAs: false, interface: .tui, action: "member.set-role", target: "vip@x.co", before: nil, after: nil)))
     }
 }

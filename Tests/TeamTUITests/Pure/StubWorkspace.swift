@@ -42,6 +42,7 @@ final class StubWorkspace: TeamWorkspace {
     func group(_ name: DisplayName) throws -> GroupDetail { throw TeamError.notFound("no group '\(name)' in this workspace") }
     func lint() throws -> [LintFinding] { [] }
     func auditEvents(limit: Int?) throws -> [AuditEvent] { [] }
+    func auditEvents(_ query: AuditQuery) throws -> [AuditEvent] { [] }
     func decide(_ command: TeamCommand) throws -> GuardDecision { .allowed }
     func perform(_ command: TeamCommand) throws -> CommandOutcome {
         performed.append(command)
