@@ -148,6 +148,10 @@ public protocol TeamWorkspace: AnyObject {
     func decide(_ command: TeamCommand) throws -> GuardDecision
     /// Checks the command with the guard and applies it, in one transaction.
     func perform(_ command: TeamCommand) throws -> CommandOutcome
+    /// Says that this process has the workspace open, on `screen` (no database write).
+    func announcePresence(screen: String) throws
+    /// Everyone else who has it open now (for those who may see the member list).
+    func presence() throws -> [PresenceEntry]
     /// What the guard would say about each command now, read in one snapshot.
     func decideAll(_ commands: [TeamCommand]) throws -> [Result<GuardDecision, TeamError>]
     /// Several commands in one transaction, each checked by the guard when

@@ -1,3 +1,4 @@
+import Foundation
 import TeamCore
 import TeamMail
 
@@ -27,6 +28,9 @@ public final class SQLiteWorkspace: TeamWorkspace {
     let opened: FileIdentity?
     /// Set while a batch runs: its id goes into every audit event it writes.
     var auditBatch: String?
+    /// This process's presence entry (made on the first announcement) and when it started.
+    lazy var presenceBoard = PresenceBoard(workspacePath: path, groupShared: WorkspaceFile.isInGroupSharedFolder(path: path))
+    let presenceSince = Timestamp(seconds: Int64(Date().timeIntervalSince1970))
 
     init(db: SQLiteConnection, path: String, identity: OperatorIdentity, options: StoreOptions) {
         self.db = db; self.path = path; self.identity = identity

@@ -15,7 +15,7 @@ struct ClerkTeam: ParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, RolesCommand.self, MembersCommand.self,
             InboxesCommand.self, AssignCommand.self, UnassignCommand.self,
-            PermissionsCommand.self, GroupsCommand.self, CanCommand.self, ExplainCommand.self, WhoHoldsCommand.self, AuditCommand.self, KeysCommand.self,
+            PermissionsCommand.self, GroupsCommand.self, CanCommand.self, ExplainCommand.self, WhoHoldsCommand.self, AuditCommand.self, KeysCommand.self, WhoCommand.self,
             InviteCommand.self, InvitesCommand.self, AcceptCommand.self, MailCommand.self,
         ]
     )

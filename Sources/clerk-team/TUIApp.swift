@@ -30,6 +30,7 @@ enum TUIApp {
         let runtime = Runtime(workspace: workspace) { ids in deliver(ids, workspace, config) }
         let end = Loop.run(screen: screen, runtime: runtime, readOnly: workspace.readOnlyReason, lockWait: lockWait)
         screen.stop()
+        workspace.withdrawPresence()
         if end == .hangup {
             // A dropped connection or a signal is not a normal quit: say so to scripts.
             throw Refused(code: screen.hangupStatus)

@@ -28,6 +28,10 @@ public struct AppState: Equatable {
     public var shouldQuit = false
     /// The workspace's `data_version` last seen: another process's commit moves it.
     public var dataVersion: Int64?
+    /// Everyone else who has the workspace open now (read about once a second).
+    public var presence: [PresenceEntry] = []
+    /// Idle ticks so far: some work is done every few of them.
+    public var ticks = 0
     /// Set when the operator lost access while the interface was open
     /// (deactivated or removed by someone else): why, and what to do.
     public var lostAccess: String?
@@ -93,6 +97,7 @@ public enum Modal: Equatable {
     case prompt(Prompt)
     case grants(GroupGrants)
     case palette(Palette)
+    case who
 }
 
 /// A line of feedback under the panes.

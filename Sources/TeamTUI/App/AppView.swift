@@ -58,6 +58,7 @@ public enum AppView {
         case .prompt(let prompt): cursor = Prompt.draw(state, prompt, &grid)
         case .grants(let window): GroupGrants.draw(state, window, &grid); cursor = nil
         case .palette(let palette): cursor = Palette.draw(state, palette, &grid)
+        case .who: WhoWindow.draw(state, &grid); cursor = nil
         case .rolePicker(let picker): RolePicker.draw(state, picker, &grid); cursor = nil
         case .confirm(let question): cursor = Confirmation.draw(state, question, &grid)
         case .invite(let form): cursor = InviteForm.draw(state, form, &grid)
@@ -75,6 +76,7 @@ public enum AppView {
             parts.append("\(op.name) (\(op.role.rawValue))")
             parts.append("\(session.memberCount) members")
             if !state.members.marked.isEmpty { parts.append("\(state.members.marked.count) marked") }
+            if !state.presence.isEmpty { parts.append("\(state.presence.count) more here (w)") }
         } else {
             parts.append("loading…")
         }

@@ -28,6 +28,10 @@ public enum Effect: Equatable, Sendable {
     case performBatch([TeamCommand])
     /// Read `data_version`, to notice other operators' commits.
     case checkForChanges
+    /// Say which view this interface is on (presence; no database write).
+    case announce(String)
+    /// Read who else has the workspace open.
+    case readPresence
     /// Run after the next paint, so the screen is up to date before slow work.
     indirect case afterPaint(Effect)
 
@@ -75,4 +79,5 @@ public enum AppAction: Equatable {
     case batchPerformed(BatchOutcome)
     case failed(TeamError)
     case dataVersionRead(Int64)
+    case presenceRead([PresenceEntry])
 }

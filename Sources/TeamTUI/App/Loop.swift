@@ -37,10 +37,10 @@ public enum Loop {
                 case .hangup:
                     return .hangup
                 case .timeout:
-                    let seen = state.dataVersion
+                    let seen = (state.dataVersion, state.presence)
                     waiting = runtime.dispatch(.tick, &state)
                     // Nothing moved: no need to draw an idle screen again.
-                    if state.dataVersion == seen && waiting.isEmpty { continue }
+                    if state.dataVersion == seen.0 && state.presence == seen.1 && waiting.isEmpty { continue }
                 case .key(.resize):
                     waiting = runtime.dispatch(.resized(screen.size), &state)
                 case .key(let key):

@@ -68,6 +68,12 @@ public struct Runtime {
                 return [.batchPrepared(change, commands, answers)]
             case .performBatch(let commands):
                 return [.batchPerformed(try workspace.performBatch(commands, partial: true))]
+            case .announce(let screen):
+                // Presence is a courtesy: a folder that cannot be written never stops the interface.
+                try? workspace.announcePresence(screen: screen)
+                return []
+            case .readPresence:
+                return [.presenceRead((try? workspace.presence()) ?? [])]
             case .checkForChanges:
                 return [.dataVersionRead(try workspace.dataVersion())]
             case .perform(let command):

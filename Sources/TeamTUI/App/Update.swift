@@ -5,7 +5,9 @@ import TermUI
 /// Keys go to the key table; everything else is a result being applied.
 public enum App {
     /// Effects to run when the app starts.
-    public static func start(_ state: AppState) -> [Effect] { [.startup(rows: state.layout.memberRows + 1)] }
+    public static func start(_ state: AppState) -> [Effect] {
+        [.startup(rows: state.layout.memberRows + 1), .announce(state.screen.title), .readPresence]
+    }
 
     public static func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         let shown = state.status
@@ -31,7 +33,12 @@ public enum App {
             state.relayout()
             return MemberList.ensureRows(state)
         case .tick:
-            return [.checkForChanges]
+            state.ticks += 1
+            // Presence about once a second: a closed or killed interface leaves within it.
+            return state.ticks % 5 == 0 ? [.checkForChanges, .readPresence] : [.checkForChanges]
+        case .presenceRead(let entries):
+            state.presence = entries
+            return []
         case .dataVersionRead(let version):
             defer { state.dataVersion = version }
             // Our own commits never move it: only another process's do.

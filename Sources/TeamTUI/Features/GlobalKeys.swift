@@ -66,6 +66,12 @@ enum GlobalKeys {
             state.status = StatusMessage("paste ignored: no text field here (press / to filter, i to invite)", .info)
             return []
         },
+        ActionSpec(.whoIsHere, keys: [k("w")], scopes: [.anywhere], label: { "who (\($0.presence.count + 1))" },
+                   help: "Who else has this workspace open now: login, member, since when, which view", inFooter: false,
+                   availability: { Ask.availability(.readWorkspace, $0) }) { state, _ in
+            state.modal = .who
+            return [.readPresence]
+        },
         ActionSpec(.interrupt, keys: [k(.ctrl("c"))], scopes: [.always], label: "quit",
                    help: "Quit at once, from anywhere (a half-typed form is dropped)", inFooter: false) { state, _ in
             state.shouldQuit = true
@@ -87,6 +93,11 @@ enum GlobalKeys {
         state.screen = screen
         state.focus = .members
         state.relayout()
+        return [.announce(screen.title)] + load(screen, state)
+    }
+
+    /// What a view reads when it is shown.
+    static func load(_ screen: AppState.Screen, _ state: AppState) -> [Effect] {
         switch screen {
         case .invitations: return [.loadInvitations]
         case .inboxes: return [.loadInboxes(withMembers: true)]

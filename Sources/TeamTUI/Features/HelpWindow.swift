@@ -43,7 +43,7 @@ extension HelpWindow {
     /// Where each section's availability is asked: the screen and focus of its pane.
     static let sections: [Scope] = [.memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .auditList, .filter, .anywhere, .always,
                                     .memberWindow, .roleWindow, .confirmWindow, .typedConfirmWindow,
-                                    .inviteWindow, .inviteEmail, .inviteRole, .inviteInboxes, .promptWindow, .grantsWindow, .paletteWindow, .helpWindow, .messageWindow, .noAccess]
+                                    .inviteWindow, .inviteEmail, .inviteRole, .inviteInboxes, .promptWindow, .grantsWindow, .paletteWindow, .helpWindow, .messageWindow, .whoWindow, .noAccess]
 
     /// The help for this operator: moving keys once, then each section whose
     /// entrance they can take, with the entries the guard does not hide.

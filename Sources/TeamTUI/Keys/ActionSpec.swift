@@ -11,7 +11,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     // Inbox pane, invitations
     case toggleAssignment, focusNext, resendInvitation, revokeInvitation
     // Anywhere
-    case invite, switchView, help, quit, back, interrupt, pasteNowhere, messageLog, redraw
+    case invite, switchView, help, quit, back, interrupt, pasteNowhere, messageLog, redraw, whoIsHere, whoClose
     case messagesClose, messagesDown, messagesUp
     // Windows
     case helpClose, helpDown, helpUp, helpPageDown, helpPageUp
@@ -42,7 +42,7 @@ public enum Scope: String, Sendable, CaseIterable {
     case grantsWindow
     /// Typing a member filter after `/`.
     case filter
-    case helpWindow, messageWindow, memberWindow, roleWindow
+    case helpWindow, messageWindow, whoWindow, memberWindow, roleWindow
     /// A y/N question before a change.
     case confirmWindow
     /// A question answered by typing a text (an email) exactly.
@@ -72,6 +72,7 @@ public enum Scope: String, Sendable, CaseIterable {
         case .filter: "Typing a filter"
         case .helpWindow: "Help window"
         case .messageWindow: "Message log"
+        case .whoWindow: "Who is here"
         case .memberWindow: "Member window"
         case .roleWindow: "Role window"
         case .confirmWindow: "Yes/no question"
@@ -94,6 +95,7 @@ public enum Scope: String, Sendable, CaseIterable {
         case .filter: [.filter]
         case .helpWindow: [.help]
         case .messageWindow: [.messageLog]
+        case .whoWindow: [.whoIsHere]
         case .memberWindow: [.detail]
         case .roleWindow: [.changeRole]
         case .confirmWindow: [.toggleActive, .changeRole, .revokeInvitation]

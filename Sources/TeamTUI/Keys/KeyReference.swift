@@ -5,7 +5,7 @@ public enum KeyReference {
     /// Sections in the order a reader meets them.
     static let order: [Scope] = [.memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .auditList, .filter, .anywhere, .always,
                                  .memberWindow, .roleWindow, .confirmWindow, .typedConfirmWindow,
-                                 .inviteWindow, .inviteEmail, .inviteRole, .inviteInboxes, .promptWindow, .grantsWindow, .paletteWindow, .helpWindow, .messageWindow, .noAccess]
+                                 .inviteWindow, .inviteEmail, .inviteRole, .inviteInboxes, .promptWindow, .grantsWindow, .paletteWindow, .helpWindow, .messageWindow, .whoWindow, .noAccess]
 
     /// (section title, [(keys, what they do)]), movement first.
     public static func sections() -> [(title: String, entries: [(keys: [KeyPattern], help: String)])] {

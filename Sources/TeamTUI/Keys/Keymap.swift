@@ -9,7 +9,7 @@ public enum Keymap {
         + MemberFilter.actions
         + InboxPane.actions + InvitationsScreen.actions + GlobalKeys.actions
         + GroupsScreen.actions + RolesScreen.actions + AuditScreen.actions
-        + HelpWindow.actions + MessageLog.actions + Prompt.actions + GroupGrants.actions + Palette.actions + MemberWindow.actions + RolePicker.actions + Confirmation.actions + InviteForm.actions
+        + HelpWindow.actions + MessageLog.actions + Prompt.actions + GroupGrants.actions + Palette.actions + WhoWindow.actions + MemberWindow.actions + RolePicker.actions + Confirmation.actions + InviteForm.actions
 
     /// The scopes keys go to right now, most specific first.
     public static func scopes(_ state: AppState) -> [Scope] {
@@ -20,6 +20,7 @@ public enum Keymap {
         case .prompt: return [.promptWindow, .always]
         case .grants: return [.grantsWindow, .always]
         case .palette: return [.paletteWindow, .always]
+        case .who: return [.whoWindow, .always]
         case .rolePicker: return [.roleWindow, .always]
         case .confirm(let question):
             if case .typed = question.answer { return [.typedConfirmWindow, .always] }

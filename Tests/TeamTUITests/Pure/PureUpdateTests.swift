@@ -167,8 +167,11 @@ import TermUI
 
     @Test func anOutsideCommitReloadsAndOurOwnDoNot() {
         var store = TestStore(Sample.started())
-        store.send(.tick, effects: [.checkForChanges])
+        store.send(.tick, effects: [.checkForChanges]) { $0.ticks = 1 }
         store.send(.dataVersionRead(1))
+        for tick in 2...4 { store.send(.tick, effects: [.checkForChanges]) { $0.ticks = tick } }
+        // Every fifth idle tick (about a second) also reads who is here.
+        store.send(.tick, effects: [.checkForChanges, .readPresence]) { $0.ticks = 5 }
         store.send(.dataVersionRead(2), effects: [.reloadAll]) { $0.dataVersion = 2 }
     }
 
@@ -357,7 +360,7 @@ import TermUI
 
     @Test func theGroupsViewLoadsTheSelectedGroupAndCreatesThroughAQuestion() {
         var store = TestStore(Sample.started())
-        store.press(.char("4"), effects: [.loadGroups]) { $0.screen = .groups }
+        store.press(.char("4"), effects: [.announce("groups"), .loadGroups]) { $0.screen = .groups }
         store.send(.groupsLoaded([Self.night]), effects: [.loadGroup(try! DisplayName("Night shift"))]) {
             $0.groups.all = [Self.night]
         }

@@ -43,6 +43,8 @@ final class StubWorkspace: TeamWorkspace {
     func lint() throws -> [LintFinding] { [] }
     func auditEvents(limit: Int?) throws -> [AuditEvent] { [] }
     func auditEvents(_ query: AuditQuery) throws -> [AuditEvent] { [] }
+    func announcePresence(screen: String) throws {}
+    func presence() throws -> [PresenceEntry] { [] }
     func decide(_ command: TeamCommand) throws -> GuardDecision { .allowed }
     func perform(_ command: TeamCommand) throws -> CommandOutcome {
         performed.append(command)

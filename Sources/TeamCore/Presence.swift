@@ -1,0 +1,14 @@
+/// Someone who has the workspace open in the full-screen interface now.
+public struct PresenceEntry: Sendable, Equatable {
+    public var login: String
+    public var email: String
+    public var name: String
+    public var since: Timestamp
+    /// The view they are on (members, inboxes…).
+    public var screen: String
+    public var pid: Int32
+
+    public init(login: String, email: String, name: String, since: Timestamp, screen: String, pid: Int32) {
+        self.login = login; self.email = email; self.name = name; self.since = since; self.screen = screen; self.pid = pid
+    }
+}
