@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TeamCore
+import TeamPhone
 import TeamStore
 
 struct InboxesCommand: ParsableCommand {
@@ -19,8 +20,15 @@ struct InboxesCommand: ParsableCommand {
             let inboxes = try global.openWorkspace().inboxes()
             if json { return JSONViews.printArray(inboxes, JSONViews.inbox) }
             Console.table(["PHONE", "NAME", "VISIBILITY", "MEMBERS"], inboxes.map {
-                [$0.inbox.phone.value, $0.inbox.name, $0.inbox.visibility.rawValue, String($0.members.count)]
+                [PhoneNumbers.display($0.inbox.phone), $0.inbox.name, $0.inbox.visibility.rawValue, Self.members($0.members)]
             })
+        }
+
+        /// Who works in it, by email; a long list is cut (the JSON has every member).
+        static func members(_ emails: [EmailAddress], shown limit: Int = 5) -> String {
+            if emails.isEmpty { return "(none)" }
+            let listed = emails.prefix(limit).map(\.value).joined(separator: ", ")
+            return emails.count > limit ? listed + ", and \(emails.count - limit) more" : listed
         }
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JSONText
 import TeamCore
+import TeamPhone
 import TeamStore
 
 struct InviteCommand: ParsableCommand {
@@ -66,9 +67,9 @@ struct AcceptCommand: ParsableCommand {
         let outcome = try workspace.acceptInvitation(AcceptRequest(token: typed, name: displayName, login: target))
         let member = outcome.member
         Console.line("welcome to \(outcome.workspaceName): \(member.email) is now \(member.role.rawValue), bound to login '\(target)'")
-        Console.line("inboxes: " + (outcome.inboxes.isEmpty ? "(none yet)" : outcome.inboxes.map(\.value).joined(separator: ", ")))
+        Console.line("inboxes: " + (outcome.inboxes.isEmpty ? "(none yet)" : outcome.inboxes.map(PhoneNumbers.display).joined(separator: ", ")))
         if !outcome.skippedInboxes.isEmpty {
-            Console.line("skipped, removed since you were invited: " + outcome.skippedInboxes.map(\.value).joined(separator: ", "))
+            Console.line("skipped, removed since you were invited: " + outcome.skippedInboxes.map(PhoneNumbers.display).joined(separator: ", "))
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TeamCore
+import TeamPhone
 import TeamImport
 import TeamStore
 import TermText
@@ -32,7 +33,7 @@ struct InvitesCommand: ParsableCommand {
             Console.table(["ID", "EMAIL", "ROLE", "STATUS", "EXPIRES", "INBOXES", "MAIL"], invitations.map { row in
                 let invitation = row.invitation
                 return ["#\(invitation.id)", invitation.email.value, invitation.role.rawValue, invitation.status.rawValue,
-                        invitation.expiresAt.iso8601, invitation.inboxes.map(\.value).joined(separator: " "),
+                        invitation.expiresAt.iso8601, invitation.inboxes.map(PhoneNumbers.display).joined(separator: ", "),
                         (row.mail?.rawValue ?? "-") + (row.mail == .queued && row.mailError != nil ? " (failing)" : "")]
             })
         }
@@ -106,7 +107,7 @@ struct InvitesCommand: ParsableCommand {
                 Console.line("dry run: would invite \(report.rows.count) people; nothing changed")
                 for row in report.rows.prefix(50) {
                     Console.line("  line \(row.line): \(row.email) as \(row.role.rawValue)"
-                                 + (row.inboxes.isEmpty ? "" : " to " + row.inboxes.map(\.value).joined(separator: ", ")))
+                                 + (row.inboxes.isEmpty ? "" : " to " + row.inboxes.map(PhoneNumbers.display).joined(separator: ", ")))
                 }
                 if report.rows.count > 50 { Console.line("  … and \(report.rows.count - 50) more") }
                 return

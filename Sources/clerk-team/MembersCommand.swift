@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TeamCore
+import TeamPhone
 import TeamStore
 
 struct MembersCommand: ParsableCommand {
@@ -41,7 +42,7 @@ struct MembersCommand: ParsableCommand {
             Console.line("  status:      \(member.status.rawValue)")
             Console.line("  login:       \(member.login ?? "(none bound)")")
             Console.line("  inboxes:     " + (detail.inboxes.isEmpty ? "(none)" : detail.inboxes.map {
-                "\($0.phone) \($0.name) [\($0.visibility.rawValue)]" }.joined(separator: ", ")))
+                "\(PhoneNumbers.display($0.phone)) \($0.name) [\($0.visibility.rawValue)]" }.joined(separator: ", ")))
             Console.line("  groups:      " + (detail.groups.isEmpty ? "(none)" : detail.groups.joined(separator: ", ")))
             Console.line("  overrides:   " + (detail.overrides.isEmpty ? "(none)" : detail.overrides.map {
                 "\($0.effect.rawValue) \($0.permission.rawValue)" }.joined(separator: ", ")))

@@ -21,7 +21,7 @@ import TestSupport
         }
         let accepted = try team.expectSuccess(["accept", token, "--login", "alice", "--name", "Alice A"])
         #expect(accepted.stdout.contains("alice@example.com is now agent, bound to login 'alice'"))
-        #expect(accepted.stdout.contains("inboxes: +14155550100"))
+        #expect(accepted.stdout.contains("inboxes: +1 415-555-0100"))  // shown for people
         let members = try team.expectSuccess(["members", "list", "--json"]).stdout
         #expect(members.contains(#""email":"alice@example.com","name":"Alice A","role":"agent","status":"active","login":"alice","inboxes":["+14155550100"]"#))
         let again = try team.run(["accept", token, "--login", "alice2"])
