@@ -47,7 +47,9 @@ let package = Package(
         .target(name: "TeamStore", dependencies: ["TeamCore", "TeamMail", "TeamPhone", "JSONText", "CSQLite", "CCrypto"]),
         // Invitation mail: rendering (template from ClerkResources), encoding, the spool,
         // transports (sendmail-compatible command, .eml folder), config file, delivery loop.
-        .target(name: "TeamMail", dependencies: ["TeamCore", "ClerkResources"]),
+        .target(name: "TeamMail", dependencies: ["TeamCore", "ClerkResources", "TermText", "CIDN2"]),
+        // Internationalised mail domains to their ASCII form (Debian: libidn2-dev).
+        .systemLibrary(name: "CIDN2", path: "Sources/CIDN2"),
         // Bulk invitations from CSV, with the line number of every row.
         .target(name: "TeamImport", dependencies: ["TeamCore", "TeamPhone", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         // Screens as a pure state machine (update) and pure drawing (view) over TermUI.
