@@ -16,7 +16,7 @@ struct ClerkTeam: ParsableCommand {
             InitCommand.self, DemoCommand.self, RolesCommand.self, MembersCommand.self,
             InboxesCommand.self, AssignCommand.self, UnassignCommand.self,
             PermissionsCommand.self, GroupsCommand.self, CanCommand.self, ExplainCommand.self, WhoHoldsCommand.self, AuditCommand.self, KeysCommand.self,
-            InviteCommand.self, InvitesCommand.self, AcceptCommand.self, MailCommand.self,
+            InviteCommand.self, InvitesCommand.self, AcceptCommand.self, MailCommand.self, ManualCommand.self,
         ]
     )
 

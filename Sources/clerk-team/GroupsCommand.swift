@@ -41,7 +41,7 @@ struct GroupsCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one group: its grants and members.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The group's name (case does not matter).") var group: String
+        @Argument(help: "The group's name (case does not matter).", completion: Complete.groups) var group: String
         @Flag(help: "Print JSON: {\"name\", \"grants\", \"members\": [{\"email\", \"name\", \"role\", \"status\"}], \"version\"}.")
         var json = false
 
@@ -70,7 +70,7 @@ struct GroupsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Rename a group.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "The group's name.") var group: String
+        @Argument(help: "The group's name.", completion: Complete.groups) var group: String
         @Argument(help: "Its new name.") var name: String
 
         func run() throws {
@@ -85,7 +85,7 @@ struct GroupsCommand: ParsableCommand {
             discussion: "On a terminal you are asked to type the group's name to confirm, unless --yes is given.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "The group's name.") var group: String
+        @Argument(help: "The group's name.", completion: Complete.groups) var group: String
         @Flag(help: "Do not ask for confirmation.") var yes = false
 
         func run() throws {
@@ -99,8 +99,8 @@ struct GroupsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a member to a group.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "The group's name.") var group: String
-        @Argument(help: "The member's email.") var email: String
+        @Argument(help: "The group's name.", completion: Complete.groups) var group: String
+        @Argument(help: "The member's email.", completion: Complete.emails) var email: String
 
         func run() throws {
             try perform(global, .addToGroup(group: try GroupsCommand.name(group), member: try Parse.email(email),
@@ -112,8 +112,8 @@ struct GroupsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Take a member out of a group.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "The group's name.") var group: String
-        @Argument(help: "The member's email.") var email: String
+        @Argument(help: "The group's name.", completion: Complete.groups) var group: String
+        @Argument(help: "The member's email.", completion: Complete.emails) var email: String
 
         func run() throws {
             try perform(global, .removeFromGroup(group: try GroupsCommand.name(group), member: try Parse.email(email),
@@ -125,8 +125,8 @@ struct GroupsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Make a group grant a permission to its members.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "The group's name.") var group: String
-        @Argument(help: "A permission key.") var permission: String
+        @Argument(help: "The group's name.", completion: Complete.groups) var group: String
+        @Argument(help: "A permission key.", completion: Complete.permissions) var permission: String
 
         func run() throws {
             try perform(global, .grantToGroup(group: try GroupsCommand.name(group), permission: try Parse.permission(permission),
@@ -138,8 +138,8 @@ struct GroupsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Stop a group granting a permission.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "The group's name.") var group: String
-        @Argument(help: "A permission key.") var permission: String
+        @Argument(help: "The group's name.", completion: Complete.groups) var group: String
+        @Argument(help: "A permission key.", completion: Complete.permissions) var permission: String
 
         func run() throws {
             try perform(global, .revokeFromGroup(group: try GroupsCommand.name(group), permission: try Parse.permission(permission),

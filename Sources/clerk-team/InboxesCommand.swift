@@ -50,7 +50,7 @@ struct InboxesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Rename an inbox.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "E.164 number.") var phone: String
+        @Argument(help: "E.164 number.", completion: Complete.phones) var phone: String
         @Argument(help: "The new name.") var name: String
 
         func run() throws {
@@ -63,8 +63,8 @@ struct InboxesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "set-visibility", abstract: "Make an inbox public or private.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "E.164 number.") var phone: String
-        @Argument(help: "public or private.") var visibility: String
+        @Argument(help: "E.164 number.", completion: Complete.phones) var phone: String
+        @Argument(help: "public or private.", completion: Complete.visibility) var visibility: String
 
         func run() throws {
             try perform(global, .setInboxVisibility(phone: try Parse.phone(phone), visibility: try Parse.visibility(visibility),
@@ -78,7 +78,7 @@ struct InboxesCommand: ParsableCommand {
             discussion: "On a terminal you are asked to type the number to confirm, unless --yes is given.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "E.164 number.") var phone: String
+        @Argument(help: "E.164 number.", completion: Complete.phones) var phone: String
         @Flag(help: "Do not ask for confirmation.") var yes = false
 
         func run() throws {
@@ -97,8 +97,8 @@ enum VisibilityFlag: String, EnumerableFlag {
 struct AssignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "assign", abstract: "Put a member into an inbox.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The member's email.") var email: String
-    @Argument(help: "The inbox's E.164 number.") var phone: String
+    @Argument(help: "The member's email.", completion: Complete.emails) var email: String
+    @Argument(help: "The inbox's E.164 number.", completion: Complete.phones) var phone: String
 
     func run() throws {
         try perform(global, .assign(member: try Parse.email(email), inbox: try Parse.phone(phone)))
@@ -108,8 +108,8 @@ struct AssignCommand: ParsableCommand {
 struct UnassignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "unassign", abstract: "Take a member out of an inbox.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The member's email.") var email: String
-    @Argument(help: "The inbox's E.164 number.") var phone: String
+    @Argument(help: "The member's email.", completion: Complete.emails) var email: String
+    @Argument(help: "The inbox's E.164 number.", completion: Complete.phones) var phone: String
 
     func run() throws {
         try perform(global, .unassign(member: try Parse.email(email), inbox: try Parse.phone(phone)))

@@ -15,8 +15,9 @@ struct InviteCommand: ParsableCommand {
             """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The invitee's email address.") var email: String
-    @Option(help: "admin, manager, agent or member (workspace-admin only from a workspace-admin).") var role: String
-    @Option(name: .customLong("inbox"), help: ArgumentHelp("An inbox to put them in (E.164); repeat for more.", valueName: "phone"))
+    @Option(help: "admin, manager, agent or member (workspace-admin only from a workspace-admin).", completion: Complete.roles) var role: String
+    @Option(name: .customLong("inbox"), help: ArgumentHelp("An inbox to put them in; repeat for more.", valueName: "phone"),
+            completion: Complete.phones)
     var inboxes: [String] = []
     @Flag(help: "Print JSON: {invitation, message, mail}.") var json = false
 

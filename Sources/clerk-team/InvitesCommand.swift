@@ -43,7 +43,7 @@ struct InvitesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Send a pending or expired invitation again with a new token; the old token stops working.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Invitation number (as listed) or the invitee's email.") var invitation: String
+        @Argument(help: "Invitation number (as listed) or the invitee's email.", completion: Complete.invitations) var invitation: String
 
         func run() throws {
             let ref = try Self.ref(invitation)
@@ -61,7 +61,7 @@ struct InvitesCommand: ParsableCommand {
     struct Revoke: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Revoke a pending invitation; its token stops working.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Invitation number (as listed) or the invitee's email.") var invitation: String
+        @Argument(help: "Invitation number (as listed) or the invitee's email.", completion: Complete.invitations) var invitation: String
 
         func run() throws {
             try perform(global, .revokeInvitation(try Resend.ref(invitation)))
@@ -89,7 +89,7 @@ struct InvitesCommand: ParsableCommand {
                 is invited. Emails already members, already invited, or listed twice are problems too.
                 """)
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The CSV file.") var file: String
+        @Argument(help: "The CSV file.", completion: .file(extensions: ["csv"])) var file: String
         @Flag(help: "Check everything and print what would be done; change nothing.") var dryRun = false
 
         func run() throws {

@@ -30,7 +30,7 @@ struct MembersCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one member: role, login, inboxes, effective permissions.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The member's email.") var email: String
+        @Argument(help: "The member's email.", completion: Complete.emails) var email: String
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
@@ -55,8 +55,8 @@ struct MembersCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "set-role", abstract: "Change a member's role.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "The member's email.") var email: String
-        @Argument(help: "workspace-admin, admin, manager, agent or member.") var role: String
+        @Argument(help: "The member's email.", completion: Complete.emails) var email: String
+        @Argument(help: "workspace-admin, admin, manager, agent or member.", completion: Complete.roles) var role: String
 
         func run() throws {
             try perform(global, .setRole(member: try Parse.email(email), role: try Parse.role(role),
@@ -68,7 +68,7 @@ struct MembersCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change a member's display name.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "The member's email.") var email: String
+        @Argument(help: "The member's email.", completion: Complete.emails) var email: String
         @Argument(help: "The new display name.") var name: String
 
         func run() throws {
@@ -81,7 +81,7 @@ struct MembersCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Deactivate a member (reversible; keeps history and inboxes).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "The member's email.") var email: String
+        @Argument(help: "The member's email.", completion: Complete.emails) var email: String
 
         func run() throws {
             try perform(global, .deactivate(member: try Parse.email(email), expectedVersion: expect.expectVersion))
@@ -92,7 +92,7 @@ struct MembersCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Reactivate a deactivated member.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "The member's email.") var email: String
+        @Argument(help: "The member's email.", completion: Complete.emails) var email: String
 
         func run() throws {
             try perform(global, .reactivate(member: try Parse.email(email), expectedVersion: expect.expectVersion))
@@ -105,7 +105,7 @@ struct MembersCommand: ParsableCommand {
             discussion: "On a terminal you are asked to type the email to confirm, unless --yes is given.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "The member's email.") var email: String
+        @Argument(help: "The member's email.", completion: Complete.emails) var email: String
         @Flag(help: "Do not ask for confirmation.") var yes = false
 
         func run() throws {

@@ -15,8 +15,8 @@ struct PermissionsCommand: ParsableCommand {
     /// The arguments every override command takes.
     struct Target: ParsableArguments {
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "The member's email.") var email: String
-        @Argument(help: "A permission key, e.g. view-messages.") var permission: String
+        @Argument(help: "The member's email.", completion: Complete.emails) var email: String
+        @Argument(help: "A permission key, e.g. view-messages.", completion: Complete.permissions) var permission: String
     }
 
     struct Grant: ParsableCommand {

@@ -8,8 +8,8 @@ struct CanCommand: ParsableCommand {
         commandName: "can",
         abstract: "Does a member hold a permission? Exit 0 if yes, 1 if no.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The member's email.") var email: String
-    @Argument(help: "A permission key, e.g. add-inbox.") var permission: String
+    @Argument(help: "The member's email.", completion: Complete.emails) var email: String
+    @Argument(help: "A permission key, e.g. add-inbox.", completion: Complete.permissions) var permission: String
 
     func run() throws {
         let address = try Parse.email(email)
@@ -25,8 +25,8 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Show where a member's permission comes from (role, groups, overrides).")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The member's email.") var email: String
-    @Argument(help: "A permission key.") var permission: String
+    @Argument(help: "The member's email.", completion: Complete.emails) var email: String
+    @Argument(help: "A permission key.", completion: Complete.permissions) var permission: String
     @Flag(help: "Print JSON: {\"member\", \"permission\", \"held\", \"sources\": [{\"source\", \"role\", \"group\", \"text\"}]}.")
     var json = false
 
@@ -48,7 +48,7 @@ struct WhoHoldsCommand: ParsableCommand {
         commandName: "who-holds",
         abstract: "List every active member who holds a permission, and why.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "A permission key.") var permission: String
+    @Argument(help: "A permission key.", completion: Complete.permissions) var permission: String
     @Flag(help: "Print JSON: [{\"email\", \"name\", \"role\", \"sources\"}] by name (sources as in explain --json).")
     var json = false
 

@@ -46,7 +46,7 @@ struct RolesCommand: ParsableCommand {
                 always keeps modify-team-member and add-team-members. Example: roles set admin +view-messages
                 """)
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The role to change.") var role: String
+        @Argument(help: "The role to change.", completion: Complete.roles) var role: String
         @Argument(parsing: .allUnrecognized, help: ArgumentHelp("+permission or -permission, one or more.", valueName: "change"))
         var changes: [String] = []
 
@@ -60,7 +60,7 @@ struct RolesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Restore the shipped default permissions of one role, or of every role.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The role to restore (all roles if left out).") var role: String?
+        @Argument(help: "The role to restore (all roles if left out).", completion: Complete.roles) var role: String?
 
         func run() throws {
             try perform(global, .resetRoleDefaults(role: try role.map(Parse.role)))
