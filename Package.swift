@@ -74,6 +74,8 @@ let package = Package(
         .testTarget(name: "TeamMailTests", dependencies: ["TeamMail", "TeamImport", "TeamCore", "TestSupport"]),
         // Benchmark (not a test): 10k-row CSV import; prints the time.
         .executableTarget(name: "clerk-bench", dependencies: ["TeamCore", "TeamStore", "TeamImport"]),
+        // scripts/install.sh into a temporary prefix; the installed binary, page and completions with a clean environment.
+        .testTarget(name: "InstallTests", dependencies: ["TestSupport"]),
         // The real binary's full-screen interface driven through a private tmux server.
         .testTarget(name: "TUIEndToEndTests", dependencies: ["TeamCore", "TeamStore", "TestSupport", "CSQLite"]),
     ],
