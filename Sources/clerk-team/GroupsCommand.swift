@@ -82,11 +82,11 @@ struct GroupsCommand: ParsableCommand {
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Delete a group; its members lose its grants.",
-            discussion: "On a terminal you are asked to type the group's name to confirm, unless --yes is given.")
+            discussion: "On a terminal you are asked to type the group's name to confirm; elsewhere --yes is needed.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var expect: ExpectVersion
         @Argument(help: "The group's name.", completion: Complete.groups) var group: String
-        @Flag(help: "Do not ask for confirmation.") var yes = false
+        @Flag(help: "Do not ask for confirmation (needed when not on a terminal).") var yes = false
 
         func run() throws {
             let name = try GroupsCommand.name(group)

@@ -75,11 +75,11 @@ struct InboxesCommand: ParsableCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove an inbox; its assignments go with it.",
-            discussion: "On a terminal you are asked to type the number to confirm, unless --yes is given.")
+            discussion: "On a terminal you are asked to type the number to confirm; elsewhere --yes is needed.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var expect: ExpectVersion
         @Argument(help: "E.164 number.", completion: Complete.phones) var phone: String
-        @Flag(help: "Do not ask for confirmation.") var yes = false
+        @Flag(help: "Do not ask for confirmation (needed when not on a terminal).") var yes = false
 
         func run() throws {
             let number = try Parse.phone(phone)

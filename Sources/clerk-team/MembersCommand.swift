@@ -102,11 +102,11 @@ struct MembersCommand: ParsableCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove a member and their inbox assignments.",
-            discussion: "On a terminal you are asked to type the email to confirm, unless --yes is given.")
+            discussion: "On a terminal you are asked to type the email to confirm; elsewhere --yes is needed.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var expect: ExpectVersion
         @Argument(help: "The member's email.", completion: Complete.emails) var email: String
-        @Flag(help: "Do not ask for confirmation.") var yes = false
+        @Flag(help: "Do not ask for confirmation (needed when not on a terminal).") var yes = false
 
         func run() throws {
             let address = try Parse.email(email)
@@ -143,10 +143,16 @@ func confirmThenPerform(_ global: GlobalOptions, _ command: TeamCommand, typing 
     try report(try workspace.perform(command))
 }
 
-/// Typed confirmation for destructive commands, asked only on a terminal.
+/// Typed confirmation for destructive commands. Without a terminal to ask
+/// on, they need `--yes`: `ssh host clerk-team members remove …` or a script
+/// with a wrong variable must not remove anything by accident.
 enum Confirm {
     static func typed(_ expected: String, what: String, skip: Bool) throws {
-        guard !skip, Console.stdinIsTerminal else { return }
+        guard !skip else { return }
+        guard Console.stdinIsTerminal else {
+            Console.error("not on a terminal, so nobody can confirm: add --yes to \(what); nothing changed")
+            throw Refused()
+        }
         Console.line("To \(what), type '\(expected)' and press Enter (anything else cancels):")
         let answer = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces)
         guard answer?.lowercased() == expected.lowercased() else {

@@ -81,7 +81,7 @@ import TestSupport
         // Not a terminal here: scripts proceed without a prompt.
         let cli = try CLIHarness()
         try cli.seedTeam()
-        try cli.ok("members", "remove", "member@acme.test")
+        try cli.ok("members", "remove", "member@acme.test", "--yes")
         #expect(try cli.run("members", "show", "member@acme.test").status == 1)
     }
 }
