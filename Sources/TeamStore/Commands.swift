@@ -132,7 +132,7 @@ extension SQLiteWorkspace {
                                      before: [("name", .string(inbox.name)),
                                               ("visibility", .string(inbox.visibility.rawValue)),
                                               ("members", .array(members))])
-                return CommandOutcome(message: "removed inbox \(phone) (\(members.count) assignment(s) went with it)", changed: true)
+                return CommandOutcome(message: "removed inbox \(phone) (\(counted(members.count, "assignment")) went with it)", changed: true)
             }
         case .invite, .resendInvitation, .revokeInvitation, .setInviteExpiry:
             return try planInvitation(command, op, spool)

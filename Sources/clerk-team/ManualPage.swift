@@ -75,7 +75,7 @@ enum ManualPage {
         var out = ".SS \"\(escaped(words.joined(separator: " ")))\"\n"
         if command.subcommands?.isEmpty ?? true {
             out += ".B clerk\\-team \(escaped(words.joined(separator: " ")))\n"
-            let usage = arguments.map(synopsis).joined(separator: " ")
+            let usage = choices(arguments.map { ($0, synopsis($0)) }).joined(separator: " ")
             if !usage.isEmpty { out += usage + "\n" }
             out += ".PP\n"
         }
@@ -100,12 +100,36 @@ enum ManualPage {
         }
     }
 
+    /// Required flags side by side are one exclusive choice (`(--public | --private)`): the dump
+    /// lists them as separate arguments, and "--public --private" would read as "give both".
+    static func choices(_ parts: [(Argument, String)]) -> [String] {
+        var out: [String] = []
+        var group: [String] = []
+        func flush() {
+            if group.count > 1 { out.append("(" + group.joined(separator: " | ") + ")") } else { out += group }
+            group = []
+        }
+        for (argument, text) in parts {
+            if argument.kind == "flag" && !argument.isOptional {
+                group.append(text)
+            } else {
+                flush()
+                out.append(text)
+            }
+        }
+        flush()
+        return out
+    }
+
     static func synopsis(_ argument: Argument) -> String {
         var text: String
         switch argument.kind {
         case "positional": text = "\\fI\(escaped(argument.valueName ?? "value"))\\fR"
         case "option": text = "\\fB\(escaped(argument.preferredName?.flag ?? ""))\\fR \\fI\(escaped(argument.valueName ?? "value"))\\fR"
-        default: text = (argument.names ?? []).filter { $0.kind != "short" }.map { "\\fB\(escaped($0.flag))\\fR" }.joined(separator: " | ")
+        default:
+            let names = (argument.names ?? []).filter { $0.kind != "short" }.map { "\\fB\(escaped($0.flag))\\fR" }
+            // Several names of one required flag are a choice: (--public | --private).
+            text = names.count > 1 && !argument.isOptional ? "(" + names.joined(separator: " | ") + ")" : names.joined(separator: " | ")
         }
         if argument.isRepeating { text += " ..." }
         return argument.isOptional ? "[" + text + "]" : text

@@ -12,13 +12,25 @@ struct MembersCommand: ParsableCommand {
         defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List members, ordered by name.")
+        static let configuration = CommandConfiguration(abstract: "List members, ordered by name (or --sort).")
         @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp("Only members whose name or email contains this (case and accents ignored).", valueName: "text"))
+        var filter: String?
+        @Option(help: ArgumentHelp("Order by name, email, role (highest first) or status (active first).", valueName: "field"),
+                completion: Complete.memberSort)
+        var sort: String = MemberSort.name.rawValue
         @Flag(help: "Print JSON: an array of {email, name, role, status, login, inboxes, version}.")
         var json = false
 
+        func validate() throws {
+            guard MemberSort(rawValue: sort.lowercased()) != nil else {
+                throw ValidationError("--sort must be one of: " + MemberSort.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+        }
+
         func run() throws {
-            let members = try global.openWorkspace().members()
+            let members = MemberListing.arrange(try global.openWorkspace().members(), filter: filter,
+                                                sort: MemberSort(rawValue: sort.lowercased()) ?? .name)
             if json { return JSONViews.printArray(members, JSONViews.member) }
             Console.table(["NAME", "EMAIL", "ROLE", "STATUS", "LOGIN", "INBOXES"], members.map { row in
                 [row.member.name, row.member.email.value, row.member.role.rawValue, row.member.status.rawValue,
@@ -54,12 +66,13 @@ struct MembersCommand: ParsableCommand {
     struct SetRole: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "set-role", abstract: "Change a member's role.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ChangeOutput
         @OptionGroup var expect: ExpectVersion
         @Argument(help: "The member's email.", completion: Complete.emails) var email: String
         @Argument(help: "workspace-admin, admin, manager, agent or member.", completion: Complete.roles) var role: String
 
         func run() throws {
-            try perform(global, .setRole(member: try Parse.email(email), role: try Parse.role(role),
+            try perform(global, output, .setRole(member: try Parse.email(email), role: try Parse.role(role),
                                          expectedVersion: expect.expectVersion))
         }
     }
@@ -67,12 +80,13 @@ struct MembersCommand: ParsableCommand {
     struct Rename: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change a member's display name.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ChangeOutput
         @OptionGroup var expect: ExpectVersion
         @Argument(help: "The member's email.", completion: Complete.emails) var email: String
         @Argument(help: "The new display name.") var name: String
 
         func run() throws {
-            try perform(global, .renameMember(member: try Parse.email(email), name: try Parse.name(name),
+            try perform(global, output, .renameMember(member: try Parse.email(email), name: try Parse.name(name),
                                               expectedVersion: expect.expectVersion))
         }
     }
@@ -80,22 +94,24 @@ struct MembersCommand: ParsableCommand {
     struct Deactivate: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Deactivate a member (reversible; keeps history and inboxes).")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ChangeOutput
         @OptionGroup var expect: ExpectVersion
         @Argument(help: "The member's email.", completion: Complete.emails) var email: String
 
         func run() throws {
-            try perform(global, .deactivate(member: try Parse.email(email), expectedVersion: expect.expectVersion))
+            try perform(global, output, .deactivate(member: try Parse.email(email), expectedVersion: expect.expectVersion))
         }
     }
 
     struct Reactivate: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Reactivate a deactivated member.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ChangeOutput
         @OptionGroup var expect: ExpectVersion
         @Argument(help: "The member's email.", completion: Complete.emails) var email: String
 
         func run() throws {
-            try perform(global, .reactivate(member: try Parse.email(email), expectedVersion: expect.expectVersion))
+            try perform(global, output, .reactivate(member: try Parse.email(email), expectedVersion: expect.expectVersion))
         }
     }
 
@@ -104,13 +120,14 @@ struct MembersCommand: ParsableCommand {
             abstract: "Remove a member and their inbox assignments.",
             discussion: "On a terminal you are asked to type the email to confirm; elsewhere --yes is needed.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ChangeOutput
         @OptionGroup var expect: ExpectVersion
         @Argument(help: "The member's email.", completion: Complete.emails) var email: String
         @Flag(help: "Do not ask for confirmation (needed when not on a terminal).") var yes = false
 
         func run() throws {
             let address = try Parse.email(email)
-            try confirmThenPerform(global, .removeMember(member: address, expectedVersion: expect.expectVersion),
+            try confirmThenPerform(global, output, .removeMember(member: address, expectedVersion: expect.expectVersion),
                                    typing: address.value, what: "remove member \(address)", skip: yes)
         }
     }
@@ -123,24 +140,28 @@ struct ExpectVersion: ParsableArguments {
 }
 
 /// Runs one command through the workspace and prints its outcome.
-func perform(_ global: GlobalOptions, _ command: TeamCommand) throws {
-    try report(try global.openWorkspace().perform(command))
+func perform(_ global: GlobalOptions, _ output: ChangeOutput, _ command: TeamCommand) throws {
+    let workspace = try global.openWorkspace()
+    try report(workspace, command, try workspace.perform(command), output)
 }
 
-func report(_ outcome: CommandOutcome) throws {
+/// The outcome in words, or with --json the changed object as it is now.
+func report(_ workspace: SQLiteWorkspace, _ command: TeamCommand, _ outcome: CommandOutcome,
+            _ output: ChangeOutput) throws {
+    if output.json { return Console.raw(try ChangeJSON.render(workspace, command, outcome).rendered() + "\n") }
     Console.line(outcome.changed ? outcome.message : outcome.message + " (nothing changed)")
 }
 
 /// Destructive commands: the target must exist and the guard must allow it
 /// before anyone is asked to type a confirmation.
-func confirmThenPerform(_ global: GlobalOptions, _ command: TeamCommand, typing expected: String,
+func confirmThenPerform(_ global: GlobalOptions, _ output: ChangeOutput, _ command: TeamCommand, typing expected: String,
                         what: String, skip: Bool) throws {
     let workspace = try global.openWorkspace()
     if case .refused(let refusal) = try workspace.decide(command) {
         throw refusal.rule == .visibility ? TeamError.notFound(refusal.message) : TeamError.refused(refusal)
     }
     try Confirm.typed(expected, what: what, skip: skip)
-    try report(try workspace.perform(command))
+    try report(workspace, command, try workspace.perform(command), output)
 }
 
 /// Typed confirmation for destructive commands. Without a terminal to ask

@@ -22,10 +22,11 @@ struct PermissionsCommand: ParsableCommand {
     struct Grant: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Give a member a permission their role and groups may not.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ChangeOutput
         @OptionGroup var target: Target
 
         func run() throws {
-            try perform(global, .grantPermission(member: try Parse.email(target.email),
+            try perform(global, output, .grantPermission(member: try Parse.email(target.email),
                                                  permission: try Parse.permission(target.permission),
                                                  expectedVersion: target.expect.expectVersion))
         }
@@ -34,10 +35,11 @@ struct PermissionsCommand: ParsableCommand {
     struct Revoke: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Take a permission from a member, whatever their role and groups give.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ChangeOutput
         @OptionGroup var target: Target
 
         func run() throws {
-            try perform(global, .revokePermission(member: try Parse.email(target.email),
+            try perform(global, output, .revokePermission(member: try Parse.email(target.email),
                                                   permission: try Parse.permission(target.permission),
                                                   expectedVersion: target.expect.expectVersion))
         }
@@ -46,10 +48,11 @@ struct PermissionsCommand: ParsableCommand {
     struct Reset: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Remove a member's override of a permission: role and groups decide again.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ChangeOutput
         @OptionGroup var target: Target
 
         func run() throws {
-            try perform(global, .resetPermission(member: try Parse.email(target.email),
+            try perform(global, output, .resetPermission(member: try Parse.email(target.email),
                                                  permission: try Parse.permission(target.permission),
                                                  expectedVersion: target.expect.expectVersion))
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JSONText
 import TeamCore
 import TeamStore
 
@@ -10,12 +11,18 @@ struct CanCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The member's email.", completion: Complete.emails) var email: String
     @Argument(help: "A permission key, e.g. add-inbox.", completion: Complete.permissions) var permission: String
+    @Flag(help: "Print JSON: {\"member\", \"permission\", \"held\"} (the exit status is the same).") var json = false
 
     func run() throws {
         let address = try Parse.email(email)
         let key = try Parse.permission(permission)
         let explanation = try global.openWorkspace().explain(address, key)
-        Console.line(explanation.held ? "yes: \(address) holds \(key.rawValue)" : "no: \(address) does not hold \(key.rawValue)")
+        if json {
+            Console.raw(JSONText.Value.object([("member", .string(address.value)), ("permission", .string(key.rawValue)),
+                                               ("held", .bool(explanation.held))]).rendered() + "\n")
+        } else {
+            Console.line(explanation.held ? "yes: \(address) holds \(key.rawValue)" : "no: \(address) does not hold \(key.rawValue)")
+        }
         if !explanation.held { throw Refused() }
     }
 }

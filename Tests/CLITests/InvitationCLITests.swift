@@ -76,7 +76,7 @@ import TestSupport
             .write(toFile: bad, atomically: true, encoding: .utf8)
         let refused = try team.run(["invites", "import", bad])
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("2 problem(s); nobody was invited"))
+        #expect(refused.stderr.contains("2 problems; nobody was invited"))
         #expect(refused.stderr.contains("line 3: 'note: two\\r\\nlines' is not a valid email address"))
         #expect(refused.stderr.contains("line 6: unknown role 'wizard'"))
         #expect(try team.expectSuccess(["invites", "list", "--json"]).stdout == "[]\n")

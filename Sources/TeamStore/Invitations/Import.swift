@@ -6,7 +6,13 @@ import TeamMail
 /// then all are invited in the one transaction, or none.
 extension SQLiteWorkspace {
     public func importInvitations(_ rows: [InvitationRow], dryRun: Bool) throws -> ImportReport {
-        try writingWithSpool { spool in
+        // A dry run writes nothing, so it only reads: it works under --read-only and --view-as too.
+        if dryRun { return try reading { try importing(rows, dryRun: true, SpoolBatch()) } }
+        return try writingWithSpool { spool in try importing(rows, dryRun: false, spool) }
+    }
+
+    private func importing(_ rows: [InvitationRow], dryRun: Bool, _ spool: SpoolBatch) throws -> ImportReport {
+        do {
             let op = try resolveOperator()
             // One refusal for the whole file rather than the same one per row.
             try check(.manageInvitation, op)
@@ -32,7 +38,7 @@ extension SQLiteWorkspace {
             let seats = try self.seats(now: context.now)
             if let limit = seats.limit, seats.active + seats.pending + planned.count > limit {
                 errors.append(LineError(line: 0, message:
-                    "the file invites \(planned.count) people but only \(max(0, limit - seats.active - seats.pending)) of \(limit) seats are free"))
+                    "the file invites \(counted(planned.count, "person", "people")) but only \(max(0, limit - seats.active - seats.pending)) of \(counted(limit, "seat")) are free"))
             }
             guard errors.isEmpty, !dryRun else {
                 return ImportReport(rows: rows, errors: errors.sorted(), applied: false, queuedMail: [])
