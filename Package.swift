@@ -2,6 +2,8 @@
 import PackageDescription
 
 // Layers point down only: executable -> TeamStore -> TeamMail -> TeamCore.
+// TeamPhone (libphonenumber, C++) sits beside TeamCore and is used only by the
+// edges that read numbers from people (CLI, CSV import) and by the store.
 // TeamCore knows no SQL, no terminal, no files and no mail format; only
 // TeamStore touches SQLite; invitation mail (render, encode, spool, send) is
 // all in TeamMail. TermText and JSONText are leaves (JSONText writes the
@@ -35,25 +37,32 @@ let package = Package(
         .target(name: "CursesBackend", dependencies: ["CNCurses", "TermUI", "TermText"]),
         .target(name: "TeamCore", dependencies: ["ClerkResources", "TermText"]),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        // Google's libphonenumber (C++, Debian: libphonenumber-dev) behind three plain C functions.
+        .target(name: "CPhoneNumber", linkerSettings: [.linkedLibrary("phonenumber")]),
+        // Phone numbers as people write them, checked by libphonenumber, shown in international format.
+        .target(name: "TeamPhone", dependencies: ["TeamCore", "TermText", "CPhoneNumber"]),
         // SHA-256 of invitation tokens from the system's libcrypto (Debian: libssl-dev).
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto"),
         // The store renders and spools an invitation's mail inside the invitation's transaction.
-        .target(name: "TeamStore", dependencies: ["TeamCore", "TeamMail", "JSONText", "CSQLite", "CCrypto"]),
+        .target(name: "TeamStore", dependencies: ["TeamCore", "TeamMail", "TeamPhone", "JSONText", "CSQLite", "CCrypto"]),
         // Invitation mail: rendering (template from ClerkResources), encoding, the spool,
         // transports (sendmail-compatible command, .eml folder), config file, delivery loop.
-        .target(name: "TeamMail", dependencies: ["TeamCore", "ClerkResources"]),
+        .target(name: "TeamMail", dependencies: ["TeamCore", "ClerkResources", "TermText", "CIDN2"]),
+        // Internationalised mail domains to their ASCII form (Debian: libidn2-dev).
+        .systemLibrary(name: "CIDN2", path: "Sources/CIDN2"),
         // Bulk invitations from CSV, with the line number of every row.
-        .target(name: "TeamImport", dependencies: ["TeamCore", .product(name: "SwiftCSV", package: "SwiftCSV")]),
+        .target(name: "TeamImport", dependencies: ["TeamCore", "TeamPhone", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         // Screens as a pure state machine (update) and pure drawing (view) over TermUI.
         .target(name: "TeamTUI", dependencies: ["TeamCore", "TermUI", "TermText"]),
         .executableTarget(
             name: "clerk-team",
             dependencies: [
-                "TeamCore", "TeamStore", "TermText", "JSONText", "TeamMail", "TeamImport", "TeamTUI", "TermUI", "CursesBackend",
+                "TeamCore", "TeamStore", "TeamPhone", "TermText", "JSONText", "TeamMail", "TeamImport", "TeamTUI", "TermUI", "CursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TeamCoreTests", dependencies: ["TeamCore", "TermText"]),
+        .testTarget(name: "TeamPhoneTests", dependencies: ["TeamPhone", "TeamCore"]),
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText", "TermText"]),
         .testTarget(name: "TermUITests", dependencies: ["TermUI", "TermText"]),
         .testTarget(name: "TeamTUITests", dependencies: ["TeamTUI", "TeamStore", "TeamCore", "TermUI", "TestSupport"],
@@ -65,7 +74,10 @@ let package = Package(
         .testTarget(name: "TeamMailTests", dependencies: ["TeamMail", "TeamImport", "TeamCore", "TestSupport"]),
         // Benchmark (not a test): 10k-row CSV import; prints the time.
         .executableTarget(name: "clerk-bench", dependencies: ["TeamCore", "TeamStore", "TeamImport"]),
+        // scripts/install.sh into a temporary prefix; the installed binary, page and completions with a clean environment.
+        .testTarget(name: "InstallTests", dependencies: ["TestSupport"]),
         // The real binary's full-screen interface driven through a private tmux server.
         .testTarget(name: "TUIEndToEndTests", dependencies: ["TeamCore", "TeamStore", "TestSupport", "CSQLite"]),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )

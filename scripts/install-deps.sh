@@ -2,11 +2,14 @@
 # Installs the Debian packages (and Python tools) clerk-team needs to build
 # and test, skipping what is already there. Safe to run again.
 #   libncursesw5-dev, libsqlite3-dev, libssl-dev   headers for ncurses, SQLite, libcrypto (SHA-256)
+#   libphonenumber-dev                             Google's libphonenumber: phone numbers that can exist
+#   libidn2-dev                                    IDNA: internationalised mail domains in their ASCII form
 #   tmux                                           end-to-end tests drive the interface in it
+#   man-db                                         the tests render the generated manual page with man -l
 #   msmtp, aiosmtpd (PyPI)                         mail delivery tests: a real SMTP client and sink
 set -eu
 
-packages="libncursesw5-dev libsqlite3-dev libssl-dev tmux msmtp"
+packages="libncursesw5-dev libsqlite3-dev libssl-dev libphonenumber-dev libidn2-dev tmux msmtp man-db"
 missing=""
 for package in $packages; do
     dpkg -s "$package" >/dev/null 2>&1 || missing="$missing $package"

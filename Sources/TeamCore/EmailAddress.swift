@@ -69,7 +69,7 @@ public struct EmailAddress: Hashable, Sendable, Comparable, CustomStringConverti
 
     static func describe(_ scalar: Unicode.Scalar) -> String {
         if scalar.properties.generalCategory == .control || scalar == " " || !scalar.properties.isAlphabetic && scalar.value > 0x7F {
-            return "U+" + String(scalar.value, radix: 16, uppercase: true)
+            return "U+" + String(format: "%04X", scalar.value)
         }
         return String(scalar)
     }

@@ -1,7 +1,10 @@
 /// A phone number in E.164 form: `+`, then 8 to 15 digits, the first not 0.
 ///
-/// Only E.164 is accepted, so that one number has exactly one spelling and
-/// cannot be added twice as two different-looking inboxes.
+/// Only E.164 is stored, so that one number has exactly one spelling and
+/// cannot be added twice as two different-looking inboxes. This type checks
+/// the shape only; whether the number can exist, and reading the ways people
+/// write numbers, is TeamPhone's (libphonenumber), used by the command line,
+/// the CSV import and the store. The core stays free of C++.
 public struct PhoneNumber: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let value: String
 

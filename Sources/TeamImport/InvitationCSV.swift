@@ -1,12 +1,14 @@
 import Foundation
 import SwiftCSV
 import TeamCore
+import TeamPhone
 
 /// Reads a bulk-invitation CSV: a header row naming `email`, `role` and
 /// optionally `inbox` (any order, any case), then one person per record.
 /// RFC 4180 quoting, a UTF-8 BOM and CRLF line ends are understood; blank
-/// lines are skipped. The `inbox` cell holds zero or more E.164 numbers
-/// separated by `;`, `,` or spaces.
+/// lines are skipped. The `inbox` cell holds zero or more phone numbers,
+/// written as people write them (`+1 415 555 0102`), separated by `;` or `,`
+/// (or by spaces before a `+`), each checked by libphonenumber.
 ///
 /// Every row and every error carries the line the record starts on, counted
 /// in the file as an editor shows it, even when quoted fields span lines.
@@ -74,8 +76,8 @@ public enum InvitationCSV {
         var inboxes: [PhoneNumber] = []
         do { email = try EmailAddress(cell(columns.email)) } catch { problems.append(error.message) }
         do { role = try Role.parse(cell(columns.role)) } catch { problems.append(error.message) }
-        for number in cell(columns.inbox).split(whereSeparator: { $0 == ";" || $0 == "," || $0.isWhitespace }) {
-            do { inboxes.append(try PhoneNumber(String(number))) } catch { problems.append(error.message) }
+        for number in numbers(in: cell(columns.inbox)) {
+            do { inboxes.append(try PhoneNumbers.parse(number)) } catch { problems.append(error.message) }
         }
         guard problems.isEmpty, let email, let role else {
             return .failure(RowErrors(problems: problems.map { LineError(line: line, message: $0) }))
@@ -83,6 +85,26 @@ public enum InvitationCSV {
         var unique: [PhoneNumber] = []
         for inbox in inboxes where !unique.contains(inbox) { unique.append(inbox) }
         return .success(InvitationRow(line: line, email: email, role: role, inboxes: unique))
+    }
+
+    /// The numbers of one `inbox` cell. Spaces inside a number are how people
+    /// write it (`+44 20 7183 8750`), so only a space before a `+` starts
+    /// the next number (older files list E.164 numbers separated by spaces).
+    static func numbers(in cell: String) -> [String] {
+        var numbers: [String] = []
+        for part in cell.split(whereSeparator: { $0 == ";" || $0 == "," }) {
+            var current = ""
+            for character in part {
+                if character == "+", current.last?.isWhitespace == true,
+                   !current.trimmingCharacters(in: .whitespaces).isEmpty {
+                    numbers.append(current)
+                    current = ""
+                }
+                current.append(character)
+            }
+            numbers.append(current)
+        }
+        return numbers.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// Where each column is, from the header row.

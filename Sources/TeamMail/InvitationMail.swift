@@ -67,10 +67,11 @@ public enum InvitationMail {
 
     /// A Message-ID unique across workspaces and retries: the mail's row id,
     /// a random part (`unique`, e.g. its spool file's name) and the sender's
-    /// domain when that is plain ASCII.
+    /// domain in its IDNA form (a placeholder domain if it has none).
     public static func messageID(mail id: MailID, unique: String, sender: EmailAddress) -> String {
         let domain = sender.value.split(separator: "@").last.map(String.init) ?? ""
-        return "<clerk-team.\(id).\(unique.prefix(12))@\(domain.allSatisfy(\.isASCII) ? domain : "clerk-team.invalid")>"
+        let ascii = (try? MailAddress.asciiDomain(domain)) ?? "clerk-team.invalid"
+        return "<clerk-team.\(id).\(unique.prefix(12))@\(ascii)>"
     }
 
     /// `clerk-team accept TOKEN`, plus `--db PATH` when a path is known and

@@ -7,7 +7,8 @@ import TeamCore
 /// or any other control character is refused, so no value (a name, an
 /// address, a subject) can ever start a header of its own (`Bcc:`) or end
 /// the header block. Values are then written as they must be: non-ASCII
-/// text as RFC 2047 encoded words, display names quoted.
+/// text as RFC 2047 encoded words, display names quoted, domains in their
+/// IDNA form (``MailAddress``).
 public struct MailMessage: Sendable, Equatable {
     public struct Field: Sendable, Equatable {
         public let name: String
@@ -37,7 +38,8 @@ public struct MailMessage: Sendable, Equatable {
         guard MailEncoding.isPlainAddress(address) else {
             throw ValidationError(field: "mail header \(name)", message: "'\(address)' is not a plain mail address")
         }
-        append(name, MailEncoding.mailbox(address: address, displayName: displayName))
+        // An internationalised domain goes on the wire in its IDNA form, which every relay understands.
+        append(name, MailEncoding.mailbox(address: try MailAddress.ascii(address), displayName: displayName))
     }
 
     /// Adds a structured field whose value the caller built (Date, Message-ID,

@@ -1,6 +1,7 @@
 import JSONText
 import TeamCore
 import TeamMail
+import TeamPhone
 
 /// Write side of ``TeamWorkspace``. Each command is planned (rows loaded,
 /// staleness checked, guard action built), checked, then applied, all in one
@@ -85,6 +86,8 @@ extension SQLiteWorkspace {
                 try self.setAssignment(member, inbox, assigned: assigning, op)
             }
         case .addInbox(let phone, let name, let visibility):
+            // Whoever built the number (CLI, interface, import), none that cannot exist is stored.
+            do { try PhoneNumbers.check(phone) } catch { throw TeamError.invalid(error) }
             return Plan(action: .addInbox(visibility)) {
                 if try self.inboxRow(phone: phone) != nil {
                     throw TeamError.conflict("an inbox with number \(phone) already exists")
@@ -129,7 +132,7 @@ extension SQLiteWorkspace {
                                      before: [("name", .string(inbox.name)),
                                               ("visibility", .string(inbox.visibility.rawValue)),
                                               ("members", .array(members))])
-                return CommandOutcome(message: "removed inbox \(phone) (\(members.count) assignment(s) went with it)", changed: true)
+                return CommandOutcome(message: "removed inbox \(phone) (\(counted(members.count, "assignment")) went with it)", changed: true)
             }
         case .invite, .resendInvitation, .revokeInvitation, .setInviteExpiry:
             return try planInvitation(command, op, spool)

@@ -67,7 +67,7 @@ extension SQLiteWorkspace {
         try appendAudit(op, action: "group.delete", target: group.name,
                         before: [("name", .string(group.name)), ("grants", Self.grantList(group.grants)),
                                  ("members", .array(members))])
-        return CommandOutcome(message: "deleted group '\(group.name)'; its \(members.count) member(s) lose its grants", changed: true)
+        return CommandOutcome(message: "deleted group '\(group.name)'; its \(counted(members.count, "member")) \(members.count == 1 ? "loses" : "lose") its grants", changed: true)
     }
 
     private func setMembership(_ member: Member, in group: GroupSummary, adding: Bool,
@@ -107,7 +107,7 @@ extension SQLiteWorkspace {
         try appendAudit(op, action: granting ? "group.grant" : "group.revoke", target: group.name,
                         before: [("grants", Self.grantList(group.grants))], after: [("grants", Self.grantList(after))])
         let message = granting
-            ? "group '\(group.name)' now grants \(permission.rawValue) to its \(group.memberCount) member(s)"
+            ? "group '\(group.name)' now grants \(permission.rawValue) to its \(counted(group.memberCount, "member"))"
             : "group '\(group.name)' no longer grants \(permission.rawValue)"
         return CommandOutcome(message: message, changed: true)
     }

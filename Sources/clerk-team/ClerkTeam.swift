@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TeamCore
 import TeamTUI
+import TermText
 
 @main
 struct ClerkTeam: ParsableCommand {
@@ -16,7 +17,7 @@ struct ClerkTeam: ParsableCommand {
             InitCommand.self, DemoCommand.self, RolesCommand.self, MembersCommand.self,
             InboxesCommand.self, AssignCommand.self, UnassignCommand.self,
             PermissionsCommand.self, GroupsCommand.self, CanCommand.self, ExplainCommand.self, WhoHoldsCommand.self, AuditCommand.self, KeysCommand.self, WhoCommand.self,
-            InviteCommand.self, InvitesCommand.self, AcceptCommand.self, MailCommand.self,
+            InviteCommand.self, InvitesCommand.self, AcceptCommand.self, MailCommand.self, ManualCommand.self,
         ]
     )
 
@@ -43,8 +44,11 @@ struct ClerkTeam: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                Console.error(fullMessage(for: error))
-                Console.error("Run 'clerk-team --help' for usage.")
+                let message = UsageErrors.message(for: error, arguments: Array(CommandLine.arguments.dropFirst()))
+                let lines = message.split(separator: "\n", maxSplits: 1).map(String.init)
+                Console.error(lines.first ?? "")
+                let usage = lines.dropFirst().flatMap { $0.split(separator: "\n") }.map { TerminalText.sanitize(String($0)) }
+                if !usage.isEmpty { FileHandle.standardError.write(Data((usage.joined(separator: "\n") + "\n").utf8)) }
                 Foundation.exit(2)
             }
             let message = fullMessage(for: error)

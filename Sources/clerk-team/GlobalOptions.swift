@@ -8,10 +8,12 @@ import Glibc
 
 /// Options every command takes: where the workspace is and who is acting.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Workspace file (default: $CLERK_TEAM_DB, else $XDG_DATA_HOME/clerk-team/workspace.db).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("Workspace file (default: $CLERK_TEAM_DB, else $XDG_DATA_HOME/clerk-team/workspace.db).", valueName: "path"),
+            completion: .file(extensions: ["db"]))
     var db: String?
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("Act as this member (only the superuser or the workspace file's owner).", valueName: "email"))
+    @Option(name: .customLong("as"), help: ArgumentHelp("Act as this member (only the superuser or the workspace file's owner).", valueName: "email"),
+            completion: Complete.emails)
     var asEmail: String?
 
     @Flag(help: "Browse only: every change is refused, in the interface and in commands.")
@@ -19,7 +21,7 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(name: .customLong("view-as"), help: ArgumentHelp(
         "See the workspace (read-only) as a role or a member would: a role name or an email (workspace-admins only).",
-        valueName: "role|email"))
+        valueName: "role|email"), completion: Complete.roleOrEmail)
     var viewAs: String?
 
     /// An empty --db is a mistake (an unset variable), never "the default".

@@ -41,7 +41,7 @@ struct GroupsCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one group: its grants and members.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The group's name (case does not matter).") var group: String
+        @Argument(help: "The group's name (case does not matter).", completion: Complete.groups) var group: String
         @Flag(help: "Print JSON: {\"name\", \"grants\", \"members\": [{\"email\", \"name\", \"role\", \"status\"}], \"version\"}.")
         var json = false
 
@@ -61,20 +61,22 @@ struct GroupsCommand: ParsableCommand {
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an empty group.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ChangeOutput
         @Argument(help: "The new group's name (unique, ignoring case).") var name: String
 
-        func run() throws { try perform(global, .createGroup(name: try GroupsCommand.name(name))) }
+        func run() throws { try perform(global, output, .createGroup(name: try GroupsCommand.name(name))) }
     }
 
     struct Rename: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Rename a group.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ChangeOutput
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "The group's name.") var group: String
+        @Argument(help: "The group's name.", completion: Complete.groups) var group: String
         @Argument(help: "Its new name.") var name: String
 
         func run() throws {
-            try perform(global, .renameGroup(group: try GroupsCommand.name(group), to: try GroupsCommand.name(name),
+            try perform(global, output, .renameGroup(group: try GroupsCommand.name(group), to: try GroupsCommand.name(name),
                                              expectedVersion: expect.expectVersion))
         }
     }
@@ -82,15 +84,16 @@ struct GroupsCommand: ParsableCommand {
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Delete a group; its members lose its grants.",
-            discussion: "On a terminal you are asked to type the group's name to confirm, unless --yes is given.")
+            discussion: "On a terminal you are asked to type the group's name to confirm; elsewhere --yes is needed.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ChangeOutput
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "The group's name.") var group: String
-        @Flag(help: "Do not ask for confirmation.") var yes = false
+        @Argument(help: "The group's name.", completion: Complete.groups) var group: String
+        @Flag(help: "Do not ask for confirmation (needed when not on a terminal).") var yes = false
 
         func run() throws {
             let name = try GroupsCommand.name(group)
-            try confirmThenPerform(global, .deleteGroup(group: name, expectedVersion: expect.expectVersion),
+            try confirmThenPerform(global, output, .deleteGroup(group: name, expectedVersion: expect.expectVersion),
                                    typing: name.value, what: "delete group '\(name)'", skip: yes)
         }
     }
@@ -98,12 +101,13 @@ struct GroupsCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a member to a group.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ChangeOutput
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "The group's name.") var group: String
-        @Argument(help: "The member's email.") var email: String
+        @Argument(help: "The group's name.", completion: Complete.groups) var group: String
+        @Argument(help: "The member's email.", completion: Complete.emails) var email: String
 
         func run() throws {
-            try perform(global, .addToGroup(group: try GroupsCommand.name(group), member: try Parse.email(email),
+            try perform(global, output, .addToGroup(group: try GroupsCommand.name(group), member: try Parse.email(email),
                                             expectedVersion: expect.expectVersion))
         }
     }
@@ -111,12 +115,13 @@ struct GroupsCommand: ParsableCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Take a member out of a group.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ChangeOutput
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "The group's name.") var group: String
-        @Argument(help: "The member's email.") var email: String
+        @Argument(help: "The group's name.", completion: Complete.groups) var group: String
+        @Argument(help: "The member's email.", completion: Complete.emails) var email: String
 
         func run() throws {
-            try perform(global, .removeFromGroup(group: try GroupsCommand.name(group), member: try Parse.email(email),
+            try perform(global, output, .removeFromGroup(group: try GroupsCommand.name(group), member: try Parse.email(email),
                                                  expectedVersion: expect.expectVersion))
         }
     }
@@ -124,12 +129,13 @@ struct GroupsCommand: ParsableCommand {
     struct Grant: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Make a group grant a permission to its members.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ChangeOutput
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "The group's name.") var group: String
-        @Argument(help: "A permission key.") var permission: String
+        @Argument(help: "The group's name.", completion: Complete.groups) var group: String
+        @Argument(help: "A permission key.", completion: Complete.permissions) var permission: String
 
         func run() throws {
-            try perform(global, .grantToGroup(group: try GroupsCommand.name(group), permission: try Parse.permission(permission),
+            try perform(global, output, .grantToGroup(group: try GroupsCommand.name(group), permission: try Parse.permission(permission),
                                               expectedVersion: expect.expectVersion))
         }
     }
@@ -137,12 +143,13 @@ struct GroupsCommand: ParsableCommand {
     struct Revoke: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Stop a group granting a permission.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ChangeOutput
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "The group's name.") var group: String
-        @Argument(help: "A permission key.") var permission: String
+        @Argument(help: "The group's name.", completion: Complete.groups) var group: String
+        @Argument(help: "A permission key.", completion: Complete.permissions) var permission: String
 
         func run() throws {
-            try perform(global, .revokeFromGroup(group: try GroupsCommand.name(group), permission: try Parse.permission(permission),
+            try perform(global, output, .revokeFromGroup(group: try GroupsCommand.name(group), permission: try Parse.permission(permission),
                                                  expectedVersion: expect.expectVersion))
         }
     }

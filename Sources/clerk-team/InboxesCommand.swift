@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TeamCore
+import TeamPhone
 import TeamStore
 
 struct InboxesCommand: ParsableCommand {
@@ -19,21 +20,33 @@ struct InboxesCommand: ParsableCommand {
             let inboxes = try global.openWorkspace().inboxes()
             if json { return JSONViews.printArray(inboxes, JSONViews.inbox) }
             Console.table(["PHONE", "NAME", "VISIBILITY", "MEMBERS"], inboxes.map {
-                [$0.inbox.phone.value, $0.inbox.name, $0.inbox.visibility.rawValue, String($0.members.count)]
+                [PhoneNumbers.display($0.inbox.phone), $0.inbox.name, $0.inbox.visibility.rawValue, Self.members($0.members)]
             })
+        }
+
+        /// Who works in it, by email; a long list is cut (the JSON has every member).
+        static func members(_ emails: [EmailAddress], shown limit: Int = 5) -> String {
+            if emails.isEmpty { return "(none)" }
+            let listed = emails.prefix(limit).map(\.value).joined(separator: ", ")
+            return emails.count > limit ? listed + ", and \(emails.count - limit) more" : listed
         }
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add an inbox: inboxes add +14155550100 --name Support --public")
+        // argument-parser writes an exclusive flag pair as two flags ("--public --private"), which reads
+        // as "give both"; the usage says it is a choice (a test keeps it naming every option).
+        static let configuration = CommandConfiguration(
+            abstract: "Add an inbox: inboxes add \"+1 415 555 0100\" --name Support --public",
+            usage: "clerk-team inboxes add [--db <path>] [--as <email>] [--read-only] [--view-as <role|email>] [--json] <phone> --name <name> (--public | --private)")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "E.164 number, e.g. +14155550100.") var phone: String
+        @OptionGroup var output: ChangeOutput
+        @Argument(help: "The number, as people write it (+1 415 555 0100) or in E.164.") var phone: String
         @Option(help: "Display name.") var name: String
         @Flag(exclusivity: .exclusive, help: "Shared (public) or individual (private) inbox.")
         var visibility: VisibilityFlag
 
         func run() throws {
-            try perform(global, .addInbox(phone: try Parse.phone(phone), name: try Parse.name(name),
+            try perform(global, output, .addInbox(phone: try Parse.phone(phone), name: try Parse.name(name),
                                           visibility: visibility.value))
         }
     }
@@ -41,12 +54,13 @@ struct InboxesCommand: ParsableCommand {
     struct Rename: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Rename an inbox.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ChangeOutput
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "E.164 number.") var phone: String
+        @Argument(help: "The inbox's number.", completion: Complete.phones) var phone: String
         @Argument(help: "The new name.") var name: String
 
         func run() throws {
-            try perform(global, .renameInbox(phone: try Parse.phone(phone), name: try Parse.name(name),
+            try perform(global, output, .renameInbox(phone: try Parse.phone(phone), name: try Parse.name(name),
                                              expectedVersion: expect.expectVersion))
         }
     }
@@ -54,12 +68,13 @@ struct InboxesCommand: ParsableCommand {
     struct SetVisibility: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "set-visibility", abstract: "Make an inbox public or private.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ChangeOutput
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "E.164 number.") var phone: String
-        @Argument(help: "public or private.") var visibility: String
+        @Argument(help: "The inbox's number.", completion: Complete.phones) var phone: String
+        @Argument(help: "public or private.", completion: Complete.visibility) var visibility: String
 
         func run() throws {
-            try perform(global, .setInboxVisibility(phone: try Parse.phone(phone), visibility: try Parse.visibility(visibility),
+            try perform(global, output, .setInboxVisibility(phone: try Parse.phone(phone), visibility: try Parse.visibility(visibility),
                                                     expectedVersion: expect.expectVersion))
         }
     }
@@ -67,15 +82,16 @@ struct InboxesCommand: ParsableCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove an inbox; its assignments go with it.",
-            discussion: "On a terminal you are asked to type the number to confirm, unless --yes is given.")
+            discussion: "On a terminal you are asked to type the number to confirm; elsewhere --yes is needed.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ChangeOutput
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "E.164 number.") var phone: String
-        @Flag(help: "Do not ask for confirmation.") var yes = false
+        @Argument(help: "The inbox's number.", completion: Complete.phones) var phone: String
+        @Flag(help: "Do not ask for confirmation (needed when not on a terminal).") var yes = false
 
         func run() throws {
             let number = try Parse.phone(phone)
-            try confirmThenPerform(global, .removeInbox(phone: number, expectedVersion: expect.expectVersion),
+            try confirmThenPerform(global, output, .removeInbox(phone: number, expectedVersion: expect.expectVersion),
                                    typing: number.value, what: "remove inbox \(number)", skip: yes)
         }
     }
@@ -89,21 +105,23 @@ enum VisibilityFlag: String, EnumerableFlag {
 struct AssignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "assign", abstract: "Put a member into an inbox.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The member's email.") var email: String
-    @Argument(help: "The inbox's E.164 number.") var phone: String
+    @OptionGroup var output: ChangeOutput
+    @Argument(help: "The member's email.", completion: Complete.emails) var email: String
+    @Argument(help: "The inbox's E.164 number.", completion: Complete.phones) var phone: String
 
     func run() throws {
-        try perform(global, .assign(member: try Parse.email(email), inbox: try Parse.phone(phone)))
+        try perform(global, output, .assign(member: try Parse.email(email), inbox: try Parse.phone(phone)))
     }
 }
 
 struct UnassignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "unassign", abstract: "Take a member out of an inbox.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The member's email.") var email: String
-    @Argument(help: "The inbox's E.164 number.") var phone: String
+    @OptionGroup var output: ChangeOutput
+    @Argument(help: "The member's email.", completion: Complete.emails) var email: String
+    @Argument(help: "The inbox's E.164 number.", completion: Complete.phones) var phone: String
 
     func run() throws {
-        try perform(global, .unassign(member: try Parse.email(email), inbox: try Parse.phone(phone)))
+        try perform(global, output, .unassign(member: try Parse.email(email), inbox: try Parse.phone(phone)))
     }
 }

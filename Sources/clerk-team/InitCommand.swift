@@ -59,7 +59,7 @@ struct DemoCommand: ParsableCommand {
             return try TUIApp.run(tui, mail: config, lockWait: lockWait)
         }
         let summary = try workspace.summary()
-        Console.line("demo workspace '\(summary.name)' at \(path): \(summary.members) members, \(summary.inboxes) inboxes")
+        Console.line("demo workspace '\(summary.name)' at \(path): \(counted(summary.members, "member")), \(counted(summary.inboxes, "inbox", "inboxes"))")
         Console.line("you are its workspace-admin; open it with: clerk-team --db \(path)")
     }
 }

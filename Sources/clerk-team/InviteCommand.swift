@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JSONText
 import TeamCore
+import TeamPhone
 import TeamStore
 
 struct InviteCommand: ParsableCommand {
@@ -14,8 +15,9 @@ struct InviteCommand: ParsableCommand {
             """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The invitee's email address.") var email: String
-    @Option(help: "admin, manager, agent or member (workspace-admin only from a workspace-admin).") var role: String
-    @Option(name: .customLong("inbox"), help: ArgumentHelp("An inbox to put them in (E.164); repeat for more.", valueName: "phone"))
+    @Option(help: "admin, manager, agent or member (workspace-admin only from a workspace-admin).", completion: Complete.roles) var role: String
+    @Option(name: .customLong("inbox"), help: ArgumentHelp("An inbox to put them in; repeat for more.", valueName: "phone"),
+            completion: Complete.phones)
     var inboxes: [String] = []
     @Flag(help: "Print JSON: {invitation, message, mail}.") var json = false
 
@@ -66,9 +68,9 @@ struct AcceptCommand: ParsableCommand {
         let outcome = try workspace.acceptInvitation(AcceptRequest(token: typed, name: displayName, login: target))
         let member = outcome.member
         Console.line("welcome to \(outcome.workspaceName): \(member.email) is now \(member.role.rawValue), bound to login '\(target)'")
-        Console.line("inboxes: " + (outcome.inboxes.isEmpty ? "(none yet)" : outcome.inboxes.map(\.value).joined(separator: ", ")))
+        Console.line("inboxes: " + (outcome.inboxes.isEmpty ? "(none yet)" : outcome.inboxes.map(PhoneNumbers.display).joined(separator: ", ")))
         if !outcome.skippedInboxes.isEmpty {
-            Console.line("skipped, removed since you were invited: " + outcome.skippedInboxes.map(\.value).joined(separator: ", "))
+            Console.line("skipped, removed since you were invited: " + outcome.skippedInboxes.map(PhoneNumbers.display).joined(separator: ", "))
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TeamCore
+import TeamPhone
 import TeamImport
 import TeamStore
 import TermText
@@ -32,7 +33,7 @@ struct InvitesCommand: ParsableCommand {
             Console.table(["ID", "EMAIL", "ROLE", "STATUS", "EXPIRES", "INBOXES", "MAIL"], invitations.map { row in
                 let invitation = row.invitation
                 return ["#\(invitation.id)", invitation.email.value, invitation.role.rawValue, invitation.status.rawValue,
-                        invitation.expiresAt.iso8601, invitation.inboxes.map(\.value).joined(separator: " "),
+                        invitation.expiresAt.iso8601, invitation.inboxes.map(PhoneNumbers.display).joined(separator: ", "),
                         (row.mail?.rawValue ?? "-") + (row.mail == .queued && row.mailError != nil ? " (failing)" : "")]
             })
         }
@@ -42,14 +43,16 @@ struct InvitesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Send a pending or expired invitation again with a new token; the old token stops working.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Invitation number (as listed) or the invitee's email.") var invitation: String
+        @OptionGroup var output: ChangeOutput
+        @Argument(help: "Invitation number (as listed) or the invitee's email.", completion: Complete.invitations) var invitation: String
 
         func run() throws {
             let ref = try Self.ref(invitation)
             let (workspace, config) = try global.openWorkspaceSendingMail()
-            let outcome = try workspace.perform(.resendInvitation(ref))
-            Console.line(outcome.message)
-            MailWiring.deliverNow(workspace, config, ids: outcome.queuedMail, toStderr: false)
+            let command = TeamCommand.resendInvitation(ref)
+            let outcome = try workspace.perform(command)
+            try report(workspace, command, outcome, output)
+            MailWiring.deliverNow(workspace, config, ids: outcome.queuedMail, toStderr: output.json)
         }
 
         static func ref(_ text: String) throws -> InvitationRef {
@@ -60,10 +63,11 @@ struct InvitesCommand: ParsableCommand {
     struct Revoke: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Revoke a pending invitation; its token stops working.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Invitation number (as listed) or the invitee's email.") var invitation: String
+        @OptionGroup var output: ChangeOutput
+        @Argument(help: "Invitation number (as listed) or the invitee's email.", completion: Complete.invitations) var invitation: String
 
         func run() throws {
-            try perform(global, .revokeInvitation(try Resend.ref(invitation)))
+            try perform(global, output, .revokeInvitation(try Resend.ref(invitation)))
         }
     }
 
@@ -71,11 +75,12 @@ struct InvitesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "set-expiry", abstract: "Set after how many days new invitations expire (1-365; needs modify-team).")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ChangeOutput
         @Argument(help: "Days.") var days: Int
 
         func run() throws {
             do { _ = try InvitationRules.validateExpiryDays(days) } catch { throw TeamError.invalid(error) }
-            try perform(global, .setInviteExpiry(days: days))
+            try perform(global, output, .setInviteExpiry(days: days))
         }
     }
 
@@ -88,7 +93,7 @@ struct InvitesCommand: ParsableCommand {
                 is invited. Emails already members, already invited, or listed twice are problems too.
                 """)
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The CSV file.") var file: String
+        @Argument(help: "The CSV file.", completion: .file(extensions: ["csv"])) var file: String
         @Flag(help: "Check everything and print what would be done; change nothing.") var dryRun = false
 
         func run() throws {
@@ -98,20 +103,20 @@ struct InvitesCommand: ParsableCommand {
             let report = try workspace.importInvitations(parsed.rows, dryRun: dryRun || !parsed.errors.isEmpty)
             let errors = (parsed.errors + report.errors).sorted()
             guard errors.isEmpty else {
-                Console.error("\(file): \(errors.count) problem(s); nobody was invited:\n"
+                Console.error("\(file): \(counted(errors.count, "problem")); nobody was invited:\n"
                               + errors.map { "  " + TerminalText.sanitize($0.description) }.joined(separator: "\n"))
                 throw Refused()
             }
             if !report.applied {
-                Console.line("dry run: would invite \(report.rows.count) people; nothing changed")
+                Console.line("dry run: would invite \(counted(report.rows.count, "person", "people")); nothing changed")
                 for row in report.rows.prefix(50) {
                     Console.line("  line \(row.line): \(row.email) as \(row.role.rawValue)"
-                                 + (row.inboxes.isEmpty ? "" : " to " + row.inboxes.map(\.value).joined(separator: ", ")))
+                                 + (row.inboxes.isEmpty ? "" : " to " + row.inboxes.map(PhoneNumbers.display).joined(separator: ", ")))
                 }
                 if report.rows.count > 50 { Console.line("  … and \(report.rows.count - 50) more") }
                 return
             }
-            Console.line("invited \(report.rows.count) people from \(file); \(report.queuedMail.count) mails queued")
+            Console.line("invited \(counted(report.rows.count, "person", "people")) from \(file); \(counted(report.queuedMail.count, "mail")) queued")
             MailWiring.deliverNow(workspace, config, ids: report.queuedMail, toStderr: false)
         }
     }

@@ -35,7 +35,7 @@ enum MailWiring {
         if detailed {
             for item in report.delivered { say("mail #\(item.id) to \(item.recipient) delivered (\(item.detail))") }
         } else if !report.delivered.isEmpty {
-            say("\(report.delivered.count) mails delivered")
+            say("\(counted(report.delivered.count, "mail")) delivered")
         }
         for item in report.failed.prefix(20) {
             say("mail #\(item.id) to \(item.recipient) not delivered: \(item.detail); it stays queued, retry with 'clerk-team mail flush'")
@@ -44,7 +44,7 @@ enum MailWiring {
         for id in report.lost { say("mail #\(id) is lost: its spooled message is missing; resend the invitation") }
         for id in report.unreadable { say("mail #\(id): its spooled message cannot be read now; see 'clerk-team mail status'") }
         for (login, count) in report.heldByOtherLogins.sorted(by: { $0.key < $1.key }) {
-            say("\(count) due mail(s) were queued by login '\(login)': only '\(login)' or the superuser can send them")
+            say("\(counted(count, "due mail")) \(count == 1 ? "was" : "were") queued by login '\(login)': only '\(login)' or the superuser can send them")
         }
     }
 }

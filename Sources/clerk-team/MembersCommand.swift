@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TeamCore
+import TeamPhone
 import TeamStore
 
 struct MembersCommand: ParsableCommand {
@@ -11,13 +12,25 @@ struct MembersCommand: ParsableCommand {
         defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List members, ordered by name.")
+        static let configuration = CommandConfiguration(abstract: "List members, ordered by name (or --sort).")
         @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp("Only members whose name or email contains this (case and accents ignored).", valueName: "text"))
+        var filter: String?
+        @Option(help: ArgumentHelp("Order by name, email, role (highest first) or status (active first).", valueName: "field"),
+                completion: Complete.memberSort)
+        var sort: String = MemberSort.name.rawValue
         @Flag(help: "Print JSON: an array of {email, name, role, status, login, inboxes, version}.")
         var json = false
 
+        func validate() throws {
+            guard MemberSort(rawValue: sort.lowercased()) != nil else {
+                throw ValidationError("--sort must be one of: " + MemberSort.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+        }
+
         func run() throws {
-            let members = try global.openWorkspace().members()
+            let members = MemberListing.arrange(try global.openWorkspace().members(), filter: filter,
+                                                sort: MemberSort(rawValue: sort.lowercased()) ?? .name)
             if json { return JSONViews.printArray(members, JSONViews.member) }
             Console.table(["NAME", "EMAIL", "ROLE", "STATUS", "LOGIN", "INBOXES"], members.map { row in
                 [row.member.name, row.member.email.value, row.member.role.rawValue, row.member.status.rawValue,
@@ -29,7 +42,7 @@ struct MembersCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one member: role, login, inboxes, effective permissions.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The member's email.") var email: String
+        @Argument(help: "The member's email.", completion: Complete.emails) var email: String
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
@@ -41,7 +54,7 @@ struct MembersCommand: ParsableCommand {
             Console.line("  status:      \(member.status.rawValue)")
             Console.line("  login:       \(member.login ?? "(none bound)")")
             Console.line("  inboxes:     " + (detail.inboxes.isEmpty ? "(none)" : detail.inboxes.map {
-                "\($0.phone) \($0.name) [\($0.visibility.rawValue)]" }.joined(separator: ", ")))
+                "\(PhoneNumbers.display($0.phone)) \($0.name) [\($0.visibility.rawValue)]" }.joined(separator: ", ")))
             Console.line("  groups:      " + (detail.groups.isEmpty ? "(none)" : detail.groups.joined(separator: ", ")))
             Console.line("  overrides:   " + (detail.overrides.isEmpty ? "(none)" : detail.overrides.map {
                 "\($0.effect.rawValue) \($0.permission.rawValue)" }.joined(separator: ", ")))
@@ -53,12 +66,13 @@ struct MembersCommand: ParsableCommand {
     struct SetRole: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "set-role", abstract: "Change a member's role.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ChangeOutput
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "The member's email.") var email: String
-        @Argument(help: "workspace-admin, admin, manager, agent or member.") var role: String
+        @Argument(help: "The member's email.", completion: Complete.emails) var email: String
+        @Argument(help: "workspace-admin, admin, manager, agent or member.", completion: Complete.roles) var role: String
 
         func run() throws {
-            try perform(global, .setRole(member: try Parse.email(email), role: try Parse.role(role),
+            try perform(global, output, .setRole(member: try Parse.email(email), role: try Parse.role(role),
                                          expectedVersion: expect.expectVersion))
         }
     }
@@ -66,12 +80,13 @@ struct MembersCommand: ParsableCommand {
     struct Rename: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change a member's display name.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ChangeOutput
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "The member's email.") var email: String
+        @Argument(help: "The member's email.", completion: Complete.emails) var email: String
         @Argument(help: "The new display name.") var name: String
 
         func run() throws {
-            try perform(global, .renameMember(member: try Parse.email(email), name: try Parse.name(name),
+            try perform(global, output, .renameMember(member: try Parse.email(email), name: try Parse.name(name),
                                               expectedVersion: expect.expectVersion))
         }
     }
@@ -79,37 +94,40 @@ struct MembersCommand: ParsableCommand {
     struct Deactivate: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Deactivate a member (reversible; keeps history and inboxes).")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ChangeOutput
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "The member's email.") var email: String
+        @Argument(help: "The member's email.", completion: Complete.emails) var email: String
 
         func run() throws {
-            try perform(global, .deactivate(member: try Parse.email(email), expectedVersion: expect.expectVersion))
+            try perform(global, output, .deactivate(member: try Parse.email(email), expectedVersion: expect.expectVersion))
         }
     }
 
     struct Reactivate: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Reactivate a deactivated member.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ChangeOutput
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "The member's email.") var email: String
+        @Argument(help: "The member's email.", completion: Complete.emails) var email: String
 
         func run() throws {
-            try perform(global, .reactivate(member: try Parse.email(email), expectedVersion: expect.expectVersion))
+            try perform(global, output, .reactivate(member: try Parse.email(email), expectedVersion: expect.expectVersion))
         }
     }
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove a member and their inbox assignments.",
-            discussion: "On a terminal you are asked to type the email to confirm, unless --yes is given.")
+            discussion: "On a terminal you are asked to type the email to confirm; elsewhere --yes is needed.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ChangeOutput
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "The member's email.") var email: String
-        @Flag(help: "Do not ask for confirmation.") var yes = false
+        @Argument(help: "The member's email.", completion: Complete.emails) var email: String
+        @Flag(help: "Do not ask for confirmation (needed when not on a terminal).") var yes = false
 
         func run() throws {
             let address = try Parse.email(email)
-            try confirmThenPerform(global, .removeMember(member: address, expectedVersion: expect.expectVersion),
+            try confirmThenPerform(global, output, .removeMember(member: address, expectedVersion: expect.expectVersion),
                                    typing: address.value, what: "remove member \(address)", skip: yes)
         }
     }
@@ -122,30 +140,40 @@ struct ExpectVersion: ParsableArguments {
 }
 
 /// Runs one command through the workspace and prints its outcome.
-func perform(_ global: GlobalOptions, _ command: TeamCommand) throws {
-    try report(try global.openWorkspace().perform(command))
+func perform(_ global: GlobalOptions, _ output: ChangeOutput, _ command: TeamCommand) throws {
+    let workspace = try global.openWorkspace()
+    try report(workspace, command, try workspace.perform(command), output)
 }
 
-func report(_ outcome: CommandOutcome) throws {
+/// The outcome in words, or with --json the changed object as it is now.
+func report(_ workspace: SQLiteWorkspace, _ command: TeamCommand, _ outcome: CommandOutcome,
+            _ output: ChangeOutput) throws {
+    if output.json { return Console.raw(try ChangeJSON.render(workspace, command, outcome).rendered() + "\n") }
     Console.line(outcome.changed ? outcome.message : outcome.message + " (nothing changed)")
 }
 
 /// Destructive commands: the target must exist and the guard must allow it
 /// before anyone is asked to type a confirmation.
-func confirmThenPerform(_ global: GlobalOptions, _ command: TeamCommand, typing expected: String,
+func confirmThenPerform(_ global: GlobalOptions, _ output: ChangeOutput, _ command: TeamCommand, typing expected: String,
                         what: String, skip: Bool) throws {
     let workspace = try global.openWorkspace()
     if case .refused(let refusal) = try workspace.decide(command) {
         throw refusal.rule == .visibility ? TeamError.notFound(refusal.message) : TeamError.refused(refusal)
     }
     try Confirm.typed(expected, what: what, skip: skip)
-    try report(try workspace.perform(command))
+    try report(workspace, command, try workspace.perform(command), output)
 }
 
-/// Typed confirmation for destructive commands, asked only on a terminal.
+/// Typed confirmation for destructive commands. Without a terminal to ask
+/// on, they need `--yes`: `ssh host clerk-team members remove …` or a script
+/// with a wrong variable must not remove anything by accident.
 enum Confirm {
     static func typed(_ expected: String, what: String, skip: Bool) throws {
-        guard !skip, Console.stdinIsTerminal else { return }
+        guard !skip else { return }
+        guard Console.stdinIsTerminal else {
+            Console.error("not on a terminal, so nobody can confirm: add --yes to \(what); nothing changed")
+            throw Refused()
+        }
         Console.line("To \(what), type '\(expected)' and press Enter (anything else cancels):")
         let answer = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces)
         guard answer?.lowercased() == expected.lowercased() else {

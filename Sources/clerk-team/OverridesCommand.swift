@@ -15,17 +15,18 @@ struct PermissionsCommand: ParsableCommand {
     /// The arguments every override command takes.
     struct Target: ParsableArguments {
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "The member's email.") var email: String
-        @Argument(help: "A permission key, e.g. view-messages.") var permission: String
+        @Argument(help: "The member's email.", completion: Complete.emails) var email: String
+        @Argument(help: "A permission key, e.g. view-messages.", completion: Complete.permissions) var permission: String
     }
 
     struct Grant: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Give a member a permission their role and groups may not.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ChangeOutput
         @OptionGroup var target: Target
 
         func run() throws {
-            try perform(global, .grantPermission(member: try Parse.email(target.email),
+            try perform(global, output, .grantPermission(member: try Parse.email(target.email),
                                                  permission: try Parse.permission(target.permission),
                                                  expectedVersion: target.expect.expectVersion))
         }
@@ -34,10 +35,11 @@ struct PermissionsCommand: ParsableCommand {
     struct Revoke: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Take a permission from a member, whatever their role and groups give.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ChangeOutput
         @OptionGroup var target: Target
 
         func run() throws {
-            try perform(global, .revokePermission(member: try Parse.email(target.email),
+            try perform(global, output, .revokePermission(member: try Parse.email(target.email),
                                                   permission: try Parse.permission(target.permission),
                                                   expectedVersion: target.expect.expectVersion))
         }
@@ -46,10 +48,11 @@ struct PermissionsCommand: ParsableCommand {
     struct Reset: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Remove a member's override of a permission: role and groups decide again.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ChangeOutput
         @OptionGroup var target: Target
 
         func run() throws {
-            try perform(global, .resetPermission(member: try Parse.email(target.email),
+            try perform(global, output, .resetPermission(member: try Parse.email(target.email),
                                                  permission: try Parse.permission(target.permission),
                                                  expectedVersion: target.expect.expectVersion))
         }

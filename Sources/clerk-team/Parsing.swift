@@ -1,4 +1,5 @@
 import TeamCore
+import TeamPhone
 
 /// Validates arguments at the edge, turning a bad value into a ``TeamError``
 /// that names the field (exit status 1, workspace untouched).
@@ -7,8 +8,9 @@ enum Parse {
         do { return try EmailAddress(text) } catch { throw TeamError.invalid(error) }
     }
 
+    /// As people write numbers (`+1 (415) 555-0102`), checked by libphonenumber; E.164 out.
     static func phone(_ text: String) throws -> PhoneNumber {
-        do { return try PhoneNumber(text) } catch { throw TeamError.invalid(error) }
+        do { return try PhoneNumbers.parse(text) } catch { throw TeamError.invalid(error) }
     }
 
     static func role(_ text: String) throws -> Role {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JSONText
 import TeamCore
 import TeamStore
 
@@ -8,14 +9,20 @@ struct CanCommand: ParsableCommand {
         commandName: "can",
         abstract: "Does a member hold a permission? Exit 0 if yes, 1 if no.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The member's email.") var email: String
-    @Argument(help: "A permission key, e.g. add-inbox.") var permission: String
+    @Argument(help: "The member's email.", completion: Complete.emails) var email: String
+    @Argument(help: "A permission key, e.g. add-inbox.", completion: Complete.permissions) var permission: String
+    @Flag(help: "Print JSON: {\"member\", \"permission\", \"held\"} (the exit status is the same).") var json = false
 
     func run() throws {
         let address = try Parse.email(email)
         let key = try Parse.permission(permission)
         let explanation = try global.openWorkspace().explain(address, key)
-        Console.line(explanation.held ? "yes: \(address) holds \(key.rawValue)" : "no: \(address) does not hold \(key.rawValue)")
+        if json {
+            Console.raw(JSONText.Value.object([("member", .string(address.value)), ("permission", .string(key.rawValue)),
+                                               ("held", .bool(explanation.held))]).rendered() + "\n")
+        } else {
+            Console.line(explanation.held ? "yes: \(address) holds \(key.rawValue)" : "no: \(address) does not hold \(key.rawValue)")
+        }
         if !explanation.held { throw Refused() }
     }
 }
@@ -25,8 +32,8 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Show where a member's permission comes from (role, groups, overrides).")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The member's email.") var email: String
-    @Argument(help: "A permission key.") var permission: String
+    @Argument(help: "The member's email.", completion: Complete.emails) var email: String
+    @Argument(help: "A permission key.", completion: Complete.permissions) var permission: String
     @Flag(help: "Print JSON: {\"member\", \"permission\", \"held\", \"sources\": [{\"source\", \"role\", \"group\", \"text\"}]}.")
     var json = false
 
@@ -48,7 +55,7 @@ struct WhoHoldsCommand: ParsableCommand {
         commandName: "who-holds",
         abstract: "List every active member who holds a permission, and why.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "A permission key.") var permission: String
+    @Argument(help: "A permission key.", completion: Complete.permissions) var permission: String
     @Flag(help: "Print JSON: [{\"email\", \"name\", \"role\", \"sources\"}] by name (sources as in explain --json).")
     var json = false
 

@@ -46,13 +46,14 @@ struct RolesCommand: ParsableCommand {
                 always keeps modify-team-member and add-team-members. Example: roles set admin +view-messages
                 """)
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The role to change.") var role: String
+        @OptionGroup var output: ChangeOutput
+        @Argument(help: "The role to change.", completion: Complete.roles) var role: String
         @Argument(parsing: .allUnrecognized, help: ArgumentHelp("+permission or -permission, one or more.", valueName: "change"))
         var changes: [String] = []
 
         func run() throws {
             let edit = try RoleEditArguments.parse(changes)
-            try perform(global, .setRoleDefaults(role: try Parse.role(role), adding: edit.adding, removing: edit.removing))
+            try perform(global, output, .setRoleDefaults(role: try Parse.role(role), adding: edit.adding, removing: edit.removing))
         }
     }
 
@@ -60,10 +61,11 @@ struct RolesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Restore the shipped default permissions of one role, or of every role.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The role to restore (all roles if left out).") var role: String?
+        @OptionGroup var output: ChangeOutput
+        @Argument(help: "The role to restore (all roles if left out).", completion: Complete.roles) var role: String?
 
         func run() throws {
-            try perform(global, .resetRoleDefaults(role: try role.map(Parse.role)))
+            try perform(global, output, .resetRoleDefaults(role: try role.map(Parse.role)))
         }
     }
 }

@@ -8,9 +8,11 @@ import TestSupport
 @Suite struct CLIBadInputTests {
     static let cases: [([String], String)] = [
         (["assign", "not-an-email", "+14155550100"], "invalid email: 'not-an-email' is not a valid email address: missing '@'"),
-        (["assign", "agent@acme.test", "4155550100"], "invalid phone: '4155550100' is not an E.164 number (it must start with +)"),
-        (["assign", "agent@acme.test", "+1 415 555 0100"], "only digits may follow +"),
-        (["inboxes", "add", "+0123456789", "--name", "X", "--public"], "no country code starts with 0"),
+        (["assign", "agent@acme.test", "4155550100"],
+         "invalid phone: '4155550100' is not a phone number that can exist: start it with + and the country code (or 00)"),
+        (["assign", "agent@acme.test", "+1 415 555 0100 x"], "only digits, spaces and + ( ) - . / may be used"),
+        (["inboxes", "add", "+0123456789", "--name", "X", "--public"], "no country has that code"),
+        (["inboxes", "add", "+1415555010", "--name", "X", "--public"], "'+1415555010' is not a phone number that can exist: too short for a number in US"),
         (["members", "set-role", "agent@acme.test", "owner"], "invalid role: unknown role 'owner'"),
         (["can", "agent@acme.test", "fly"], "invalid permission: unknown permission 'fly'"),
         (["members", "rename", "agent@acme.test", "Eve\u{1b}[2J"], "name contains control character U+001B"),
@@ -79,7 +81,7 @@ import TestSupport
         // Not a terminal here: scripts proceed without a prompt.
         let cli = try CLIHarness()
         try cli.seedTeam()
-        try cli.ok("members", "remove", "member@acme.test")
+        try cli.ok("members", "remove", "member@acme.test", "--yes")
         #expect(try cli.run("members", "show", "member@acme.test").status == 1)
     }
 }

@@ -21,7 +21,7 @@ import TestSupport
         }
         let accepted = try team.expectSuccess(["accept", token, "--login", "alice", "--name", "Alice A"])
         #expect(accepted.stdout.contains("alice@example.com is now agent, bound to login 'alice'"))
-        #expect(accepted.stdout.contains("inboxes: +14155550100"))
+        #expect(accepted.stdout.contains("inboxes: +1 415-555-0100"))  // shown for people
         let members = try team.expectSuccess(["members", "list", "--json"]).stdout
         #expect(members.contains(#""email":"alice@example.com","name":"Alice A","role":"agent","status":"active","login":"alice","inboxes":["+14155550100"]"#))
         let again = try team.run(["accept", token, "--login", "alice2"])
@@ -76,7 +76,7 @@ import TestSupport
             .write(toFile: bad, atomically: true, encoding: .utf8)
         let refused = try team.run(["invites", "import", bad])
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("2 problem(s); nobody was invited"))
+        #expect(refused.stderr.contains("2 problems; nobody was invited"))
         #expect(refused.stderr.contains("line 3: 'note: two\\r\\nlines' is not a valid email address"))
         #expect(refused.stderr.contains("line 6: unknown role 'wizard'"))
         #expect(try team.expectSuccess(["invites", "list", "--json"]).stdout == "[]\n")

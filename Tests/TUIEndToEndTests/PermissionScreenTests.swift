@@ -45,7 +45,9 @@ struct RolesViewTests {
         try h.ok("roles", "set", "member", "+add-inbox")
         try h.openTUI()
         try h.tmux.press("5")
-        var screen = try h.tmux.waitFor("default permissions in this workspace")
+        var screen = try h.tmux.waitUntil("the whole matrix") {
+            $0.contains("default permissions in this workspace") && $0.contains("changed in this workspace") && $0.contains("delete-messages")
+        }
         let addInbox = try #require(h.line(containing: "add-inbox", in: screen))
         #expect(addInbox.contains("✓*"), "member's add-inbox is marked changed: \(addInbox)")
         // The agent column (fourth), first row (add-inbox): not held; Space adds it.

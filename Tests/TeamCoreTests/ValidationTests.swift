@@ -85,4 +85,17 @@ import Testing
         #expect { try Role.parse("owner") } throws: { ($0 as? ValidationError)?.message.contains("unknown role 'owner'") == true }
         #expect { try Permission.parse("fly") } throws: { ($0 as? ValidationError)?.message.contains("unknown permission 'fly'") == true }
     }
+
+    /// What was typed is quoted with its control characters visible, and named as four hex digits.
+    @Test func messagesNeverCarryARawControlCharacter() {
+        do {
+            _ = try EmailAddress("ann\nBcc@example.com")
+            Issue.record("accepted a line break")
+        } catch {
+            #expect(error.message.contains("'ann\\nbcc@example.com'") || error.message.contains("'ann\\nBcc@example.com'"))
+            #expect(error.message.contains("character 'U+000A' not allowed before '@'"))
+            #expect(!error.message.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F })
+        }
+        #expect(ValidationError(field: "x", message: "a\u{1B}[2Jb").message == "a\\x1b[2Jb")
+    }
 }

@@ -66,4 +66,15 @@ import TeamCore
         #expect(parsed.errors.count == 3)
         #expect(Set(parsed.errors.map(\.line)) == [2])
     }
+
+    /// An inbox cell holds numbers as people write them; `;`, `,` or a space before `+` separates them.
+    @Test func inboxCellsReadNumbersAsPeopleWriteThem() throws {
+        let parsed = InvitationCSV.parse("email,role,inbox\n"
+            + "ann@example.com,agent,\"+1 (415) 555-0100; 0044 20 7183 8750\"\n"
+            + "bob@example.com,agent,+14155550100 +14155550101\n"
+            + "cy@example.com,agent,+1 415 555 010\n")
+        #expect(parsed.rows.map { $0.inboxes.map(\.value) } == [["+14155550100", "+442071838750"], ["+14155550100", "+14155550101"]])
+        #expect(parsed.errors.map(\.line) == [4])
+        #expect(parsed.errors.first?.message.contains("too short for a number in US") == true)
+    }
 }

@@ -46,7 +46,7 @@ import TestSupport
         #expect(try !owner.explain(agent, .addInbox).held)
         _ = try owner.perform(.addToGroup(group: Self.name("Nights"), member: agent))
         let deleted = try owner.perform(.deleteGroup(group: Self.name("Nights")))
-        #expect(deleted.message == "deleted group 'Nights'; its 1 member(s) lose its grants")
+        #expect(deleted.message == "deleted group 'Nights'; its 1 member loses its grants")
         #expect(try !owner.explain(agent, .addInbox).held)
         #expect(try owner.groups().isEmpty)
         let last = try #require(try owner.auditEvents(limit: 1).first)

@@ -1,0 +1,51 @@
+import ArgumentParser
+import JSONText
+import TeamCore
+import TeamStore
+
+/// `--json` for every command that changes something.
+struct ChangeOutput: ParsableArguments {
+    @Flag(help: ArgumentHelp(
+        "Print JSON: {\"changed\": false} when nothing changed, else {\"changed\": true, \"message\", and the changed object with its new version}.",
+        discussion: "The object is under \"member\", \"inbox\", \"group\", \"roles\", \"invitation\" or \"invite_expiry_days\"; a removed one under \"removed\"."))
+    var json = false
+}
+
+/// The changed object as the reading commands' `--json` shows it, read
+/// again after the change, so its `version` is the new one to pass to
+/// `--expect-version`. Keys always in this order.
+enum ChangeJSON {
+    static func render(_ workspace: SQLiteWorkspace, _ command: TeamCommand, _ outcome: CommandOutcome) throws -> JSONText.Value {
+        guard outcome.changed else { return .object([("changed", .bool(false))]) }
+        return .object([("changed", .bool(true)), ("message", .string(outcome.message)),
+                        try changed(workspace, command, outcome)])
+    }
+
+    static func changed(_ workspace: SQLiteWorkspace, _ command: TeamCommand,
+                        _ outcome: CommandOutcome) throws -> (String, JSONText.Value) {
+        switch command {
+        case .setRole(let email, _, _), .renameMember(let email, _, _), .deactivate(let email, _), .reactivate(let email, _),
+             .assign(let email, _), .unassign(let email, _), .grantPermission(let email, _, _),
+             .revokePermission(let email, _, _), .resetPermission(let email, _, _):
+            return ("member", JSONViews.memberDetail(try workspace.member(email)))
+        case .removeMember(let email, _):
+            return ("removed", .object([("member", .string(email.value))]))
+        case .addInbox(let phone, _, _), .renameInbox(let phone, _, _), .setInboxVisibility(let phone, _, _):
+            let inbox = try workspace.inboxes().first { $0.inbox.phone == phone }
+            return ("inbox", inbox.map(JSONViews.inbox) ?? .null)
+        case .removeInbox(let phone, _):
+            return ("removed", .object([("inbox", .string(phone.value))]))
+        case .createGroup(let name), .renameGroup(_, let name, _), .addToGroup(let name, _, _),
+             .removeFromGroup(let name, _, _), .grantToGroup(let name, _, _), .revokeFromGroup(let name, _, _):
+            return ("group", PermissionJSON.groupDetail(try workspace.group(name)))
+        case .deleteGroup(let name, _):
+            return ("removed", .object([("group", .string(name.value))]))
+        case .setRoleDefaults, .resetRoleDefaults:
+            return ("roles", PermissionJSON.roles(try workspace.roleMatrix()))
+        case .invite, .resendInvitation, .revokeInvitation:
+            return ("invitation", outcome.invitation.map(JSONViews.invitation) ?? .null)
+        case .setInviteExpiry(let days):
+            return ("invite_expiry_days", .int(Int64(days)))
+        }
+    }
+}
