@@ -1,4 +1,5 @@
 import ArgumentParser
+import JSONText
 import Foundation
 import TeamCore
 import TeamTUI
@@ -20,11 +21,20 @@ struct InitCommand: ParsableCommand {
     @Option(help: "Display name of the first workspace-admin (default: from the email).")
     var adminName: String?
 
+    @Flag(help: "Print JSON: {\"changed\": true, \"workspace\", \"path\", \"admin\": {member}}.") var json = false
+
     func run() throws {
         let name = try Parse.name(workspace, field: "workspace name")
         let email = try Parse.email(adminEmail)
         let admin = try Parse.name(adminName ?? String(email.value.prefix { $0 != "@" }), field: "admin name")
         let created = try global.openWorkspace(.create(name: name, adminEmail: email, adminName: admin))
+        if json {
+            let detail = try created.member(email)
+            return Console.raw(JSONText.Value.object([
+                ("changed", .bool(true)), ("workspace", .string(name.value)), ("path", .string(created.path)),
+                ("admin", JSONViews.memberDetail(detail)),
+            ]).rendered() + "\n")
+        }
         Console.line("created workspace '\(name)' at \(created.path)")
         Console.line("\(email) is its workspace-admin, bound to login '\(created.identity.osLogin)'")
     }

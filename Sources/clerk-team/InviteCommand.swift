@@ -49,6 +49,8 @@ struct AcceptCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The invitation token (or '-' to read it from standard input).") var token: String
     @Option(help: "Your display name (default: the part of your email before '@').") var name: String?
+    @Flag(help: "Print JSON: {\"changed\": true, \"workspace\", \"member\", \"login\", \"inboxes\", \"skipped_inboxes\"}.")
+    var json = false
     @Option(help: ArgumentHelp("Bind this login instead of yours (superuser only, to provision for someone).", valueName: "login"))
     var login: String?
 
@@ -67,6 +69,15 @@ struct AcceptCommand: ParsableCommand {
         let workspace = try global.openWorkspace()
         let outcome = try workspace.acceptInvitation(AcceptRequest(token: typed, name: displayName, login: target))
         let member = outcome.member
+        if json {
+            return Console.raw(JSONText.Value.object([
+                ("changed", .bool(true)), ("workspace", .string(outcome.workspaceName)),
+                ("member", .object(JSONViews.memberHead(member, inboxes: outcome.inboxes) + [("version", .int(member.version))])),
+                ("login", .string(target)),
+                ("inboxes", .array(outcome.inboxes.map { .string($0.value) })),
+                ("skipped_inboxes", .array(outcome.skippedInboxes.map { .string($0.value) })),
+            ]).rendered() + "\n")
+        }
         Console.line("welcome to \(outcome.workspaceName): \(member.email) is now \(member.role.rawValue), bound to login '\(target)'")
         Console.line("inboxes: " + (outcome.inboxes.isEmpty ? "(none yet)" : outcome.inboxes.map(PhoneNumbers.display).joined(separator: ", ")))
         if !outcome.skippedInboxes.isEmpty {

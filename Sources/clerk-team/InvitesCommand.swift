@@ -1,4 +1,5 @@
 import ArgumentParser
+import JSONText
 import Foundation
 import TeamCore
 import TeamPhone
@@ -95,6 +96,8 @@ struct InvitesCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The CSV file.", completion: .file(extensions: ["csv"])) var file: String
         @Flag(help: "Check everything and print what would be done; change nothing.") var dryRun = false
+        @Flag(help: "Print JSON: {\"changed\", \"dry_run\", \"invitations\": [{line, email, role, inboxes}], \"mail\", \"problems\": [{line, message}]}.")
+        var json = false
 
         func run() throws {
             let parsed = try InvitationCSV.parse(contentsOf: file)
@@ -102,6 +105,20 @@ struct InvitesCommand: ParsableCommand {
             // With errors in the file, still check the good rows against the workspace so all problems show at once.
             let report = try workspace.importInvitations(parsed.rows, dryRun: dryRun || !parsed.errors.isEmpty)
             let errors = (parsed.errors + report.errors).sorted()
+            if json {
+                Console.raw(JSONText.Value.object([
+                    ("changed", .bool(report.applied)), ("dry_run", .bool(dryRun)),
+                    ("invitations", .array(report.rows.map { row in .object([
+                        ("line", .int(Int64(row.line))), ("email", .string(row.email.value)), ("role", .string(row.role.rawValue)),
+                        ("inboxes", .array(row.inboxes.map { .string($0.value) })),
+                    ]) })),
+                    ("mail", .array(report.queuedMail.map { .int($0) })),
+                    ("problems", .array(errors.map { .object([("line", .int(Int64($0.line))), ("message", .string($0.message))]) })),
+                ]).rendered() + "\n")
+                if !errors.isEmpty { throw Refused() }
+                if report.applied { MailWiring.deliverNow(workspace, config, ids: report.queuedMail, toStderr: true) }
+                return
+            }
             guard errors.isEmpty else {
                 Console.error("\(file): \(counted(errors.count, "problem")); nobody was invited:\n"
                               + errors.map { "  " + TerminalText.sanitize($0.description) }.joined(separator: "\n"))

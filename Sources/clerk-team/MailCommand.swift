@@ -1,4 +1,5 @@
 import ArgumentParser
+import JSONText
 import Foundation
 import TeamCore
 import TeamMail
@@ -46,10 +47,25 @@ struct MailCommand: ParsableCommand {
             abstract: "Deliver the mail that is due; exit 1 if any of it failed (it stays queued).")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Also retry mail whose backoff has not passed yet.") var all = false
+        @Flag(help: "Print JSON: {\"changed\", \"delivered\": [{id, to, detail}], \"failed\": [...], \"lost\": [id], \"unreadable\": [id], \"held_by_other_logins\": {login: count}}.")
+        var json = false
 
         func run() throws {
             let (workspace, config) = try global.openWorkspaceSendingMail()
             let report = try MailWiring.deliverer(workspace, config).flush(ignoreBackoff: all)
+            if json {
+                func deliveries(_ items: [FlushReport.Delivery]) -> JSONText.Value {
+                    .array(items.map { .object([("id", .int($0.id)), ("to", .string($0.recipient)), ("detail", .string($0.detail))]) })
+                }
+                Console.raw(JSONText.Value.object([
+                    ("changed", .bool(!report.delivered.isEmpty || !report.failed.isEmpty || !report.lost.isEmpty)),
+                    ("delivered", deliveries(report.delivered)), ("failed", deliveries(report.failed)),
+                    ("lost", .array(report.lost.map { .int($0) })), ("unreadable", .array(report.unreadable.map { .int($0) })),
+                    ("held_by_other_logins", .object(report.heldByOtherLogins.sorted { $0.key < $1.key }.map { ($0.key, .int(Int64($0.value))) })),
+                ]).rendered() + "\n")
+                if !report.failed.isEmpty || !report.lost.isEmpty || !report.unreadable.isEmpty { throw Refused() }
+                return
+            }
             MailWiring.describe(report, say: { Console.line($0) }, detailed: true)
             if report.delivered.isEmpty && report.failed.isEmpty && report.lost.isEmpty {
                 Console.line("nothing due to send")
