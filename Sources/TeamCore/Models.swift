@@ -49,10 +49,19 @@ public struct Inbox: Sendable, Equatable, Identifiable {
     public var name: String
     public var visibility: InboxVisibility
     public var version: Int64
+    /// The number as people write it (`+1 415-555-0102`) and its region (`US`),
+    /// when the store could work them out; front ends fall back to the E.164 text.
+    public var formatted: String?
+    public var region: String?
 
-    public init(id: InboxID, phone: PhoneNumber, name: String, visibility: InboxVisibility, version: Int64) {
+    public init(id: InboxID, phone: PhoneNumber, name: String, visibility: InboxVisibility, version: Int64,
+                formatted: String? = nil, region: String? = nil) {
         self.id = id; self.phone = phone; self.name = name; self.visibility = visibility; self.version = version
+        self.formatted = formatted; self.region = region
     }
+
+    /// The number for people: formatted if known.
+    public var displayPhone: String { formatted ?? phone.value }
 }
 
 public enum InvitationStatus: String, Sendable, Codable, CaseIterable {

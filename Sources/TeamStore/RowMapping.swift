@@ -1,4 +1,5 @@
 import TeamCore
+import TeamPhone
 
 /// Column lists and mappers shared by the queries, so a member or inbox is
 /// read the same way everywhere.
@@ -18,12 +19,14 @@ enum RowMapping {
     }
 
     static func inbox(_ row: Row, offset: Int32 = 0) throws -> Inbox {
-        Inbox(
+        let phone = PhoneNumber(stored: row.text(offset + 1))
+        return Inbox(
             id: row.int(offset),
-            phone: PhoneNumber(stored: row.text(offset + 1)),
+            phone: phone,
             name: row.text(offset + 2),
             visibility: InboxVisibility(rawValue: row.text(offset + 3)) ?? .private,
-            version: row.int(offset + 4))
+            version: row.int(offset + 4),
+            formatted: PhoneNumbers.display(phone), region: PhoneNumbers.region(phone))
     }
 
     /// Case- and accent-insensitive sort key, so the list reads like a phone book.

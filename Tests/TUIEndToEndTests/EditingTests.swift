@@ -17,13 +17,13 @@ struct EditingTests {
         try h.tmux.waitFor("Space assign")
 
         try h.tmux.press("Space")
-        try h.tmux.waitUntil("✓ beside +14155550100") { h.line(containing: "+14155550100", in: $0)?.contains("✓") == true }
+        try h.tmux.waitUntil("✓ beside +14155550100") { h.line(containing: "+1 415-555-0100", in: $0)?.contains("✓") == true }
         try h.tmux.waitFor("Space unassign")
         #expect(try h.inboxMembers("+14155550100") == ["agent@acme.test"])
         #expect(try h.member("agent@acme.test")?["inboxes"] as? [String] == ["+14155550100"])
 
         try h.tmux.press("Space")
-        try h.tmux.waitUntil("no ✓ beside +14155550100") { h.line(containing: "+14155550100", in: $0)?.contains("✓") == false }
+        try h.tmux.waitUntil("no ✓ beside +14155550100") { h.line(containing: "+1 415-555-0100", in: $0)?.contains("✓") == false }
         try h.tmux.waitFor("Space assign")
         #expect(try h.inboxMembers("+14155550100") == [])
         #expect(try h.member("agent@acme.test")?["inboxes"] as? [String] == [])
@@ -59,11 +59,11 @@ struct EditingTests {
         try h.openTUI()
         try h.tmux.press("j")
         try h.tmux.waitFor("Inboxes of Agent Person")
-        try h.tmux.waitUntil("Agent Person without inboxes") { h.line(containing: "+14155550100", in: $0)?.contains("✓") == false }
+        try h.tmux.waitUntil("Agent Person without inboxes") { h.line(containing: "+1 415-555-0100", in: $0)?.contains("✓") == false }
 
         try h.ok("assign", "agent@acme.test", "+14155550100")
         try h.tmux.waitUntil("✓ from the other process", timeout: 1) {
-            h.line(containing: "+14155550100", in: $0)?.contains("✓") == true
+            h.line(containing: "+1 415-555-0100", in: $0)?.contains("✓") == true
         }
 
         try h.ok("members", "set-role", "agent@acme.test", "manager")
@@ -86,7 +86,7 @@ struct EditingTests {
         try h.tmux.press("k")
         try h.tmux.waitFor("(agent)")
         try h.tmux.press("Tab", "Space")
-        try h.tmux.waitFor("[✓] +14155550100")
+        try h.tmux.waitFor("[✓] +1 415-555-0100")
         try h.tmux.press("Enter")
         try h.tmux.waitUntil("the modal to close") { !$0.contains("Invite a team member") }
 

@@ -81,7 +81,7 @@ struct SmallTerminalEndToEndTests {
         try h.tmux.press("Tab")
         try h.tmux.waitUntil("the role field on screen") { $0.contains("Role") && !$0.contains("Email") }
         try h.tmux.press("Tab")
-        try h.tmux.waitFor("[ ] +141")
+        try h.tmux.waitFor("[ ] +1 4")
         try h.tmux.press("Escape", "q")
         #expect(try h.tmux.waitForExit() == 0)
     }

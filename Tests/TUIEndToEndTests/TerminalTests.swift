@@ -93,16 +93,16 @@ struct TerminalTests {
         try h.seedTeam()
         try h.ok("assign", "admin@acme.test", "+14155550100")
         try h.openTUI(environment: environment)
-        let screen = try h.tmux.waitFor("+14155550100")
+        let screen = try h.tmux.waitFor("+1 415-555-0100")
         #expect(h.memberRow("Admin Person", in: screen) != nil, "\(screen)")
         if ascii {
             #expect(screen.contains("+ Members (6) ---"))
-            #expect(screen.contains("[x] +14155550100"))
-            #expect(screen.contains("[ ] +14155550190"))
+            #expect(screen.contains("[x] +1 415-555-0100"))
+            #expect(screen.contains("[ ] +1 415-555-0190"))
             #expect(!screen.contains("✓") && !screen.contains("─") && !screen.contains("│"))
         } else {
             #expect(screen.contains("┌ Members (6) ───"))
-            #expect(h.line(containing: "+14155550100", in: screen)?.contains("✓") == true)
+            #expect(h.line(containing: "+1 415-555-0100", in: screen)?.contains("✓") == true)
         }
         // Colours unless NO_COLOR (or a terminal without them); the selection shows either way.
         let styled = try h.tmux.captureStyled()
@@ -143,7 +143,7 @@ struct TerminalTests {
         try h.tmux.press("j")
         var screen = try h.tmux.waitFor(#"Inboxes of Eve\x1b]0;"#)
         #expect(screen.contains(#"│Eve\x1b]0;"#), "the list row shows the escapes")
-        #expect(screen.contains(#"V\x1b[5mI\"#), "the inbox pane shows the escapes")
+        #expect(screen.contains(#"V\x1b[5mI"#), "the inbox pane shows the escapes")
         try h.tmux.press("Enter")
         // Wait for the whole detail window: a capture can land between two writes of one redraw.
         screen = try h.tmux.waitUntil("the detail window") {
@@ -161,7 +161,7 @@ struct TerminalTests {
         #expect(h.memberRow("Workspace-Ad", in: screen) != nil)
         #expect(screen.contains("q quit"))
         try h.tmux.press("v")
-        try h.tmux.waitFor(#"+14155550190    V\x1b[5mI\x85P\u{2066}"#)
+        try h.tmux.waitFor(#"+1 415-555-0190  US  V\x1b[5mI\x85P\u{2066}"#)
         #expect(try h.tmux.display("#{pane_title}") == (try h.tmux.display("#{host}")))
     }
 

@@ -61,7 +61,7 @@ import TestSupport
         select("aga@acme.test", &state, runtime)
         let text = AppView.render(state).grid.text()
         #expect(text.contains("+ Members"))
-        #expect(text.contains("[x] +14155550100"))
+        #expect(text.contains("[x] +1 415-555-0100"))
         #expect(!text.contains("┌"))
         Snapshot.assert(AppView.render(state).grid, named: "ascii-80x12")
     }

@@ -94,8 +94,8 @@ enum InboxPane {
         // Narrow panes abbreviate the visibility so the name keeps some room.
         let short = inner.width < 40
         let visWidth = short ? 4 : 7
-        let nameWidth = max(0, inner.width - markWidth - 15 - visWidth - 2)
-        let table = Table(columns: [Column("", markWidth - 1), Column("NUMBER", 15), Column("NAME", nameWidth),
+        let nameWidth = max(0, inner.width - markWidth - 16 - visWidth - 2)
+        let table = Table(columns: [Column("", markWidth - 1), Column("NUMBER", 16), Column("NAME", nameWidth),
                                     Column("VIS", visWidth)])
         let inboxes = state.inboxes.all
         if inboxes.isEmpty {
@@ -116,7 +116,7 @@ enum InboxPane {
             var style = Style(allowed ? .normal : .muted)
             if index == selection && focused { style = Style(.selection) }
             let visibility = short ? (inbox.visibility == .public ? "pub" : "priv") : inbox.visibility.rawValue
-            return TableRow([glyphs.isUnicode ? " " + mark : mark, inbox.phone.value, inbox.name, visibility], style: style)
+            return TableRow([glyphs.isUnicode ? " " + mark : mark, inbox.displayPhone, inbox.name, visibility], style: style)
         }
         // The ✓ stands out in green on rows that are not selected.
         for (index, y) in placed where glyphs.isUnicode && index != selection {

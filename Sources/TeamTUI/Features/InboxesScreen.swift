@@ -8,11 +8,12 @@ enum InboxesScreen {
         let inboxes = state.inboxes
         let inner = Panel(title: "Inboxes (\(inboxes.all.count))", focused: true).draw(&grid, rect, glyphs: state.glyphs)
         guard inner.width > 0, inner.height > 1 else { return }
-        let nameWidth = max(0, inner.width - 15 - 8 - 8 - 3)
-        let table = Table(columns: [Column("NUMBER", 15), Column("NAME", nameWidth), Column("VIS", 8), Column("MEMBERS", 8)])
+        let nameWidth = max(0, inner.width - 16 - 3 - 8 - 8 - 4)
+        let table = Table(columns: [Column("NUMBER", 16), Column("RG", 3), Column("NAME", nameWidth), Column("VIS", 8),
+                                    Column("MEMBERS", 8)])
         table.draw(&grid, inner, glyphs: state.glyphs, count: inboxes.all.count, list: inboxes.list) { index in
             let summary = inboxes.all[index]
-            return TableRow([summary.inbox.phone.value, summary.inbox.name, summary.inbox.visibility.rawValue,
+            return TableRow([summary.inbox.displayPhone, summary.inbox.region ?? "", summary.inbox.name, summary.inbox.visibility.rawValue,
                              inboxes.membersLoaded ? String(summary.members.count) : state.glyphs.ellipsis],
                             style: Style(index == inboxes.list.selection ? .selection : .normal))
         }
@@ -29,7 +30,7 @@ enum InboxesScreen {
         let inner = Panel(title: title, focused: false).draw(&grid, rect, glyphs: state.glyphs)
         guard inner.width > 0, inner.height > 1, let summary else { return }
         let kind = summary.inbox.visibility == .public ? "shared inbox" : "individual inbox"
-        grid.put("\(summary.inbox.phone) · \(kind)", x: inner.x, y: inner.y, style: Style(.muted), maxWidth: inner.width)
+        grid.put("\(summary.inbox.displayPhone) · \(summary.inbox.region.map { $0 + " · " } ?? "")\(kind)", x: inner.x, y: inner.y, style: Style(.muted), maxWidth: inner.width)
         if summary.members.isEmpty {
             grid.put("nobody is assigned", x: inner.x, y: inner.y + 1, style: Style(.muted), maxWidth: inner.width)
         }

@@ -236,7 +236,7 @@ extension InviteForm {
                 guard index < form.inboxes.count else { continue }
                 let inbox = form.inboxes[index]
                 let mark = form.chosen.contains(inbox.id) ? state.glyphs.check : state.glyphs.unchecked
-                let text = "\(state.glyphs.isUnicode ? "[" + mark + "]" : mark) \(inbox.phone) \(inbox.name) (\(inbox.visibility.rawValue))"
+                let text = "\(state.glyphs.isUnicode ? "[" + mark + "]" : mark) \(inbox.displayPhone) \(inbox.name) (\(inbox.visibility.rawValue))"
                 let style = Style(index == form.inboxCursor && form.field == .inboxes ? .selection : .normal)
                 grid.putCell(text, x: inner.x + 9, y: y, width: fieldWidth, style: style, glyphs: state.glyphs)
             case .error:

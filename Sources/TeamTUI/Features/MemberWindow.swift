@@ -126,7 +126,7 @@ extension MemberWindow {
         let facts: [(String, String)] = [
             ("Name", member.name), ("Email", member.email.value), ("Role", member.role.rawValue),
             ("Status", member.status.rawValue), ("Login", member.login ?? "(none bound)"),
-            ("Inboxes", detail.inboxes.isEmpty ? "(none)" : detail.inboxes.map { "\($0.phone) \($0.name)" }.joined(separator: ", ")),
+            ("Inboxes", detail.inboxes.isEmpty ? "(none)" : detail.inboxes.map { "\($0.displayPhone) \($0.name)" }.joined(separator: ", ")),
             ("Groups", detail.groups.isEmpty ? "(none)" : detail.groups.joined(separator: ", ")),
             ("Overrides", detail.overrides.isEmpty ? "(none)"
                 : detail.overrides.map { "\($0.effect.rawValue) \($0.permission.rawValue)" }.joined(separator: ", ")),
