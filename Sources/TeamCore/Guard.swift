@@ -195,17 +195,19 @@ public enum Guard {
         }
     }
 
-    /// No lock-out: the last active workspace-admin, and the last one holding
-    /// both ``teamKeys``, must stay.
+    /// No lock-out: the last active workspace-admin, and the last one bound
+    /// to a login and holding both ``teamKeys``, must stay. An admin with no
+    /// login does not count: nobody can operate the workspace as them without `--as`.
     private static func requireNotLastAdmin(_ target: TargetFacts, _ workspace: WorkspaceFacts,
                                             _ outcome: String) throws(Refusal) {
         if target.role == .workspaceAdmin, target.status == .active, workspace.activeWorkspaceAdmins <= 1 {
             throw Refusal(rule: .lastWorkspaceAdmin,
                 message: "the last active workspace-admin cannot be \(outcome); make another member workspace-admin first")
         }
-        if workspace.keyholders.contains(target.id), workspace.keyholders.count <= 1 {
+        let operable = workspace.keyholders.subtracting(workspace.withoutLogin)
+        if operable.contains(target.id), operable.count <= 1 {
             throw Refusal(rule: .lastWorkspaceAdmin,
-                message: "the last active workspace-admin holding modify-team-member and add-team-members cannot be \(outcome); give another workspace-admin both first")
+                message: "the last active workspace-admin bound to a login and holding modify-team-member and add-team-members cannot be \(outcome); give another workspace-admin with a login both first")
         }
     }
 

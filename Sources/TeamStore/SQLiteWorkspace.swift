@@ -191,8 +191,8 @@ public final class SQLiteWorkspace: TeamWorkspace {
                                  groups: groups.values.sorted { $0.name < $1.name }, overrides: overrides)
     }
 
-    /// The lock-out facts: active workspace-admins, and which of them hold
-    /// both team keys (an override may have revoked one).
+    /// The lock-out facts: active workspace-admins, which of them hold both
+    /// team keys (an override may have revoked one) and which have no login.
     func workspaceFacts() throws -> WorkspaceFacts {
         let matrix = try loadMatrix()
         let admins = try db.all(HotQueries.activeWorkspaceAdmins) { try RowMapping.member($0) }
@@ -200,7 +200,8 @@ public final class SQLiteWorkspace: TeamWorkspace {
         for admin in admins where Guard.teamKeys.isSubset(of: EffectivePermissions.compute(try sources(of: admin), matrix: matrix)) {
             keyholders.insert(admin.id)
         }
-        return WorkspaceFacts(activeWorkspaceAdmins: admins.count, keyholders: keyholders)
+        return WorkspaceFacts(activeWorkspaceAdmins: admins.count, keyholders: keyholders,
+                              withoutLogin: Set(admins.filter { $0.login == nil }.map(\.id)))
     }
 
     static func facts(_ member: Member) -> TargetFacts {
