@@ -51,7 +51,8 @@ public struct MailDeliverer {
                 do {
                     outcome = .delivered(try transport.deliver(mail))
                 } catch {
-                    outcome = .failed(error.message)
+                    // What the transport said may repeat the message, token included.
+                    outcome = .failed(MailRedaction.redact(error.message, message: mail.message))
                 }
                 try outbox.recordDelivery(mail.id, outcome)
                 switch outcome {

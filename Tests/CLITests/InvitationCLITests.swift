@@ -13,7 +13,7 @@ import TestSupport
         #expect(invited.stdout.contains("delivered (file \(team.mailFolder)/mail-1-alice@example.com.eml)"))
         let mail = try #require(team.mails().first)
         #expect(mail.components(separatedBy: "\nTo: ").count == 2)
-        #expect(mail.contains("clerk-team accept ") && mail.contains("--db \(team.db)"))
+        #expect(mail.contains("clerk-team accept - --db \(team.db)"))
         let token = try team.lastToken()
         for suffix in ["", "-wal", "-shm"] {
             let bytes = FileManager.default.contents(atPath: team.db + suffix) ?? Data()

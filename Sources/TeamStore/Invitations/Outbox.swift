@@ -104,7 +104,7 @@ extension SQLiteWorkspace: MailOutbox {
                 } catch {
                     // Counted as a failed attempt, so it shows in `mail status` and is retried.
                     try db.run("UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
-                               [Self.redacted("\(error)"), now + MailRetry.delay(afterFailedAttempt: candidate.attempts + 1),
+                               [MailRedaction.redact("\(error)"), now + MailRetry.delay(afterFailedAttempt: candidate.attempts + 1),
                                 candidate.id])
                     claim.skipped.append(candidate.id)
                     continue
@@ -137,12 +137,12 @@ extension SQLiteWorkspace: MailOutbox {
                 try db.run("UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?", [now, id])
                 try appendAudit(actor: nil, action: "mail.sent", target: row.0,
                                 after: [("mail", .int(id)), ("invitation", row.1.map { .int($0) } ?? .null),
-                                        ("via", .string(Self.redacted(detail)))])
+                                        ("via", .string(MailRedaction.redact(detail)))])
                 let waiting = try db.scalarInt("SELECT count(*) FROM outbox WHERE spool_file = ? AND status = 'queued'", [row.2])
                 return (row.2, row.3, row.4, waiting == 0)
             case .failed(let reason):
                 try db.run("UPDATE outbox SET last_error = ?, next_attempt_at = ? WHERE id = ? AND status = 'queued'",
-                           [Self.redacted(reason), now + MailRetry.delay(afterFailedAttempt: row.5), id])
+                           [MailRedaction.redact(reason), now + MailRetry.delay(afterFailedAttempt: row.5), id])
                 return nil
             }
         }
@@ -160,26 +160,5 @@ extension SQLiteWorkspace: MailOutbox {
         guard !files.isEmpty else { return }
         let wanted = Set(try db.all("SELECT DISTINCT spool_file FROM outbox WHERE status = 'queued'") { $0.text(0) })
         for file in files where !wanted.contains(file) { spool.remove(file) }
-    }
-
-    /// Transport errors are kept for `mail status`; anything that looks like
-    /// a token is cut out, controls are dropped and the length is bounded.
-    static func redacted(_ text: String) -> String {
-        var out = ""
-        var run = ""
-        func flush() {
-            out += run.count >= 40 ? "[redacted]" : run
-            run = ""
-        }
-        for scalar in text.unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("2"..."7").contains(scalar) || ("A"..."Z").contains(scalar) {
-                run.unicodeScalars.append(scalar)
-            } else {
-                flush()
-                out.unicodeScalars.append(scalar.value < 0x20 || scalar.value == 0x7F ? " " : scalar)
-            }
-        }
-        flush()
-        return String(out.prefix(500))
     }
 }
