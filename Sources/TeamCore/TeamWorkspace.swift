@@ -140,8 +140,11 @@ public protocol TeamWorkspace: AnyObject {
     func group(_ name: DisplayName) throws -> GroupDetail
     /// Oddities of the workspace's roles and groups (``RoleLint``), in a stable order.
     func lint() throws -> [LintFinding]
-    /// Audit events, oldest first; the most recent `limit` if given.
-    func auditEvents(limit: Int?) throws -> [AuditEvent]
+    /// Audit events, oldest first; the most recent `limit` if given. Changes
+    /// made, or with `refused` the changes the guard refused.
+    func auditEvents(limit: Int?, refused: Bool) throws -> [AuditEvent]
+    /// Recomputes the audit log's hash chain (see ``AuditVerification``).
+    func verifyAudit() throws -> AuditVerification
     /// What the guard would say about a command now, without changing anything.
     func decide(_ command: TeamCommand) throws -> GuardDecision
     /// Checks the command with the guard and applies it, in one transaction.
@@ -155,4 +158,9 @@ public protocol TeamWorkspace: AnyObject {
     func importInvitations(_ rows: [InvitationRow], dryRun: Bool) throws -> ImportReport
     /// Joins with an invitation token. Needs no operator: the login is not a member yet.
     func acceptInvitation(_ request: AcceptRequest) throws -> AcceptOutcome
+}
+
+extension TeamWorkspace {
+    /// The changes made (not the refused ones).
+    public func auditEvents(limit: Int?) throws -> [AuditEvent] { try auditEvents(limit: limit, refused: false) }
 }

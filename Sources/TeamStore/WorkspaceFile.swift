@@ -140,6 +140,8 @@ enum WorkspaceFile {
                 try connection.execute(Schema.migrations[index])
                 try connection.execute("PRAGMA user_version = \(index + 1)")
             }
+            // Rows from before the chain (schema 2) are sealed as of this upgrade.
+            if version < 2 { try AuditChain.sealUnsealed(connection) }
         }
     }
 

@@ -61,27 +61,3 @@ struct WhoHoldsCommand: ParsableCommand {
         })
     }
 }
-
-struct AuditCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "audit",
-        abstract: "Show the audit log, oldest first.")
-    @OptionGroup var global: GlobalOptions
-    @Option(help: "Only the most recent N events.") var limit: Int?
-    @Flag(help: "Print JSON lines: one {id, at, actor, login, via_as, interface, action, target, before, after} per line.")
-    var json = false
-
-    func run() throws {
-        let events = try global.openWorkspace().auditEvents(limit: limit)
-        if json {
-            var out = ""
-            for event in events { JSONViews.audit(event).render(into: &out); out += "\n" }
-            return Console.raw(out)
-        }
-        Console.table(["WHEN", "ACTOR", "LOGIN", "VIA", "ACTION", "TARGET", "CHANGE"], events.map { event in
-            [event.at.iso8601, event.actor ?? "-", event.osLogin + (event.viaAs ? " (--as)" : ""),
-             event.interface.rawValue, event.action, event.target,
-             [event.before.map { "before \($0)" }, event.after.map { "after \($0)" }].compactMap { $0 }.joined(separator: " ")]
-        })
-    }
-}

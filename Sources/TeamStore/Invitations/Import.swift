@@ -6,8 +6,20 @@ import TeamMail
 /// then all are invited in the one transaction, or none.
 extension SQLiteWorkspace {
     public func importInvitations(_ rows: [InvitationRow], dryRun: Bool) throws -> ImportReport {
+        var actor: OperatorContext?
+        do {
+            return try importing(rows, dryRun: dryRun) { actor = $0 }
+        } catch TeamError.refused(let refusal) {
+            recordRefusal(refusal, by: actor, action: "invitation.import", target: "\(rows.count) rows")
+            throw TeamError.refused(refusal)
+        }
+    }
+
+    private func importing(_ rows: [InvitationRow], dryRun: Bool,
+                           resolved: (OperatorContext) -> Void) throws -> ImportReport {
         try writingWithSpool { spool in
             let op = try resolveOperator()
+            resolved(op)
             // One refusal for the whole file rather than the same one per row.
             try check(.manageInvitation, op)
             let context = try inviteContext(op)

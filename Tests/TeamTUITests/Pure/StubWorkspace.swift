@@ -41,7 +41,8 @@ final class StubWorkspace: TeamWorkspace {
     func groups() throws -> [GroupSummary] { [] }
     func group(_ name: DisplayName) throws -> GroupDetail { throw TeamError.notFound("no group '\(name)' in this workspace") }
     func lint() throws -> [LintFinding] { [] }
-    func auditEvents(limit: Int?) throws -> [AuditEvent] { [] }
+    func auditEvents(limit: Int?, refused: Bool) throws -> [AuditEvent] { [] }
+    func verifyAudit() throws -> AuditVerification { AuditVerification(rows: 0, firstBrokenRow: nil, head: "") }
     func decide(_ command: TeamCommand) throws -> GuardDecision { .allowed }
     func perform(_ command: TeamCommand) throws -> CommandOutcome {
         performed.append(command)
