@@ -44,6 +44,13 @@ enum HotQueries {
         "SELECT count(*) FROM invitations WHERE status = 'pending' AND expires_at > ?"
     static let activeMemberCount = "SELECT count(*) FROM members WHERE status = 'active'"
 
+    /// Mail due now, oldest first, that this login may send (all for the superuser).
+    static let dueMail = """
+        SELECT id, recipient, spool_file, spool_offset, spool_length, attempts, spool_sha256, queued_by FROM outbox
+        WHERE status = 'queued' AND next_attempt_at <= ? AND id > ? AND (queued_by = ? OR ?)
+        ORDER BY id LIMIT ?
+        """
+
     static let all: [(name: String, sql: String)] = [
         ("invitationByTokenHash", invitationByTokenHash), ("acceptPendingToken", acceptPendingToken),
         ("latestInvitationForEmail", latestInvitationForEmail),
@@ -54,6 +61,6 @@ enum HotQueries {
         ("memberByEmail", memberByEmail), ("memberByLogin", memberByLogin), ("inboxByPhone", inboxByPhone),
         ("inboxIDsOfMember", inboxIDsOfMember), ("memberIDsOfInbox", memberIDsOfInbox),
         ("activeWorkspaceAdmins", activeWorkspaceAdmins), ("overridesOfMember", overridesOfMember),
-        ("groupsOfMember", groupsOfMember),
+        ("groupsOfMember", groupsOfMember), ("dueMail", dueMail),
     ]
 }

@@ -163,5 +163,11 @@ enum Schema {
             BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
         CREATE INDEX audit_by_outcome ON audit(outcome, id);
         """,
+        // 3: each queued message's SHA-256, written with its row, is checked
+        // before sending; a message that does not match is kept, flagged, never sent.
+        """
+        ALTER TABLE outbox ADD COLUMN spool_sha256 BLOB;
+        ALTER TABLE outbox ADD COLUMN tampered INTEGER NOT NULL DEFAULT 0 CHECK (tampered IN (0,1));
+        """,
     ]
 }

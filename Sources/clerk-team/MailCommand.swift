@@ -34,7 +34,8 @@ struct MailCommand: ParsableCommand {
             Console.raw(MailState.allCases.map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ") + "\n")
             guard !shown.isEmpty else { return }
             Console.table(["ID", "TO", "STATE", "ATTEMPTS", "NEXT/SENT", "QUEUED BY", "LAST ERROR"], shown.map { entry in
-                ["#\(entry.id)", entry.recipient, entry.state.rawValue, String(entry.attempts),
+                ["#\(entry.id)", entry.recipient, entry.tampered && entry.state == .queued ? "tampered" : entry.state.rawValue,
+                 String(entry.attempts),
                  entry.state == .queued ? entry.nextAttemptAt.iso8601 : (entry.sentAt?.iso8601 ?? "-"),
                  entry.queuedBy, entry.lastError ?? "-"]
             })
@@ -54,7 +55,9 @@ struct MailCommand: ParsableCommand {
             if report.delivered.isEmpty && report.failed.isEmpty && report.lost.isEmpty {
                 Console.line("nothing due to send")
             }
-            if !report.failed.isEmpty || !report.lost.isEmpty || !report.unreadable.isEmpty { throw Refused() }
+            if !report.failed.isEmpty || !report.lost.isEmpty || !report.unreadable.isEmpty || !report.tampered.isEmpty {
+                throw Refused()
+            }
         }
     }
 }

@@ -42,6 +42,9 @@ enum MailWiring {
         }
         if report.failed.count > 20 { say("… and \(report.failed.count - 20) more not delivered; see 'clerk-team mail status'") }
         for id in report.lost { say("mail #\(id) is lost: its spooled message is missing; resend the invitation") }
+        for id in report.tampered {
+            say("mail #\(id) was not sent: its spooled message is not the one that was queued (tampered); it stays queued, flagged in 'clerk-team mail status'; resend the invitation")
+        }
         for id in report.unreadable { say("mail #\(id): its spooled message cannot be read now; see 'clerk-team mail status'") }
         for (login, count) in report.heldByOtherLogins.sorted(by: { $0.key < $1.key }) {
             say("\(count) due mail(s) were queued by login '\(login)': only '\(login)' or the superuser can send them")
