@@ -25,10 +25,13 @@ public final class SQLiteWorkspace: TeamWorkspace {
     /// The file as opened: a workspace rebuilt or deleted under the same
     /// name is another file, and the open connection would write to the old one.
     let opened: FileIdentity?
+    /// The file SQLite has open, from its descriptor (nil where that cannot be told).
+    let openedFile: OpenedFile?
 
     init(db: SQLiteConnection, path: String, identity: OperatorIdentity, options: StoreOptions) {
         self.db = db; self.path = path; self.identity = identity
-        opened = WorkspaceFile.identity(path: path)
+        openedFile = db.openedFile()
+        opened = openedFile?.identity ?? WorkspaceFile.identity(path: path)
         if let observer = options.lockWait { db.watchLockWaits(observer) }
         readOnly = options.refusesWrites; writeRefusal = options.refusal; viewAs = options.viewAs
         mailSettings = options.mailSettings; now = options.clock
@@ -38,12 +41,21 @@ public final class SQLiteWorkspace: TeamWorkspace {
     /// Opens an existing workspace file. Never creates one. The options have
     /// no default on purpose: every caller states them, read-only above all.
     public static func open(path: String, identity: OperatorIdentity, options: StoreOptions) throws -> SQLiteWorkspace {
-        SQLiteWorkspace(db: try WorkspaceFile.open(path: path, readOnly: options.refusesWrites), path: path,
-                        identity: identity, options: options)
+        let db = try WorkspaceFile.open(path: path, readOnly: options.refusesWrites) { connection in
+            try requireMayActAs(identity, on: connection.openedFile(), path: path, effectiveUID: options.effectiveUID)
+        }
+        return SQLiteWorkspace(db: db, path: path, identity: identity, options: options)
     }
 
-    /// Owner of the workspace file, for the `--as` rule (nil if missing).
-    public static func fileOwner(path: String) -> UInt32? { WorkspaceFile.ownerUID(path: path) }
+    /// The `--as` rule, decided on the file SQLite actually opened (its
+    /// descriptor's owner), never on a path that could be swapped meanwhile.
+    static func requireMayActAs(_ identity: OperatorIdentity, on file: OpenedFile?, path: String,
+                                effectiveUID: UInt32) throws {
+        guard identity.asEmail != nil else { return }
+        guard OperatorIdentity.mayActAs(effectiveUID: effectiveUID, fileOwnerUID: file?.owner) else {
+            throw TeamError.identity("--as is only for the superuser or the owner of \(path); you are '\(identity.osLogin)'")
+        }
+    }
 
     /// Runs `body` and reports any failure as a ``TeamError``.
     func translating<T>(_ body: () throws -> T) throws -> T {

@@ -19,12 +19,14 @@ public struct StoreOptions: Sendable {
     public var lockWait: (any LockWaitObserver)?
     /// Look through this role's or member's eyes (workspace-admins only); implies read-only.
     public var viewAs: ViewAs?
+    /// Who the process runs as, for the `--as` rule (tests stand in for another user).
+    public var effectiveUID: UInt32
 
     public init(readOnly: Bool = false, mailSettings: MailSettings = MailSettings(),
                 clock: @escaping @Sendable () -> Timestamp = StoreOptions.systemClock,
-                lockWait: (any LockWaitObserver)? = nil, viewAs: ViewAs? = nil) {
+                lockWait: (any LockWaitObserver)? = nil, viewAs: ViewAs? = nil, effectiveUID: UInt32 = geteuid()) {
         self.readOnly = readOnly; self.mailSettings = mailSettings; self.clock = clock
-        self.lockWait = lockWait; self.viewAs = viewAs
+        self.lockWait = lockWait; self.viewAs = viewAs; self.effectiveUID = effectiveUID
     }
 
     /// Viewing as someone else never changes anything.

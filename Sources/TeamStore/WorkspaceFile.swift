@@ -14,7 +14,9 @@ struct FileIdentity: Equatable {
 enum WorkspaceFile {
     /// Opens an existing workspace; never creates one. A `readOnly` open
     /// leaves the file exactly as it is: no journal-mode switch, no upgrade.
-    static func open(path: String, readOnly: Bool) throws -> SQLiteConnection {
+    /// `admit` sees the connection before anything is read or upgraded
+    /// (the `--as` rule refuses there, leaving the file untouched).
+    static func open(path: String, readOnly: Bool, admit: (SQLiteConnection) throws -> Void = { _ in }) throws -> SQLiteConnection {
         guard FileManager.default.fileExists(atPath: path) else {
             throw TeamError.storage("no workspace at \(path); create one with 'clerk-team init' or point --db at an existing file")
         }
@@ -27,6 +29,7 @@ enum WorkspaceFile {
         } catch {
             throw describe(error, path: path)
         }
+        try admit(connection)
         try prepare(connection, path: path, readOnly: readOnly)
         return connection
     }
@@ -86,13 +89,6 @@ enum WorkspaceFile {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
-    }
-
-    /// Owner of the file, for the `--as` rule.
-    static func ownerUID(path: String) -> UInt32? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return info.st_uid
     }
 
     private static func prepare(_ connection: SQLiteConnection, path: String, readOnly: Bool) throws {

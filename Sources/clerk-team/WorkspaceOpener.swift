@@ -55,7 +55,7 @@ extension GlobalOptions {
         let ownIdentity = OperatorIdentity(osLogin: Self.osLogin, interface: interface)
         switch opening {
         case .existing:
-            return try SQLiteWorkspace.open(path: path, identity: try identity(for: path, interface: interface),
+            return try SQLiteWorkspace.open(path: path, identity: try identity(interface: interface),
                                             options: options)
         case .create(let name, let adminEmail, let adminName):
             return try SQLiteWorkspace.create(path: path, name: name, adminEmail: adminEmail, adminName: adminName,

@@ -65,6 +65,9 @@ final class SQLiteConnection {
 
     var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
 
+    /// The main database's file name as SQLite resolved it (symbolic links followed).
+    var databaseFileName: String? { sqlite3_db_filename(handle, "main").map { String(cString: $0) } }
+
     var changes: Int { Int(sqlite3_changes(handle)) }
 
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
