@@ -152,8 +152,9 @@ public protocol TeamWorkspace: AnyObject {
     /// Changes when any process commits to the workspace. Throws
     /// ``TeamError/gone(_:)`` once the file was replaced or deleted.
     func dataVersion() throws -> Int64
-    /// Invitations, newest first, optionally of one (effective) status.
-    func invitations(status: InvitationStatus?) throws -> [InvitationSummary]
+    /// Invitations, newest first, optionally of one (effective) status, and
+    /// a sentence for each row that could not be read (edited by hand).
+    func invitationListing(status: InvitationStatus?) throws -> InvitationListing
     /// Checks every row; unless `dryRun` or any row is wrong, invites them all in one transaction.
     func importInvitations(_ rows: [InvitationRow], dryRun: Bool) throws -> ImportReport
     /// Joins with an invitation token. Needs no operator: the login is not a member yet.
@@ -161,6 +162,11 @@ public protocol TeamWorkspace: AnyObject {
 }
 
 extension TeamWorkspace {
+    /// The invitations that could be read; see ``invitationListing(status:)`` for the others.
+    public func invitations(status: InvitationStatus?) throws -> [InvitationSummary] {
+        try invitationListing(status: status).invitations
+    }
+
     /// The changes made (not the refused ones).
     public func auditEvents(limit: Int?) throws -> [AuditEvent] { try auditEvents(limit: limit, refused: false) }
 }

@@ -27,7 +27,10 @@ struct InvitesCommand: ParsableCommand {
                 }
                 return value
             }
-            let invitations = try global.openWorkspace().invitations(status: wanted)
+            let listing = try global.openWorkspace().invitationListing(status: wanted)
+            // The readable rows are shown; each unreadable one is named on stderr.
+            for problem in listing.problems { Console.error("warning: " + problem) }
+            let invitations = listing.invitations
             if json { return JSONViews.printArray(invitations, JSONViews.invitation) }
             Console.table(["ID", "EMAIL", "ROLE", "STATUS", "EXPIRES", "INBOXES", "MAIL"], invitations.map { row in
                 let invitation = row.invitation

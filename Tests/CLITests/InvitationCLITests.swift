@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 import Testing
 import TestSupport
@@ -145,5 +146,21 @@ import TestSupport
             #expect(own.status == 1 && own.stderr.contains("already bound to member boss@acme.test"))
         }
         #expect(try team.run(["accept", token, "--login", "bad login"]).status == 1)
+    }
+}
+
+@Suite struct BadInvitationRowCLITests {
+    @Test func invitesListShowsTheOthersAndWarnsAboutTheBadRow() throws {
+        let team = try CLIWorkspace()
+        try team.expectSuccess(["invite", "good@example.com", "--role", "member"])
+        try team.expectSuccess(["invite", "bad@example.com", "--role", "member"])
+        var handle: OpaquePointer?
+        #expect(sqlite3_open(team.db, &handle) == SQLITE_OK)
+        #expect(sqlite3_exec(handle, "UPDATE invitations SET email = 'x' WHERE id = 2", nil, nil, nil) == SQLITE_OK)
+        sqlite3_close(handle)
+        let listed = try team.run(["invites", "list"])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.contains("good@example.com"))
+        #expect(listed.stderr.contains("warning: invitation #2"), "\(listed.stderr)")
     }
 }

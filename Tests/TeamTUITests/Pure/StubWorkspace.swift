@@ -50,7 +50,7 @@ final class StubWorkspace: TeamWorkspace {
         return outcome
     }
     func dataVersion() throws -> Int64 { version }
-    func invitations(status: InvitationStatus?) throws -> [InvitationSummary] { [] }
+    func invitationListing(status: InvitationStatus?) throws -> InvitationListing { InvitationListing(invitations: [], problems: []) }
     func importInvitations(_ rows: [InvitationRow], dryRun: Bool) throws -> ImportReport {
         throw TeamError.storage("the stub does not import")
     }
