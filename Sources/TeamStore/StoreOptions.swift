@@ -21,6 +21,8 @@ public struct StoreOptions: Sendable {
     public var viewAs: ViewAs?
     /// Who the process runs as, for the `--as` rule (tests stand in for another user).
     public var effectiveUID: UInt32
+    /// A command that only reads: the file is opened read-only and never upgraded.
+    public var reading = false
 
     public init(readOnly: Bool = false, mailSettings: MailSettings = MailSettings(),
                 clock: @escaping @Sendable () -> Timestamp = StoreOptions.systemClock,
@@ -30,11 +32,12 @@ public struct StoreOptions: Sendable {
     }
 
     /// Viewing as someone else never changes anything.
-    var refusesWrites: Bool { readOnly || viewAs != nil }
+    var refusesWrites: Bool { readOnly || viewAs != nil || reading }
 
     /// Why a write is refused, naming the flag that made it so.
     var refusal: String {
-        viewAs != nil ? "read-only while viewing as someone else (--view-as)" : "read-only mode (--read-only)"
+        viewAs != nil ? "read-only while viewing as someone else (--view-as)"
+            : readOnly ? "read-only mode (--read-only)" : "this command only reads"
     }
 
     @Sendable public static func systemClock() -> Timestamp {

@@ -25,7 +25,10 @@ enum WorkspaceFile {
         }
         let connection: SQLiteConnection
         do {
-            connection = try SQLiteConnection(path: path, mode: .readWrite)
+            // Reading opens read-only, so it cannot change the file by accident;
+            // on read-only media `immutable`, without which SQLite cannot read a WAL file there.
+            let mode: SQLiteConnection.OpenMode = !readOnly ? .readWrite : isOnReadOnlyMedium(path) ? .immutable : .readOnly
+            connection = try SQLiteConnection(path: path, mode: mode)
         } catch {
             throw describe(error, path: path)
         }
@@ -66,6 +69,14 @@ enum WorkspaceFile {
             if let teamError = error as? TeamError { throw teamError }
             throw describe(error, path: path)
         }
+    }
+
+    /// True when the file system holding `path` is mounted read-only
+    /// (a CD, a read-only snapshot or bind mount): nobody can be writing to it.
+    static func isOnReadOnlyMedium(_ path: String) -> Bool {
+        var info = statvfs()
+        guard statvfs(path, &info) == 0 else { return false }
+        return info.f_flag & UInt(ST_RDONLY) != 0
     }
 
     /// A folder with the set-group-ID bit is the usual sign of a folder shared
@@ -112,12 +123,12 @@ enum WorkspaceFile {
                 try connection.execute("PRAGMA journal_mode = WAL")
             }
             if version < Schema.currentVersion {
-                if connection.isReadOnly {
+                if connection.isReadOnly && !readOnly {
                     throw TeamError.storage("\(path) needs an upgrade but is read-only for you")
                 }
                 if readOnly {
                     throw TeamError.storage(
-                        "\(path) needs an upgrade (schema \(version) to \(Schema.currentVersion)), which is a change; open it once without --read-only")
+                        "\(path) needs an upgrade (schema \(version) to \(Schema.currentVersion)) before it can be read, and reading never changes a file; any command that changes the workspace upgrades it (or open the full-screen interface without --read-only)")
                 }
                 try migrate(connection)
             }

@@ -21,7 +21,7 @@ struct AuditCommand: ParsableCommand {
         var json = false
 
         func run() throws {
-            let events = try global.openWorkspace().auditEvents(limit: limit, refused: refused)
+            let events = try global.openWorkspaceForReading().auditEvents(limit: limit, refused: refused)
             if json {
                 var out = ""
                 for event in events { JSONViews.audit(event).render(into: &out); out += "\n" }
@@ -51,7 +51,7 @@ struct AuditCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let result = try global.openWorkspace().verifyAudit()
+            let result = try global.openWorkspaceForReading().verifyAudit()
             if let broken = result.firstBrokenRow {
                 Console.error("audit log broken at row \(broken): its hash does not follow from the rows before it (edited, inserted, or a row before it removed); \(result.rows - 1) rows before it are intact")
                 throw Refused()

@@ -27,7 +27,7 @@ struct InvitesCommand: ParsableCommand {
                 }
                 return value
             }
-            let listing = try global.openWorkspace().invitationListing(status: wanted)
+            let listing = try global.openWorkspaceForReading().invitationListing(status: wanted)
             // The readable rows are shown; each unreadable one is named on stderr.
             for problem in listing.problems { Console.error("warning: " + problem) }
             let invitations = listing.invitations

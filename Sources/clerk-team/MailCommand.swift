@@ -26,7 +26,7 @@ struct MailCommand: ParsableCommand {
         var json = false
 
         func run() throws {
-            let entries = try global.openWorkspace().mailQueue()
+            let entries = try global.openWorkspaceForReading().mailQueue()
             let shown = all ? entries : entries.filter { $0.state == .queued || $0.state == .lost }
             if json { return JSONViews.printArray(shown, JSONViews.mail) }
             let counts = Dictionary(grouping: entries, by: \.state).mapValues(\.count)

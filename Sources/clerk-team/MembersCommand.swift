@@ -17,7 +17,7 @@ struct MembersCommand: ParsableCommand {
         var json = false
 
         func run() throws {
-            let members = try global.openWorkspace().members()
+            let members = try global.openWorkspaceForReading().members()
             if json { return JSONViews.printArray(members, JSONViews.member) }
             Console.table(["NAME", "EMAIL", "ROLE", "STATUS", "LOGIN", "INBOXES"], members.map { row in
                 [row.member.name, row.member.email.value, row.member.role.rawValue, row.member.status.rawValue,
@@ -33,7 +33,7 @@ struct MembersCommand: ParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
-            let detail = try global.openWorkspace().member(try Parse.email(email))
+            let detail = try global.openWorkspaceForReading().member(try Parse.email(email))
             if json { return Console.raw(JSONViews.memberDetail(detail).rendered() + "\n") }
             let member = detail.member
             Console.line("\(member.name) <\(member.email)>")

@@ -14,7 +14,7 @@ struct CanCommand: ParsableCommand {
     func run() throws {
         let address = try Parse.email(email)
         let key = try Parse.permission(permission)
-        let explanation = try global.openWorkspace().explain(address, key)
+        let explanation = try global.openWorkspaceForReading().explain(address, key)
         Console.line(explanation.held ? "yes: \(address) holds \(key.rawValue)" : "no: \(address) does not hold \(key.rawValue)")
         if !explanation.held { throw Refused() }
     }
@@ -33,7 +33,7 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let address = try Parse.email(email)
         let key = try Parse.permission(permission)
-        let explanation = try global.openWorkspace().explain(address, key)
+        let explanation = try global.openWorkspaceForReading().explain(address, key)
         if json { return Console.raw(PermissionJSON.explanation(address, explanation).rendered() + "\n") }
         Console.line("\(address) \(explanation.held ? "holds" : "does not hold") \(key.rawValue)")
         if explanation.sources.isEmpty {
@@ -53,7 +53,7 @@ struct WhoHoldsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let holders = try global.openWorkspace().whoHolds(try Parse.permission(permission))
+        let holders = try global.openWorkspaceForReading().whoHolds(try Parse.permission(permission))
         if json { return JSONViews.printArray(holders, PermissionJSON.holder) }
         Console.table(["NAME", "EMAIL", "ROLE", "WHY"], holders.map { holder in
             [holder.member.name, holder.member.email.value, holder.member.role.rawValue,

@@ -8,7 +8,9 @@ import TeamCore
 /// Not thread-safe by design: each process owns one connection and uses it
 /// from one thread, which also makes `PRAGMA data_version` meaningful.
 final class SQLiteConnection {
-    enum OpenMode { case readWrite, readWriteCreate, readOnly }
+    /// `immutable`: read-only media. SQLite then takes no locks and needs no
+    /// -shm file (it could not create one there); nothing can change the file meanwhile.
+    enum OpenMode { case readWrite, readWriteCreate, readOnly, immutable }
 
     private let handle: OpaquePointer
     private var cache: [String: OpaquePointer] = [:]
@@ -28,9 +30,11 @@ final class SQLiteConnection {
         case .readWrite: flags |= SQLITE_OPEN_READWRITE
         case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         case .readOnly: flags |= SQLITE_OPEN_READONLY
+        case .immutable: flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
         }
         var db: OpaquePointer?
-        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        let name = mode == .immutable ? Self.immutableURI(path) : path
+        let rc = sqlite3_open_v2(name, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             if let db { sqlite3_close_v2(db) }
@@ -39,6 +43,20 @@ final class SQLiteConnection {
         handle = db
         self.path = path
         sqlite3_busy_timeout(db, busyTimeoutMillis)
+    }
+
+    /// `file:PATH?immutable=1`, with the characters a URI gives meaning to escaped.
+    static func immutableURI(_ path: String) -> String {
+        var escaped = ""
+        for character in path {
+            switch character {
+            case "%": escaped += "%25"
+            case "?": escaped += "%3f"
+            case "#": escaped += "%23"
+            default: escaped.append(character)
+            }
+        }
+        return "file:" + escaped + "?immutable=1"
     }
 
     deinit {
