@@ -115,6 +115,12 @@ struct InvitesCommand: ParsableCommand {
                 return
             }
             Console.line("invited \(report.rows.count) people from \(file); \(report.queuedMail.count) mails queued")
+            // Sending thousands of mails one by one would keep the command (and
+            // its operator) waiting long after the commit; a large batch goes to the flush.
+            guard report.queuedMail.count <= MailWiring.inlineLimit else {
+                Console.line("that is more than \(MailWiring.inlineLimit): they are sent by 'clerk-team mail flush' (run it now, or let its cron job do it)")
+                return
+            }
             MailWiring.deliverNow(workspace, config, ids: report.queuedMail, toStderr: false)
         }
     }

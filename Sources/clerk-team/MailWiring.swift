@@ -6,6 +6,9 @@ import TeamMail
 /// environment, delivery right after a command queued a mail, and what a
 /// delivery run did, in words. The mail logic itself is in TeamMail.
 enum MailWiring {
+    /// The most mails a command sends itself before returning; more are left to `mail flush`.
+    static let inlineLimit = 50
+
     static func config() throws -> ClerkConfig {
         try ClerkConfig.load(environment: ProcessInfo.processInfo.environment)
     }

@@ -164,3 +164,18 @@ import TestSupport
         #expect(listed.stderr.contains("warning: invitation #2"), "\(listed.stderr)")
     }
 }
+
+@Suite struct LargeImportCLITests {
+    @Test func aLargeImportReturnsAfterItsCommitAndLeavesTheMailToMailFlush() throws {
+        let team = try CLIWorkspace()
+        let csv = "email,role\n" + (1...60).map { "bulk\($0)@example.com,member" }.joined(separator: "\n") + "\n"
+        try csv.write(toFile: team.dir.file("team.csv"), atomically: true, encoding: .utf8)
+        let imported = try team.expectSuccess(["invites", "import", team.dir.file("team.csv")])
+        #expect(imported.stdout.contains("invited 60 people"))
+        #expect(imported.stdout.contains("clerk-team mail flush"), "\(imported.stdout)")
+        #expect(team.mails().isEmpty, "60 mails were sent inline before the command returned")
+        let flushed = try team.expectSuccess(["mail", "flush"])
+        #expect(flushed.stdout.components(separatedBy: " delivered (").count - 1 == 60)
+        #expect(team.mails().count == 60)
+    }
+}

@@ -118,11 +118,7 @@ extension SQLiteWorkspace: MailOutbox {
     private func lease(_ selection: MailSelection) throws -> (MailClaim, [SpoolCheck.Candidate]) {
         try writing {
             let now = now().seconds
-            try db.run("""
-                UPDATE outbox SET status = 'cancelled', last_error = 'the invitation was no longer pending when its turn came'
-                WHERE status = 'queued' AND invitation_id IN
-                    (SELECT id FROM invitations WHERE status != 'pending' OR expires_at <= ?)
-                """, [now])
+            try db.run(HotQueries.cancelDeadMail, [now])
             try sweepSpool()
             let superuser = geteuid() == 0
             let dueLimit = selection.ignoreBackoff ? Int64.max : now

@@ -88,6 +88,11 @@ final class SQLiteConnection {
 
     var changes: Int { Int(sqlite3_changes(handle)) }
 
+    /// Virtual-machine steps run by this connection's statements so far: a
+    /// measure of work that does not depend on the machine's speed (tests
+    /// check that a command's cost does not grow with the workspace).
+    private(set) var vmSteps: Int64 = 0
+
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
     /// Runs one or more statements without parameters (schema, pragmas).
@@ -105,7 +110,10 @@ final class SQLiteConnection {
     func query(_ sql: String, _ arguments: [any SQLBindable] = [],
                row: (Row) throws -> Void) throws {
         let statement = try prepared(sql)
-        defer { sqlite3_reset(statement); sqlite3_clear_bindings(statement) }
+        defer {
+            vmSteps += Int64(sqlite3_stmt_status(statement, SQLITE_STMTSTATUS_VM_STEP, 1))
+            sqlite3_reset(statement); sqlite3_clear_bindings(statement)
+        }
         try bind(arguments, to: statement, sql: sql)
         while true {
             let rc = sqlite3_step(statement)
