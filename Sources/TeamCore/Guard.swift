@@ -27,6 +27,13 @@ public enum Guard {
         }
     }
 
+    /// How roles and permissions are given, in one sentence, for `explain`
+    /// and the README: a role is given by rank alone and brings whatever the
+    /// role holds in this workspace; permission by permission, nobody gives
+    /// what they do not hold.
+    public static let givingRule =
+        "roles are given by rank: whoever may give a role (a rank not above their own; by invitation, below their own unless workspace-admin) gives everything that role holds in this workspace, even permissions they lack themselves ('roles lint' flags a role that holds what a higher one lacks); overrides, group grants, group membership and role-default edits are checked permission by permission: nobody gives a permission they do not hold"
+
     /// The roles `actor` may give in an invitation: below their own, all for a workspace-admin.
     public static func invitableRoles(for actor: ActorFacts) -> [Role] {
         Role.byRank.filter { actor.role == .workspaceAdmin || $0.rank < actor.role.rank }

@@ -23,7 +23,8 @@ struct CanCommand: ParsableCommand {
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Show where a member's permission comes from (role, groups, overrides).")
+        abstract: "Show where a member's permission comes from (role, groups, overrides).",
+        discussion: "How they are given: " + Guard.givingRule + ".")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The member's email.") var email: String
     @Argument(help: "A permission key.") var permission: String
@@ -40,6 +41,10 @@ struct ExplainCommand: ParsableCommand {
             Console.line("  - no role, group or override gives it")
         }
         for source in explanation.sources { Console.line("  - \(source)") }
+        // A role gives without a permission-by-permission check: say so where it matters.
+        if explanation.held, explanation.sources.contains(where: \.isRoleDefault) {
+            Console.line("note: " + Guard.givingRule)
+        }
     }
 }
 

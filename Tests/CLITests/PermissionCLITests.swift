@@ -157,3 +157,14 @@ import TestSupport
         #expect(bad.stderr.contains("invalid view-as: 'boss' is neither a role"))
     }
 }
+
+@Suite struct GivingRuleCLITests {
+    @Test func explainStatesHowRolesAndPermissionsAreGiven() throws {
+        let cli = try CLIHarness()
+        try cli.seedTeam()
+        let viaRole = try cli.ok("explain", "agent@acme.test", "view-public-inbox")
+        #expect(viaRole.contains("roles are given by rank") && viaRole.contains("nobody gives a permission they do not hold"), "\(viaRole)")
+        let help = try cli.run("explain", "--help")
+        #expect(help.stdout.contains("roles are given by rank"), "\(help.stdout)")
+    }
+}
