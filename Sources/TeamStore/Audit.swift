@@ -33,9 +33,13 @@ extension SQLiteWorkspace {
     /// transaction of its own: the refused change itself left nothing.
     /// Best effort: failing to record never hides the refusal.
     func recordRefusal(_ refusal: Refusal, by op: OperatorContext?, action: String, target: String) {
+        recordRefusal(refusal, actor: op?.member.email.value, action: action, target: target)
+    }
+
+    func recordRefusal(_ refusal: Refusal, actor: String?, action: String, target: String) {
         guard !readOnly else { return }
         _ = try? writing {
-            try appendAudit(actor: op?.member.email.value, action: action, target: target,
+            try appendAudit(actor: actor, action: action, target: target,
                             after: [("rule", .string(refusal.rule.rawValue)), ("message", .string(refusal.message))],
                             outcome: .refused, rule: refusal.rule)
         }

@@ -21,6 +21,9 @@ import Testing
         #expect { try fixture.accept(token, login: "nora") } throws: { isUnusableToken($0) }
         #expect(try owner.invitations(status: .pending).map(\.invitation.email.value) == ["nora@example.com"])
         #expect(throws: TeamError.self) { try owner.member(EmailAddress("nora@example.com")) }
+        // The log says which rule refused, where the invitee heard only "unusable".
+        let refusal = try #require(try owner.auditEvents(limit: nil, refused: true).last)
+        #expect(refusal.action == "invitation.accept" && refusal.target == "nora@example.com" && refusal.rule == "deactivated")
 
         // A re-invite by someone who still may give the role works.
         let again = try fixture.invite("nora@example.com", .manager)

@@ -4,6 +4,17 @@ import TeamCore
 /// is not a member yet. The token is its only authority.
 extension SQLiteWorkspace {
     public func acceptInvitation(_ request: AcceptRequest) throws -> AcceptOutcome {
+        var refused: (Refusal, invitee: String)?
+        do {
+            return try accepting(request) { refused = ($0, $1) }
+        } catch {
+            // The invitee hears what any unusable token gets; the log says which rule refused.
+            if let refused { recordRefusal(refused.0, actor: refused.invitee, action: "invitation.accept", target: refused.invitee) }
+            throw error
+        }
+    }
+
+    private func accepting(_ request: AcceptRequest, refusedBy: (Refusal, String) -> Void) throws -> AcceptOutcome {
         try writing {
             let now = now()
             if let bound = try db.first(HotQueries.memberByLogin, [request.login], { try RowMapping.member($0) }) {
@@ -18,7 +29,10 @@ extension SQLiteWorkspace {
                   InvitationLifecycle.refusal(.accept, effective(invitation)) == nil
             else { throw TeamError.notFound(InvitationRules.unusableToken) }
             // Same words as any unusable token; the invitation stays pending, so a re-invite works.
-            if try inviterRefusal(invitation) != nil { throw TeamError.notFound(InvitationRules.unusableToken) }
+            if let refusal = try inviterRefusal(invitation) {
+                refusedBy(refusal, invitation.email.value)
+                throw TeamError.notFound(InvitationRules.unusableToken)
+            }
             try requireNotMember(invitation.email)
             let seats = try self.seats(now: now)
             if let limit = seats.limit, seats.active + 1 > limit {
