@@ -76,9 +76,12 @@ public struct Spool: Sendable {
     /// Overwrites a delivered message with zeros, so its token does not
     /// linger while other mails of the same batch wait. Best effort.
     public func erase(_ fileName: String, offset: Int64, length: Int64) {
-        let fd = open(path(fileName), O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
+        // O_NONBLOCK and a regular file only: a FIFO swapped in must not hang us.
+        let fd = open(path(fileName), O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return }
         let zeros = [UInt8](repeating: 0, count: Int(length))
         _ = zeros.withUnsafeBytes { pwrite(fd, $0.baseAddress, Int(length), off_t(offset)) }
         fsync(fd)

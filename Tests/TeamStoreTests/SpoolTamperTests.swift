@@ -73,3 +73,21 @@ import TestSupport
         #expect(R.problem(isFolder: true, owner: 1000, group: 50, mode: 0o42777, runningAs: 1000, sharedGroup: 50) != nil)
     }
 }
+
+@Suite struct SpoolEraseTests {
+    @Test func aFIFOSwappedInAfterTheClaimDoesNotHangTheErasure() throws {
+        let fixture = try StoreFixture()
+        let rows = try ["e1@example.com", "e2@example.com"].enumerated().map { index, email in
+            InvitationRow(line: index + 2, email: try EmailAddress(email), role: .member, inboxes: [])
+        }
+        let admin = try fixture.open(as: .workspaceAdmin)
+        let report = try admin.importInvitations(rows, dryRun: false)
+        let path = admin.spool.path(try #require(admin.spool.fileNames().first))
+        let claim = try admin.claimMail(MailSelection(ids: [report.queuedMail[0]]))
+        #expect(claim.mails.count == 1)
+        // Between sending and erasing, the file becomes a FIFO nobody reads.
+        #expect(unlink(path) == 0 && mkfifo(path, 0o600) == 0)
+        try admin.recordDelivery(report.queuedMail[0], .delivered("test"))
+        #expect(try admin.mailQueue().first?.state == .sent)
+    }
+}
