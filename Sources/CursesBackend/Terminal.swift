@@ -209,8 +209,10 @@ public final class Terminal {
         let scalars = Array(text.unicodeScalars)
         // Without UTF-8 a letter with combining marks (Zalgo text) keeps its base letter.
         if !utf8Text, let first = scalars.first, first.isASCII, cell.width == 1 { text = String(Character(first)) }
-        if let first = scalars.first {
-            let libcWidth = Int(clerk_wcwidth(wchar_t(bitPattern: first.value)))
+        if !scalars.isEmpty {
+            // A cell holds one spacing character and the zero-width ones drawn
+            // with it (TerminalText.cellUnits); the terminal adds their widths.
+            let libcWidth = scalars.reduce(0) { $0 + max(0, Int(clerk_wcwidth(wchar_t(bitPattern: $1.value)))) }
             if (!utf8Text && !text.allSatisfy(\.isASCII)) || libcWidth != Int(cell.width) {
                 text = cell.width == 2 ? "??" : "?"
                 for (offset, character) in text.enumerated() {
@@ -222,6 +224,8 @@ public final class Terminal {
         put(text, x: x, y: y, attributes, pair)
     }
 
+    /// One cell: ncurses keeps a spacing character and at most four combining
+    /// ones (CCHARW_MAX); a letter piled with more (Zalgo text) keeps its first four.
     private func put(_ text: String, x: Int, y: Int, _ attributes: attr_t, _ pair: Int16) {
         var wide = text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
         wide.append(0)

@@ -18,11 +18,33 @@ public struct AuditEvent: Sendable, Equatable, Codable {
     /// JSON object text of the values before and after, or nil.
     public var before: String?
     public var after: String?
+    /// `refused` for a change the guard refused (nothing else was written).
+    public var outcome: AuditOutcome
+    /// The guard rule that refused it (``GuardRule`` raw value), for refusals.
+    public var rule: String?
 
     public init(id: Int64, at: Timestamp, actor: String?, osLogin: String, viaAs: Bool, interface: Interface,
-                action: String, target: String, before: String?, after: String?) {
+                action: String, target: String, before: String?, after: String?,
+                outcome: AuditOutcome = .done, rule: String? = nil) {
         self.id = id; self.at = at; self.actor = actor; self.osLogin = osLogin; self.viaAs = viaAs
         self.interface = interface; self.action = action; self.target = target
-        self.before = before; self.after = after
+        self.before = before; self.after = after; self.outcome = outcome; self.rule = rule
+    }
+}
+
+public enum AuditOutcome: String, Sendable, Codable {
+    case done, refused
+}
+
+/// What `audit verify` found: how many rows were checked, the first whose
+/// hash does not follow from the rows before it (nil: the chain holds), and
+/// the hash of the last good row (keep it elsewhere to detect a rewritten log).
+public struct AuditVerification: Sendable, Equatable {
+    public var rows: Int
+    public var firstBrokenRow: Int64?
+    public var head: String
+
+    public init(rows: Int, firstBrokenRow: Int64?, head: String) {
+        self.rows = rows; self.firstBrokenRow = firstBrokenRow; self.head = head
     }
 }

@@ -27,6 +27,13 @@ public enum Guard {
         }
     }
 
+    /// How roles and permissions are given, in one sentence, for `explain`
+    /// and the README: a role is given by rank alone and brings whatever the
+    /// role holds in this workspace; permission by permission, nobody gives
+    /// what they do not hold.
+    public static let givingRule =
+        "roles are given by rank: whoever may give a role (a rank not above their own; by invitation, below their own unless workspace-admin) gives everything that role holds in this workspace, even permissions they lack themselves ('roles lint' flags a role that holds what a higher one lacks); overrides, group grants, group membership and role-default edits are checked permission by permission: nobody gives a permission they do not hold"
+
     /// The roles `actor` may give in an invitation: below their own, all for a workspace-admin.
     public static func invitableRoles(for actor: ActorFacts) -> [Role] {
         Role.byRank.filter { actor.role == .workspaceAdmin || $0.rank < actor.role.rank }
@@ -195,17 +202,19 @@ public enum Guard {
         }
     }
 
-    /// No lock-out: the last active workspace-admin, and the last one holding
-    /// both ``teamKeys``, must stay.
+    /// No lock-out: the last active workspace-admin, and the last one bound
+    /// to a login and holding both ``teamKeys``, must stay. An admin with no
+    /// login does not count: nobody can operate the workspace as them without `--as`.
     private static func requireNotLastAdmin(_ target: TargetFacts, _ workspace: WorkspaceFacts,
                                             _ outcome: String) throws(Refusal) {
         if target.role == .workspaceAdmin, target.status == .active, workspace.activeWorkspaceAdmins <= 1 {
             throw Refusal(rule: .lastWorkspaceAdmin,
                 message: "the last active workspace-admin cannot be \(outcome); make another member workspace-admin first")
         }
-        if workspace.keyholders.contains(target.id), workspace.keyholders.count <= 1 {
+        let operable = workspace.keyholders.subtracting(workspace.withoutLogin)
+        if operable.contains(target.id), operable.count <= 1 {
             throw Refusal(rule: .lastWorkspaceAdmin,
-                message: "the last active workspace-admin holding modify-team-member and add-team-members cannot be \(outcome); give another workspace-admin both first")
+                message: "the last active workspace-admin bound to a login and holding modify-team-member and add-team-members cannot be \(outcome); give another workspace-admin with a login both first")
         }
     }
 

@@ -41,13 +41,17 @@ public struct InboxFacts: Sendable, Equatable {
 public struct WorkspaceFacts: Sendable, Equatable {
     /// Active members whose role is workspace-admin.
     public var activeWorkspaceAdmins: Int
-    /// Active workspace-admins who hold both ``Guard/teamKeys``: those who can
-    /// still manage the team. The lock-out rule keeps at least one. Empty when
+    /// Active workspace-admins who hold both ``Guard/teamKeys``. Empty when
     /// not known (a hand-made fact); the count above then guards alone.
     public var keyholders: Set<MemberID>
+    /// Active workspace-admins bound to no OS login: nobody logs in as them,
+    /// they are reachable only with `--as`, so they do not count as someone
+    /// who can still manage the team.
+    public var withoutLogin: Set<MemberID>
 
-    public init(activeWorkspaceAdmins: Int, keyholders: Set<MemberID> = []) {
+    public init(activeWorkspaceAdmins: Int, keyholders: Set<MemberID> = [], withoutLogin: Set<MemberID> = []) {
         self.activeWorkspaceAdmins = activeWorkspaceAdmins; self.keyholders = keyholders
+        self.withoutLogin = withoutLogin
     }
 }
 

@@ -26,14 +26,16 @@ public struct MailStatusEntry: Sendable, Equatable {
     public var lastError: String?
     /// The OS login whose process queued it: only it (or the superuser) can read the spooled message.
     public var queuedBy: String
+    /// Its spooled message was changed since it was queued: kept queued, never sent.
+    public var tampered: Bool
 
     public init(id: MailID, invitationID: Int64?, recipient: String, subject: String, state: MailState,
                 attempts: Int, createdAt: Timestamp, nextAttemptAt: Timestamp, sentAt: Timestamp?,
-                lastError: String?, queuedBy: String) {
+                lastError: String?, queuedBy: String, tampered: Bool = false) {
         self.id = id; self.invitationID = invitationID; self.recipient = recipient; self.subject = subject
         self.state = state; self.attempts = attempts; self.createdAt = createdAt
         self.nextAttemptAt = nextAttemptAt; self.sentAt = sentAt; self.lastError = lastError
-        self.queuedBy = queuedBy
+        self.queuedBy = queuedBy; self.tampered = tampered
     }
 }
 
@@ -61,13 +63,18 @@ public struct MailClaim: Sendable, Equatable {
     public var lost: [MailID]
     /// Mails whose spooled message could not be read now (counted as a failed attempt).
     public var skipped: [MailID]
+    /// Mails whose spooled message is not what was queued (changed, swapped,
+    /// not a regular file, someone else's): refused, kept queued, flagged.
+    public var tampered: [MailID]
 
-    public init(mails: [QueuedMail], heldByOtherLogins: [String: Int], lost: [MailID], skipped: [MailID] = []) {
+    public init(mails: [QueuedMail], heldByOtherLogins: [String: Int], lost: [MailID], skipped: [MailID] = [],
+                tampered: [MailID] = []) {
         self.mails = mails; self.heldByOtherLogins = heldByOtherLogins; self.lost = lost; self.skipped = skipped
+        self.tampered = tampered
     }
 
     /// The highest id this claim looked at (0 if none): where the next claim starts.
-    public var lastID: MailID { (mails.map(\.id) + lost + skipped).max() ?? 0 }
+    public var lastID: MailID { (mails.map(\.id) + lost + skipped + tampered).max() ?? 0 }
 }
 
 public enum DeliveryOutcome: Sendable, Equatable {

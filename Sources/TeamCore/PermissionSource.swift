@@ -56,3 +56,13 @@ public enum PermissionSource: Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension PermissionSource {
+    /// A role default that gives the permission (as shipped or added here).
+    public var isRoleDefault: Bool {
+        switch self {
+        case .role, .roleAdded: true
+        default: false
+        }
+    }
+}

@@ -140,10 +140,13 @@ public protocol TeamWorkspace: AnyObject {
     func group(_ name: DisplayName) throws -> GroupDetail
     /// Oddities of the workspace's roles and groups (``RoleLint``), in a stable order.
     func lint() throws -> [LintFinding]
-    /// Audit events, oldest first; the most recent `limit` if given.
-    func auditEvents(limit: Int?) throws -> [AuditEvent]
-    /// Audit events that match `query` (needs `modify-team`, like reading the log).
+    /// Audit events, oldest first; the most recent `limit` if given. Changes
+    /// made, or with `refused` the changes the guard refused.
+    func auditEvents(limit: Int?, refused: Bool) throws -> [AuditEvent]
+    /// Audit events that match `query` (needs `modify-team`, like reading the log): changes made.
     func auditEvents(_ query: AuditQuery) throws -> [AuditEvent]
+    /// Recomputes the audit log's hash chain (see ``AuditVerification``).
+    func verifyAudit() throws -> AuditVerification
     /// What the guard would say about a command now, without changing anything.
     func decide(_ command: TeamCommand) throws -> GuardDecision
     /// Checks the command with the guard and applies it, in one transaction.
@@ -162,10 +165,21 @@ public protocol TeamWorkspace: AnyObject {
     /// Changes when any process commits to the workspace. Throws
     /// ``TeamError/gone(_:)`` once the file was replaced or deleted.
     func dataVersion() throws -> Int64
-    /// Invitations, newest first, optionally of one (effective) status.
-    func invitations(status: InvitationStatus?) throws -> [InvitationSummary]
+    /// Invitations, newest first, optionally of one (effective) status, and
+    /// a sentence for each row that could not be read (edited by hand).
+    func invitationListing(status: InvitationStatus?) throws -> InvitationListing
     /// Checks every row; unless `dryRun` or any row is wrong, invites them all in one transaction.
     func importInvitations(_ rows: [InvitationRow], dryRun: Bool) throws -> ImportReport
     /// Joins with an invitation token. Needs no operator: the login is not a member yet.
     func acceptInvitation(_ request: AcceptRequest) throws -> AcceptOutcome
+}
+
+extension TeamWorkspace {
+    /// The invitations that could be read; see ``invitationListing(status:)`` for the others.
+    public func invitations(status: InvitationStatus?) throws -> [InvitationSummary] {
+        try invitationListing(status: status).invitations
+    }
+
+    /// The changes made (not the refused ones).
+    public func auditEvents(limit: Int?) throws -> [AuditEvent] { try auditEvents(limit: limit, refused: false) }
 }

@@ -1,5 +1,8 @@
 import Foundation
 import TeamCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The operator's config file, `$XDG_CONFIG_HOME/clerk-team/config.json`
 /// (default `~/.config/clerk-team/config.json`, or `$CLERK_TEAM_CONFIG`):
@@ -42,10 +45,7 @@ public struct ClerkConfig: Sendable, Equatable {
             if explicit { throw TeamError.invalid(ValidationError(field: "config", message: "no config file at \(path) (named by CLERK_TEAM_CONFIG)")) }
             return ClerkConfig(transport: .folder(path: defaultFolder(environment)), from: nil, inviteExpiryDays: nil, source: nil)
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw TeamError.invalid(ValidationError(field: "config", message: "cannot read \(path)"))
-        }
-        return try parse(data, path: path, environment: environment)
+        return try parse(try readTrusted(path), path: path, environment: environment)
     }
 
     public static func parse(_ data: Data, path: String, environment: [String: String]) throws(TeamError) -> ClerkConfig {

@@ -74,10 +74,11 @@ public enum InvitationMail {
         return "<clerk-team.\(id).\(unique.prefix(12))@\(ascii)>"
     }
 
-    /// `clerk-team accept TOKEN`, plus `--db PATH` when a path is known and
-    /// can be written safely for a shell.
-    public static func acceptCommand(token: String, workspacePath: String?) -> String {
-        let base = "clerk-team accept \(token)"
+    /// `clerk-team accept -`, plus `--db PATH` when a path is known and can
+    /// be written safely for a shell. The token is not in it: arguments show
+    /// in `ps` to every user of the machine; standard input does not.
+    public static func acceptCommand(workspacePath: String?) -> String {
+        let base = "clerk-team accept -"
         guard let path = workspacePath, let quoted = shellQuoted(path) else { return base }
         return base + " --db " + quoted
     }
@@ -109,7 +110,7 @@ public enum InvitationMail {
             "role": content.role.rawValue,
             "inboxes": inboxes,
             "token": content.token,
-            "accept_command": acceptCommand(token: content.token, workspacePath: content.workspacePath),
+            "accept_command": acceptCommand(workspacePath: content.workspacePath),
             "expires": expires,
         ]
     }

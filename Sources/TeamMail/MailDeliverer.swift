@@ -14,6 +14,8 @@ public struct FlushReport: Sendable, Equatable {
     public var lost: [MailID] = []
     /// Mails the spool would not give up now (counted as failed attempts).
     public var unreadable: [MailID] = []
+    /// Mails refused because their spooled message is not what was queued.
+    public var tampered: [MailID] = []
     /// Due mails this login cannot read, by the login that queued them.
     public var heldByOtherLogins: [String: Int] = [:]
 
@@ -46,12 +48,14 @@ public struct MailDeliverer {
             if cursor == 0 { report.heldByOtherLogins = claim.heldByOtherLogins }
             report.lost += claim.lost
             report.unreadable += claim.skipped
+            report.tampered += claim.tampered
             for mail in claim.mails {
                 let outcome: DeliveryOutcome
                 do {
                     outcome = .delivered(try transport.deliver(mail))
                 } catch {
-                    outcome = .failed(error.message)
+                    // What the transport said may repeat the message, token included.
+                    outcome = .failed(MailRedaction.redact(error.message, message: mail.message))
                 }
                 try outbox.recordDelivery(mail.id, outcome)
                 switch outcome {

@@ -59,7 +59,8 @@ public struct SendmailTransport: MailTransport {
         let status = process.terminationStatus
         guard process.terminationReason == .exit, status == 0 else {
             let how = process.terminationReason == .exit ? "exited with status \(status)" : "was killed by signal \(status)"
-            let said = output.tail().trimmingCharacters(in: .whitespacesAndNewlines)
+            // A command may echo its input (the message, token included): cut what it repeats.
+            let said = MailRedaction.redact(output.tail(), message: mail.message).trimmingCharacters(in: .whitespacesAndNewlines)
             throw MailDeliveryError("\(name) \(how)" + (said.isEmpty ? "" : ": " + said))
         }
         return summary
@@ -91,10 +92,13 @@ private struct OutputFile {
         handle = fd >= 0 ? FileHandle(fileDescriptor: fd, closeOnDealloc: true) : FileHandle.nullDevice
     }
 
-    /// The last 300 characters the command printed.
+    /// The last 300 characters the command printed, from a line start (a
+    /// line cut in the middle could be a fragment nothing else recognises).
     func tail() -> String {
         let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-        return String(text.suffix(300))
+        guard text.count > 300 else { return text }
+        let end = text.suffix(300)
+        return end.firstIndex(of: "\n").map { String(end[end.index(after: $0)...]) } ?? ""
     }
 
     func remove() { unlink(path) }

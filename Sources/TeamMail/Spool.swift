@@ -73,26 +73,15 @@ public struct Spool: Sendable {
         syncDirectory()
     }
 
-    /// One message's bytes; nil if the file or the bytes are gone (erased after sending).
-    public func read(_ fileName: String, offset: Int64, length: Int64) throws -> String? {
-        let fd = open(path(fileName), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        if fd < 0 {
-            if errno == ENOENT { return nil }
-            throw failure("cannot read \(path(fileName))")
-        }
-        defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: Int(length))
-        let count = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, Int(length), off_t(offset)) }
-        guard count == Int(length), buffer.contains(where: { $0 != 0 }) else { return nil }
-        return String(decoding: buffer, as: UTF8.self)
-    }
-
     /// Overwrites a delivered message with zeros, so its token does not
     /// linger while other mails of the same batch wait. Best effort.
     public func erase(_ fileName: String, offset: Int64, length: Int64) {
-        let fd = open(path(fileName), O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
+        // O_NONBLOCK and a regular file only: a FIFO swapped in must not hang us.
+        let fd = open(path(fileName), O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return }
         let zeros = [UInt8](repeating: 0, count: Int(length))
         _ = zeros.withUnsafeBytes { pwrite(fd, $0.baseAddress, Int(length), off_t(offset)) }
         fsync(fd)
@@ -109,21 +98,30 @@ public struct Spool: Sendable {
     /// so every operator of the group can queue mail; files stay 0600.
     private func ensureDirectory() throws {
         var info = stat()
-        if lstat(directory, &info) == 0 {
-            guard info.st_mode & S_IFMT == S_IFDIR else {
-                throw TeamError.storage("mail spool \(directory) exists and is not a folder; nothing was changed")
+        if lstat(directory, &info) != 0 {
+            let mode: mode_t = groupShared ? 0o2770 : 0o700
+            if mkdir(directory, mode) != 0 && errno != EEXIST {
+                throw failure("cannot create the mail spool \(directory)")
             }
-            // Anyone who can write the folder could swap a queued message for their own.
-            guard info.st_mode & S_IWOTH == 0 else {
-                throw TeamError.storage("mail spool \(directory) is writable by everyone; refusing to queue mail there (chmod o-w it)")
-            }
-            return
+            chmod(directory, mode)
         }
-        let mode: mode_t = groupShared ? 0o2770 : 0o700
-        if mkdir(directory, mode) != 0 && errno != EEXIST {
-            throw failure("cannot create the mail spool \(directory)")
+        try checkFolder()
+    }
+
+    /// Checked on every use, writing and reading: whoever can write the
+    /// folder can replace a queued message (see ``SpoolFolderRule``).
+    public func checkFolder() throws {
+        var info = stat()
+        guard lstat(directory, &info) == 0 else { return }
+        let workspaceFolder = (directory as NSString).deletingLastPathComponent
+        var parent = stat()
+        let sharedGroup: gid_t? = groupShared && stat(workspaceFolder.isEmpty ? "." : workspaceFolder, &parent) == 0
+            ? parent.st_gid : nil
+        if let problem = SpoolFolderRule.problem(isFolder: info.st_mode & S_IFMT == S_IFDIR, owner: info.st_uid,
+                                                 group: info.st_gid, mode: info.st_mode, runningAs: geteuid(),
+                                                 sharedGroup: sharedGroup) {
+            throw TeamError.storage("mail spool \(directory) \(problem); no mail was queued or sent from it")
         }
-        chmod(directory, mode)
     }
 
     private func syncDirectory() {

@@ -1,8 +1,9 @@
 import JSONText
 import TeamCore
 
-/// Appends audit events. The table's triggers refuse UPDATE and DELETE, so
-/// the log can only grow; events are written in the transaction of the change.
+/// Appends audit events, chained (``AuditChain``). The table's triggers
+/// refuse UPDATE, DELETE and an insert over an existing row, so the log can
+/// only grow; events are written in the transaction of the change.
 extension SQLiteWorkspace {
     typealias AuditValues = [(String, JSONText.Value)]
 
@@ -13,34 +14,63 @@ extension SQLiteWorkspace {
 
     /// For changes made by someone who is not (yet) an operator: the
     /// accepting invitee, or the mail delivery loop (actor nil).
-    func appendAudit(actor: String?, action: String, target: String,
-                     before: AuditValues? = nil, after: AuditValues? = nil) throws {
-        try db.run("""
-            INSERT INTO audit (at, actor, os_login, via_as, interface, action, target, before, after)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [
-                now().seconds, actor, identity.osLogin, identity.asEmail != nil,
-                identity.interface.rawValue, action, target,
-                before.map { JSONText.Value.object($0).rendered() },
-                (auditBatch.map { (after ?? []) + [("batch", .string($0))] } ?? after).map { JSONText.Value.object($0).rendered() },
-            ])
+    func appendAudit(actor: String?, action: String, target: String, before: AuditValues? = nil,
+                     after: AuditValues? = nil, outcome: AuditOutcome = .done, rule: GuardRule? = nil) throws {
+        // A batch's id goes into each of its events, so they can be found together.
+        let after = auditBatch.map { (after ?? []) + [("batch", .string($0))] } ?? after
+        let head = try AuditChain.head(db)
+        let fields: AuditChain.Fields = [
+            .int(head.id + 1), .int(now().seconds), actor.map(SQLValue.text) ?? .null, .text(identity.osLogin),
+            .int(identity.asEmail != nil ? 1 : 0), .text(identity.interface.rawValue), .text(action), .text(target),
+            before.map { .text(JSONText.Value.object($0).rendered()) } ?? .null,
+            after.map { .text(JSONText.Value.object($0).rendered()) } ?? .null,
+            .text(outcome.rawValue), rule.map { .text($0.rawValue) } ?? .null,
+        ]
+        let hash = AuditChain.hash(previous: head.hash, fields)
+        try db.run("INSERT INTO audit (\(AuditChain.columns), hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   fields + [SQLValue.blob(hash)])
     }
 
-    public func auditEvents(limit: Int?) throws -> [AuditEvent] {
+    /// Records a refusal after its transaction rolled back, in a small
+    /// transaction of its own: the refused change itself left nothing.
+    /// Best effort: failing to record never hides the refusal.
+    func recordRefusal(_ refusal: Refusal, by op: OperatorContext?, action: String, target: String) {
+        recordRefusal(refusal, actor: op?.member.email.value, action: action, target: target)
+    }
+
+    func recordRefusal(_ refusal: Refusal, actor: String?, action: String, target: String) {
+        guard !readOnly else { return }
+        _ = try? writing {
+            try appendAudit(actor: actor, action: action, target: target,
+                            after: [("rule", .string(refusal.rule.rawValue)), ("message", .string(refusal.message))],
+                            outcome: .refused, rule: refusal.rule)
+        }
+    }
+
+    public func auditEvents(limit: Int?, refused: Bool) throws -> [AuditEvent] {
         try reading {
             let op = try resolveOperator()
             try check(.viewAudit, op)
-            let columns = "id, at, actor, os_login, via_as, interface, action, target, before, after"
+            let columns = "id, at, actor, os_login, via_as, interface, action, target, before, after, outcome, rule"
+            let outcome = refused ? AuditOutcome.refused : .done
             let sql = limit.map {
-                "SELECT * FROM (SELECT \(columns) FROM audit ORDER BY id DESC LIMIT \(max(0, $0))) ORDER BY id"
-            } ?? "SELECT \(columns) FROM audit ORDER BY id"
-            return try db.all(sql) { row in
+                "SELECT * FROM (SELECT \(columns) FROM audit WHERE outcome = ? ORDER BY id DESC LIMIT \(max(0, $0))) ORDER BY id"
+            } ?? "SELECT \(columns) FROM audit WHERE outcome = ? ORDER BY id"
+            return try db.all(sql, [outcome.rawValue]) { row in
                 AuditEvent(id: row.int(0), at: Timestamp(seconds: row.int(1)), actor: row.optionalText(2),
                            osLogin: row.text(3), viaAs: row.int(4) != 0,
                            interface: Interface(rawValue: row.text(5)) ?? .cli,
                            action: row.text(6), target: row.text(7),
-                           before: row.optionalText(8), after: row.optionalText(9))
+                           before: row.optionalText(8), after: row.optionalText(9),
+                           outcome: AuditOutcome(rawValue: row.text(10)) ?? .done, rule: row.optionalText(11))
             }
+        }
+    }
+
+    public func verifyAudit() throws -> AuditVerification {
+        try reading {
+            try check(.viewAudit, try resolveOperator())
+            return try AuditChain.verify(db)
         }
     }
 }

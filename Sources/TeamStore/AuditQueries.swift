@@ -6,7 +6,8 @@ extension SQLiteWorkspace {
         try reading {
             let op = try resolveOperator()
             try check(.viewAudit, op)
-            var conditions: [String] = []
+            // Changes made; refusals are listed by `audit --refused`.
+            var conditions: [String] = ["outcome = 'done'"]
             var arguments: [any SQLBindable] = []
             func contains(_ column: String, _ needle: String) {
                 // instr on lower(): a plain substring, no LIKE wildcards to escape.
@@ -22,7 +23,7 @@ extension SQLiteWorkspace {
                 conditions.append("(instr(lower(coalesce(actor, '')), ?) > 0 OR instr(lower(target), ?) > 0 OR instr(lower(action), ?) > 0)")
                 arguments += [word.lowercased(), word.lowercased(), word.lowercased()]
             }
-            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let filter = "WHERE " + conditions.joined(separator: " AND ")
             let columns = "id, at, actor, os_login, via_as, interface, action, target, before, after"
             var sql = "SELECT \(columns) FROM audit \(filter) ORDER BY id DESC"
             if let limit = query.limit { sql += " LIMIT \(max(0, limit))" }

@@ -22,11 +22,19 @@ extension SQLiteWorkspace {
     }
 
     public func perform(_ command: TeamCommand) throws -> CommandOutcome {
-        try writingWithSpool { spool in
-            let op = try resolveOperator()
-            let plan = try self.plan(command, op, spool)
-            try check(plan.action, op)
-            return try plan.apply()
+        var actor: OperatorContext?
+        do {
+            return try writingWithSpool { spool in
+                let op = try resolveOperator()
+                actor = op
+                let plan = try self.plan(command, op, spool)
+                try check(plan.action, op)
+                return try plan.apply()
+            }
+        } catch TeamError.refused(let refusal) {
+            let label = AuditLabel.of(command)
+            recordRefusal(refusal, by: actor, action: label.action, target: label.target)
+            throw TeamError.refused(refusal)
         }
     }
 

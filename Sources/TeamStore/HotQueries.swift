@@ -36,13 +36,31 @@ enum HotQueries {
         SELECT \(SQLiteWorkspace.invitationColumns) FROM invitations WHERE email = ?
         ORDER BY status = 'pending' DESC, id DESC LIMIT 1
         """
+    /// `+expires_at`: without it SQLite prefers the (status, expires_at) index
+    /// and walks every pending invitation; by email it reads one or two rows.
     static let livePendingInvitationForEmail = """
         SELECT \(SQLiteWorkspace.invitationColumns) FROM invitations
-        WHERE email = ? AND status = 'pending' AND expires_at > ? ORDER BY id DESC LIMIT 1
+        WHERE email = ? AND status = 'pending' AND +expires_at > ? ORDER BY id DESC LIMIT 1
         """
     static let livePendingInvitationCount =
         "SELECT count(*) FROM invitations WHERE status = 'pending' AND expires_at > ?"
     static let activeMemberCount = "SELECT count(*) FROM members WHERE status = 'active'"
+
+    /// Cancels queued mail whose invitation can no longer be accepted.
+    /// Walks the queued rows (few) and looks each invitation up by id,
+    /// rather than scanning every invitation for dead ones (many).
+    static let cancelDeadMail = """
+        UPDATE outbox SET status = 'cancelled', last_error = 'the invitation was no longer pending when its turn came'
+        WHERE status = 'queued' AND invitation_id IS NOT NULL AND EXISTS
+            (SELECT 1 FROM invitations i WHERE i.id = outbox.invitation_id AND (i.status != 'pending' OR i.expires_at <= ?))
+        """
+
+    /// Mail due now, oldest first, that this login may send (all for the superuser).
+    static let dueMail = """
+        SELECT id, recipient, spool_file, spool_offset, spool_length, attempts, spool_sha256, queued_by FROM outbox
+        WHERE status = 'queued' AND next_attempt_at <= ? AND id > ? AND (queued_by = ? OR ?)
+        ORDER BY id LIMIT ?
+        """
 
     static let all: [(name: String, sql: String)] = [
         ("invitationByTokenHash", invitationByTokenHash), ("acceptPendingToken", acceptPendingToken),
@@ -54,6 +72,6 @@ enum HotQueries {
         ("memberByEmail", memberByEmail), ("memberByLogin", memberByLogin), ("inboxByPhone", inboxByPhone),
         ("inboxIDsOfMember", inboxIDsOfMember), ("memberIDsOfInbox", memberIDsOfInbox),
         ("activeWorkspaceAdmins", activeWorkspaceAdmins), ("overridesOfMember", overridesOfMember),
-        ("groupsOfMember", groupsOfMember),
+        ("groupsOfMember", groupsOfMember), ("dueMail", dueMail), ("cancelDeadMail", cancelDeadMail),
     ]
 }

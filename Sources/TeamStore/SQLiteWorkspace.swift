@@ -31,10 +31,13 @@ public final class SQLiteWorkspace: TeamWorkspace {
     /// This process's presence entry (made on the first announcement) and when it started.
     lazy var presenceBoard = PresenceBoard(workspacePath: path, groupShared: WorkspaceFile.isInGroupSharedFolder(path: path))
     let presenceSince = Timestamp(seconds: Int64(Date().timeIntervalSince1970))
+    /// The file SQLite has open, from its descriptor (nil where that cannot be told).
+    let openedFile: OpenedFile?
 
     init(db: SQLiteConnection, path: String, identity: OperatorIdentity, options: StoreOptions) {
         self.db = db; self.path = path; self.identity = identity
-        opened = WorkspaceFile.identity(path: path)
+        openedFile = db.openedFile()
+        opened = openedFile?.identity ?? WorkspaceFile.identity(path: path)
         if let observer = options.lockWait { db.watchLockWaits(observer) }
         readOnly = options.refusesWrites; writeRefusal = options.refusal; viewAs = options.viewAs
         mailSettings = options.mailSettings; now = options.clock
@@ -44,12 +47,21 @@ public final class SQLiteWorkspace: TeamWorkspace {
     /// Opens an existing workspace file. Never creates one. The options have
     /// no default on purpose: every caller states them, read-only above all.
     public static func open(path: String, identity: OperatorIdentity, options: StoreOptions) throws -> SQLiteWorkspace {
-        SQLiteWorkspace(db: try WorkspaceFile.open(path: path, readOnly: options.refusesWrites), path: path,
-                        identity: identity, options: options)
+        let db = try WorkspaceFile.open(path: path, readOnly: options.refusesWrites) { connection in
+            try requireMayActAs(identity, on: connection.openedFile(), path: path, effectiveUID: options.effectiveUID)
+        }
+        return SQLiteWorkspace(db: db, path: path, identity: identity, options: options)
     }
 
-    /// Owner of the workspace file, for the `--as` rule (nil if missing).
-    public static func fileOwner(path: String) -> UInt32? { WorkspaceFile.ownerUID(path: path) }
+    /// The `--as` rule, decided on the file SQLite actually opened (its
+    /// descriptor's owner), never on a path that could be swapped meanwhile.
+    static func requireMayActAs(_ identity: OperatorIdentity, on file: OpenedFile?, path: String,
+                                effectiveUID: UInt32) throws {
+        guard identity.asEmail != nil else { return }
+        guard OperatorIdentity.mayActAs(effectiveUID: effectiveUID, fileOwnerUID: file?.owner) else {
+            throw TeamError.identity("--as is only for the superuser or the owner of \(path); you are '\(identity.osLogin)'")
+        }
+    }
 
     /// Runs `body` and reports any failure as a ``TeamError``.
     func translating<T>(_ body: () throws -> T) throws -> T {
@@ -197,8 +209,8 @@ public final class SQLiteWorkspace: TeamWorkspace {
                                  groups: groups.values.sorted { $0.name < $1.name }, overrides: overrides)
     }
 
-    /// The lock-out facts: active workspace-admins, and which of them hold
-    /// both team keys (an override may have revoked one).
+    /// The lock-out facts: active workspace-admins, which of them hold both
+    /// team keys (an override may have revoked one) and which have no login.
     func workspaceFacts() throws -> WorkspaceFacts {
         let matrix = try loadMatrix()
         let admins = try db.all(HotQueries.activeWorkspaceAdmins) { try RowMapping.member($0) }
@@ -206,7 +218,8 @@ public final class SQLiteWorkspace: TeamWorkspace {
         for admin in admins where Guard.teamKeys.isSubset(of: EffectivePermissions.compute(try sources(of: admin), matrix: matrix)) {
             keyholders.insert(admin.id)
         }
-        return WorkspaceFacts(activeWorkspaceAdmins: admins.count, keyholders: keyholders)
+        return WorkspaceFacts(activeWorkspaceAdmins: admins.count, keyholders: keyholders,
+                              withoutLogin: Set(admins.filter { $0.login == nil }.map(\.id)))
     }
 
     static func facts(_ member: Member) -> TargetFacts {

@@ -150,5 +150,24 @@ enum Schema {
         CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
             BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
         """,
+        // 2: a tamper-evident audit log. Each row's hash chains over the one
+        // before it (AuditChain); refused writes are recorded with their rule.
+        // INSERT OR REPLACE deletes without firing DELETE triggers, so an
+        // insert over an existing id is refused by its own trigger.
+        """
+        ALTER TABLE audit ADD COLUMN outcome TEXT NOT NULL DEFAULT 'done' CHECK (outcome IN ('done','refused'));
+        ALTER TABLE audit ADD COLUMN rule TEXT;
+        ALTER TABLE audit ADD COLUMN hash BLOB;
+        CREATE TRIGGER audit_no_replace BEFORE INSERT ON audit
+            WHEN EXISTS (SELECT 1 FROM audit WHERE id = NEW.id)
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE INDEX audit_by_outcome ON audit(outcome, id);
+        """,
+        // 3: each queued message's SHA-256, written with its row, is checked
+        // before sending; a message that does not match is kept, flagged, never sent.
+        """
+        ALTER TABLE outbox ADD COLUMN spool_sha256 BLOB;
+        ALTER TABLE outbox ADD COLUMN tampered INTEGER NOT NULL DEFAULT 0 CHECK (tampered IN (0,1));
+        """,
     ]
 }

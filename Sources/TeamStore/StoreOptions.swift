@@ -19,20 +19,25 @@ public struct StoreOptions: Sendable {
     public var lockWait: (any LockWaitObserver)?
     /// Look through this role's or member's eyes (workspace-admins only); implies read-only.
     public var viewAs: ViewAs?
+    /// Who the process runs as, for the `--as` rule (tests stand in for another user).
+    public var effectiveUID: UInt32
+    /// A command that only reads: the file is opened read-only and never upgraded.
+    public var reading = false
 
     public init(readOnly: Bool = false, mailSettings: MailSettings = MailSettings(),
                 clock: @escaping @Sendable () -> Timestamp = StoreOptions.systemClock,
-                lockWait: (any LockWaitObserver)? = nil, viewAs: ViewAs? = nil) {
+                lockWait: (any LockWaitObserver)? = nil, viewAs: ViewAs? = nil, effectiveUID: UInt32 = geteuid()) {
         self.readOnly = readOnly; self.mailSettings = mailSettings; self.clock = clock
-        self.lockWait = lockWait; self.viewAs = viewAs
+        self.lockWait = lockWait; self.viewAs = viewAs; self.effectiveUID = effectiveUID
     }
 
     /// Viewing as someone else never changes anything.
-    var refusesWrites: Bool { readOnly || viewAs != nil }
+    var refusesWrites: Bool { readOnly || viewAs != nil || reading }
 
     /// Why a write is refused, naming the flag that made it so.
     var refusal: String {
-        viewAs != nil ? "read-only while viewing as someone else (--view-as)" : "read-only mode (--read-only)"
+        viewAs != nil ? "read-only while viewing as someone else (--view-as)"
+            : readOnly ? "read-only mode (--read-only)" : "this command only reads"
     }
 
     @Sendable public static func systemClock() -> Timestamp {

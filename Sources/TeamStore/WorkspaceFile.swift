@@ -14,7 +14,9 @@ struct FileIdentity: Equatable {
 enum WorkspaceFile {
     /// Opens an existing workspace; never creates one. A `readOnly` open
     /// leaves the file exactly as it is: no journal-mode switch, no upgrade.
-    static func open(path: String, readOnly: Bool) throws -> SQLiteConnection {
+    /// `admit` sees the connection before anything is read or upgraded
+    /// (the `--as` rule refuses there, leaving the file untouched).
+    static func open(path: String, readOnly: Bool, admit: (SQLiteConnection) throws -> Void = { _ in }) throws -> SQLiteConnection {
         guard FileManager.default.fileExists(atPath: path) else {
             throw TeamError.storage("no workspace at \(path); create one with 'clerk-team init' or point --db at an existing file")
         }
@@ -23,10 +25,14 @@ enum WorkspaceFile {
         }
         let connection: SQLiteConnection
         do {
-            connection = try SQLiteConnection(path: path, mode: .readWrite)
+            // Reading opens read-only, so it cannot change the file by accident;
+            // on read-only media `immutable`, without which SQLite cannot read a WAL file there.
+            let mode: SQLiteConnection.OpenMode = !readOnly ? .readWrite : isOnReadOnlyMedium(path) ? .immutable : .readOnly
+            connection = try SQLiteConnection(path: path, mode: mode)
         } catch {
             throw describe(error, path: path)
         }
+        try admit(connection)
         try prepare(connection, path: path, readOnly: readOnly)
         return connection
     }
@@ -65,6 +71,14 @@ enum WorkspaceFile {
         }
     }
 
+    /// True when the file system holding `path` is mounted read-only
+    /// (a CD, a read-only snapshot or bind mount): nobody can be writing to it.
+    static func isOnReadOnlyMedium(_ path: String) -> Bool {
+        var info = statvfs()
+        guard statvfs(path, &info) == 0 else { return false }
+        return info.f_flag & UInt(ST_RDONLY) != 0
+    }
+
     /// A folder with the set-group-ID bit is the usual sign of a folder shared
     /// by a group of operators: files made there must be group-writable.
     static func isGroupShared(directory: String) -> Bool {
@@ -88,13 +102,6 @@ enum WorkspaceFile {
         return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 
-    /// Owner of the file, for the `--as` rule.
-    static func ownerUID(path: String) -> UInt32? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return info.st_uid
-    }
-
     private static func prepare(_ connection: SQLiteConnection, path: String, readOnly: Bool) throws {
         do {
             try connection.execute("""
@@ -116,12 +123,12 @@ enum WorkspaceFile {
                 try connection.execute("PRAGMA journal_mode = WAL")
             }
             if version < Schema.currentVersion {
-                if connection.isReadOnly {
+                if connection.isReadOnly && !readOnly {
                     throw TeamError.storage("\(path) needs an upgrade but is read-only for you")
                 }
                 if readOnly {
                     throw TeamError.storage(
-                        "\(path) needs an upgrade (schema \(version) to \(Schema.currentVersion)), which is a change; open it once without --read-only")
+                        "\(path) needs an upgrade (schema \(version) to \(Schema.currentVersion)) before it can be read, and reading never changes a file; any command that changes the workspace upgrades it (or open the full-screen interface without --read-only)")
                 }
                 try migrate(connection)
             }
@@ -140,6 +147,8 @@ enum WorkspaceFile {
                 try connection.execute(Schema.migrations[index])
                 try connection.execute("PRAGMA user_version = \(index + 1)")
             }
+            // Rows from before the chain (schema 2) are sealed as of this upgrade.
+            if version < 2 { try AuditChain.sealUnsealed(connection) }
         }
     }
 

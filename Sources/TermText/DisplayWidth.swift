@@ -4,6 +4,13 @@
 /// sequences, so the UI never sends a multi-scalar emoji sequence to the
 /// terminal: ``displayForm(of:)`` reduces a grapheme to a form whose width
 /// everyone agrees on, and ``width(of:)`` measures that form.
+///
+/// Other clusters are kept whole: a Devanagari conjunct, Hangul jamo, a
+/// half-width kana with its voiced mark or a Tamil vowel sign hold several
+/// spacing characters, and a terminal gives each its own cells (wcwidth,
+/// summed). ``cellUnits(of:)`` splits a cluster the same way: one spacing
+/// character with the zero-width ones after it per cell, so nothing of the
+/// cluster is dropped and the width is the one the terminal will use.
 extension TerminalText {
     /// Cells `text` occupies once drawn (after ``displayForm(of:)`` of each grapheme).
     public static func width(of text: String) -> Int {
@@ -23,16 +30,32 @@ extension TerminalText {
     static func measuredWidth(of character: Character) -> Int {
         guard let first = character.unicodeScalars.first else { return 0 }
         if character.unicodeScalars.contains(where: { isRegionalIndicator($0) }) { return 2 }
-        if isZeroWidth(first) { return 0 }
-        if isWide(first) { return 2 }
-        // A text-style emoji made emoji-style by VS16 is drawn as its base alone: 1 cell.
-        return 1
+        if isEmojiSequence(character) {
+            if isZeroWidth(first) { return 0 }
+            // A text-style emoji made emoji-style by VS16 is drawn as its base alone: 1 cell.
+            return isWide(first) ? 2 : 1
+        }
+        // Every spacing character of the cluster gets its cells, as in the terminal.
+        return character.unicodeScalars.reduce(0) { $0 + scalarWidth($1) }
+    }
+
+    /// 0, 1 or 2 cells for one scalar, as glibc's `wcwidth` has it (spacing marks 1).
+    static func scalarWidth(_ scalar: Unicode.Scalar) -> Int {
+        if isZeroWidth(scalar) { return 0 }
+        return isWide(scalar) ? 2 : 1
+    }
+
+    /// Emoji sequences are reduced to their first emoji when drawn.
+    static func isEmojiSequence(_ character: Character) -> Bool {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return false }
+        return first.properties.isEmoji && (isWide(first) || scalars.contains("\u{FE0F}") || scalars.contains("\u{200D}"))
     }
 
     /// The grapheme reduced to what is drawn: ZWJ sequences and skin-tone
     /// modifiers keep only their first emoji; a flag becomes its two letters
     /// (`JP`: terminals draw flags at one, two or four cells, or as `??`);
-    /// combining marks stay with their base.
+    /// any other cluster is drawn whole (see ``cellUnits(of:)``).
     public static func displayForm(of character: Character) -> String {
         if singleScalar(character) != nil {
             if let first = character.unicodeScalars.first, isRegionalIndicator(first) { return letter(first) }
@@ -41,14 +64,8 @@ extension TerminalText {
         let scalars = Array(character.unicodeScalars)
         guard scalars.count > 1, let first = scalars.first else { return String(character) }
         if isRegionalIndicator(first) { return scalars.prefix(2).filter(isRegionalIndicator).map(letter).joined() }
-        if first.properties.isEmoji && (isWide(first) || scalars.contains("\u{FE0F}") || scalars.contains("\u{200D}")) {
-            return String(first)
-        }
-        // Base + combining marks: drop anything that is neither (e.g. stray joiners).
-        let kept = scalars.enumerated().filter { index, scalar in
-            index == 0 || isCombining(scalar)
-        }.map(\.element)
-        return String(String.UnicodeScalarView(kept))
+        if isEmojiSequence(character) { return String(first) }
+        return String(character)
     }
 
     /// `text` with every grapheme in its display form: what a column of a
@@ -125,6 +142,8 @@ extension TerminalText {
         if isCombining(scalar) { return scalar.properties.generalCategory != .spacingMark }
         switch scalar.value {
         case 0x200B...0x200D, 0x2060...0x2064, 0xFE00...0xFE0F, 0xE0000...0xE0FFF: return true
+        // Hangul medial vowels and final consonants join the initial's two cells.
+        case 0x1160...0x11FF, 0xD7B0...0xD7FF: return true
         default: return scalar.properties.isDefaultIgnorableCodePoint
         }
     }
@@ -143,5 +162,44 @@ extension TerminalText {
         default:
             return false
         }
+    }
+}
+
+/// What one terminal cell holds: one spacing character (1 or 2 cells wide)
+/// and the zero-width characters drawn with it.
+public struct CellUnit: Sendable, Equatable {
+    public let text: String
+    public let width: Int
+}
+
+extension TerminalText {
+    /// The grapheme as drawn, cell by cell: each spacing character with the
+    /// zero-width ones after it (zero-width ones before the first spacing
+    /// character go with it). Empty for a grapheme of zero width. The widths
+    /// add up to ``width(of:)-(Character)``.
+    public static func cellUnits(of character: Character) -> [CellUnit] {
+        let form = displayForm(of: character)
+        if let single = form.unicodeScalars.first, form.unicodeScalars.count == 1 {
+            let cells = width(of: character)
+            return cells == 0 ? [] : [CellUnit(text: String(single), width: cells)]
+        }
+        if isEmojiSequence(character) || isRegionalIndicator(character.unicodeScalars.first ?? " ") {
+            let cells = width(of: character)
+            return cells == 0 ? [] : [CellUnit(text: form, width: cells)]
+        }
+        var units: [CellUnit] = []
+        var text = String.UnicodeScalarView(), cells = 0
+        for scalar in form.unicodeScalars {
+            let size = scalarWidth(scalar)
+            if size > 0 && cells > 0 {
+                units.append(CellUnit(text: String(text), width: cells))
+                text = String.UnicodeScalarView()
+                cells = 0
+            }
+            text.append(scalar)
+            cells += size
+        }
+        if cells > 0 { units.append(CellUnit(text: String(text), width: cells)) }
+        return units
     }
 }

@@ -32,16 +32,20 @@ public struct Grid: Sendable, Equatable {
         // A display form can be several graphemes (a flag's two letters): lay those out one per cell.
         let drawn = safe.utf8.allSatisfy({ $0 < 0x80 }) ? safe : TerminalText.displayText(safe)
         for character in drawn {
-            let form = TerminalText.displayForm(of: character)
-            let width = TerminalText.width(of: character)
+            // A cluster with several spacing characters (a conjunct) takes a cell
+            // for each; it is drawn whole or, when it does not fit, not at all.
+            let units = TerminalText.cellUnits(of: character)
+            let width = units.reduce(0) { $0 + $1.width }
             if width == 0 {
                 continue  // zero-width leftovers are dropped, never drawn
             }
             if column - x + width > limit { break }
-            if column >= 0 {
-                set(Cell(text: form, width: UInt8(width), style: style), x: column, y: y)
+            for unit in units {
+                if column >= 0 {
+                    set(Cell(text: unit.text, width: UInt8(unit.width), style: style), x: column, y: y)
+                }
+                column += unit.width
             }
-            column += width
         }
         // A wide character that did not fit leaves its cell blank, not half-drawn.
         return column - x

@@ -27,10 +27,17 @@ enum Console {
 
     static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
 
+    /// The widest a table cell is shown: room for any valid name (100
+    /// characters, up to 200 cells) and email (254); a longer value, only
+    /// possible in a file edited by hand, is cut rather than padding every row.
+    static let maxCellWidth = 256
+
     /// Aligned columns; every cell sanitised; widths measured in terminal cells.
     static func table(_ header: [String], _ rows: [[String]]) {
         // Emoji sequences are reduced as in the interface, so columns line up (JSON keeps them whole).
-        let safeRows = rows.map { $0.map { TerminalText.displayText(TerminalText.sanitize($0)) } }
+        let safeRows = rows.map {
+            $0.map { TerminalText.truncate(TerminalText.displayText(TerminalText.sanitize($0)), toWidth: maxCellWidth) }
+        }
         var widths = header.map(TerminalText.width(of:))
         for row in safeRows {
             for (index, cell) in row.enumerated() where index < widths.count {

@@ -64,14 +64,12 @@ struct GlobalOptions: ParsableArguments {
         return "uid-\(uid)"
     }
 
-    /// Who is acting: the bound login, or `--as` when the rule allows it.
-    func identity(for path: String, interface: Interface = .cli) throws -> OperatorIdentity {
+    /// Who is acting: the bound login, or `--as`. The store's open decides
+    /// whether `--as` is allowed, on the file it opened (the owner rule).
+    func identity(interface: Interface = .cli) throws -> OperatorIdentity {
         guard let asEmail else { return OperatorIdentity(osLogin: Self.osLogin, interface: interface) }
         let email: EmailAddress
         do { email = try EmailAddress(asEmail) } catch { throw TeamError.invalid(error) }
-        guard OperatorIdentity.mayActAs(effectiveUID: geteuid(), fileOwnerUID: SQLiteWorkspace.fileOwner(path: path)) else {
-            throw TeamError.identity("--as is only for the superuser or the owner of \(path); you are '\(Self.osLogin)'")
-        }
         return OperatorIdentity(osLogin: Self.osLogin, asEmail: email, interface: interface)
     }
 }

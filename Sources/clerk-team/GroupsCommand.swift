@@ -26,7 +26,7 @@ struct GroupsCommand: ParsableCommand {
         @Flag(help: "Print JSON: [{\"name\", \"grants\", \"member_count\", \"version\"}].") var json = false
 
         func run() throws {
-            let groups = try global.openWorkspace().groups()
+            let groups = try global.openWorkspaceForReading().groups()
             if json { return JSONViews.printArray(groups, PermissionJSON.group) }
             Console.table(["GROUP", "MEMBERS", "GRANTS"], groups.map { group in
                 [group.name, String(group.memberCount), Self.grants(group.grants)]
@@ -46,7 +46,7 @@ struct GroupsCommand: ParsableCommand {
         var json = false
 
         func run() throws {
-            let detail = try global.openWorkspace().group(try GroupsCommand.name(group))
+            let detail = try global.openWorkspaceForReading().group(try GroupsCommand.name(group))
             if json { return Console.raw(PermissionJSON.groupDetail(detail).rendered() + "\n") }
             Console.line(detail.summary.name)
             Console.line("  grants:  " + List.grants(detail.summary.grants))

@@ -17,7 +17,7 @@ struct InboxesCommand: ParsableCommand {
         @Flag(help: "Print JSON: an array of {phone, name, visibility, members, version}.") var json = false
 
         func run() throws {
-            let inboxes = try global.openWorkspace().inboxes()
+            let inboxes = try global.openWorkspaceForReading().inboxes()
             if json { return JSONViews.printArray(inboxes, JSONViews.inbox) }
             Console.table(["PHONE", "NAME", "VISIBILITY", "MEMBERS"], inboxes.map {
                 [PhoneNumbers.display($0.inbox.phone), $0.inbox.name, $0.inbox.visibility.rawValue, Self.members($0.members)]

@@ -63,7 +63,7 @@ struct AcceptCommand: ParsableCommand {
         if target != ownLogin && !InvitationRules.mayBindOtherLogin(effectiveUID: geteuid()) {
             throw TeamError.identity("--login binds someone else's login and is only for the superuser; you are '\(ownLogin)'")
         }
-        let typed = token == "-" ? (readLine(strippingNewline: true) ?? "") : token
+        let typed = token == "-" ? try Self.tokenFromStandardInput() : token
         let displayName = try name.map { try Parse.name($0) }
         // Through the one opener like every command, so --read-only refuses this write too.
         let workspace = try global.openWorkspace()
@@ -83,6 +83,19 @@ struct AcceptCommand: ParsableCommand {
         if !outcome.skippedInboxes.isEmpty {
             Console.line("skipped, removed since you were invited: " + outcome.skippedInboxes.map(PhoneNumbers.display).joined(separator: ", "))
         }
+    }
+
+    /// One line from standard input. On a terminal it says what it waits
+    /// for first (on stderr, so a script's output stays clean).
+    static func tokenFromStandardInput() throws -> String {
+        if Console.stdinIsTerminal {
+            FileHandle.standardError.write(Data("Paste your invitation token and press Enter: ".utf8))
+        }
+        guard let line = readLine(strippingNewline: true), !line.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw TeamError.invalid(TeamCore.ValidationError(field: "token",
+                message: "no token on standard input; paste it when asked, or: echo TOKEN | clerk-team accept -"))
+        }
+        return line
     }
 
     /// A login as the system would name one: 1-64 printable ASCII characters, no spaces or colons.

@@ -29,7 +29,10 @@ struct InvitesCommand: ParsableCommand {
                 }
                 return value
             }
-            let invitations = try global.openWorkspace().invitations(status: wanted)
+            let listing = try global.openWorkspaceForReading().invitationListing(status: wanted)
+            // The readable rows are shown; each unreadable one is named on stderr.
+            for problem in listing.problems { Console.error("warning: " + problem) }
+            let invitations = listing.invitations
             if json { return JSONViews.printArray(invitations, JSONViews.invitation) }
             Console.table(["ID", "EMAIL", "ROLE", "STATUS", "EXPIRES", "INBOXES", "MAIL"], invitations.map { row in
                 let invitation = row.invitation
@@ -134,6 +137,12 @@ struct InvitesCommand: ParsableCommand {
                 return
             }
             Console.line("invited \(counted(report.rows.count, "person", "people")) from \(file); \(counted(report.queuedMail.count, "mail")) queued")
+            // Sending thousands of mails one by one would keep the command (and
+            // its operator) waiting long after the commit; a large batch goes to the flush.
+            guard report.queuedMail.count <= MailWiring.inlineLimit else {
+                Console.line("that is more than \(MailWiring.inlineLimit): they are sent by 'clerk-team mail flush' (run it now, or let its cron job do it)")
+                return
+            }
             MailWiring.deliverNow(workspace, config, ids: report.queuedMail, toStderr: false)
         }
     }

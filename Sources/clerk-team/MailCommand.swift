@@ -27,7 +27,7 @@ struct MailCommand: ParsableCommand {
         var json = false
 
         func run() throws {
-            let entries = try global.openWorkspace().mailQueue()
+            let entries = try global.openWorkspaceForReading().mailQueue()
             let shown = all ? entries : entries.filter { $0.state == .queued || $0.state == .lost }
             if json { return JSONViews.printArray(shown, JSONViews.mail) }
             let counts = Dictionary(grouping: entries, by: \.state).mapValues(\.count)
@@ -35,7 +35,8 @@ struct MailCommand: ParsableCommand {
             Console.raw(MailState.allCases.map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ") + "\n")
             guard !shown.isEmpty else { return }
             Console.table(["ID", "TO", "STATE", "ATTEMPTS", "NEXT/SENT", "QUEUED BY", "LAST ERROR"], shown.map { entry in
-                ["#\(entry.id)", entry.recipient, entry.state.rawValue, String(entry.attempts),
+                ["#\(entry.id)", entry.recipient, entry.tampered && entry.state == .queued ? "tampered" : entry.state.rawValue,
+                 String(entry.attempts),
                  entry.state == .queued ? entry.nextAttemptAt.iso8601 : (entry.sentAt?.iso8601 ?? "-"),
                  entry.queuedBy, entry.lastError ?? "-"]
             })
@@ -70,7 +71,9 @@ struct MailCommand: ParsableCommand {
             if report.delivered.isEmpty && report.failed.isEmpty && report.lost.isEmpty {
                 Console.line("nothing due to send")
             }
-            if !report.failed.isEmpty || !report.lost.isEmpty || !report.unreadable.isEmpty { throw Refused() }
+            if !report.failed.isEmpty || !report.lost.isEmpty || !report.unreadable.isEmpty || !report.tampered.isEmpty {
+                throw Refused()
+            }
         }
     }
 }

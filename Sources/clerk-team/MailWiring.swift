@@ -6,6 +6,9 @@ import TeamMail
 /// environment, delivery right after a command queued a mail, and what a
 /// delivery run did, in words. The mail logic itself is in TeamMail.
 enum MailWiring {
+    /// The most mails a command sends itself before returning; more are left to `mail flush`.
+    static let inlineLimit = 50
+
     static func config() throws -> ClerkConfig {
         try ClerkConfig.load(environment: ProcessInfo.processInfo.environment)
     }
@@ -42,6 +45,9 @@ enum MailWiring {
         }
         if report.failed.count > 20 { say("… and \(report.failed.count - 20) more not delivered; see 'clerk-team mail status'") }
         for id in report.lost { say("mail #\(id) is lost: its spooled message is missing; resend the invitation") }
+        for id in report.tampered {
+            say("mail #\(id) was not sent: its spooled message is not the one that was queued (tampered); it stays queued, flagged in 'clerk-team mail status'; resend the invitation")
+        }
         for id in report.unreadable { say("mail #\(id): its spooled message cannot be read now; see 'clerk-team mail status'") }
         for (login, count) in report.heldByOtherLogins.sorted(by: { $0.key < $1.key }) {
             say("\(counted(count, "due mail")) \(count == 1 ? "was" : "were") queued by login '\(login)': only '\(login)' or the superuser can send them")

@@ -29,7 +29,7 @@ struct MembersCommand: ParsableCommand {
         }
 
         func run() throws {
-            let members = MemberListing.arrange(try global.openWorkspace().members(), filter: filter,
+            let members = MemberListing.arrange(try global.openWorkspaceForReading().members(), filter: filter,
                                                 sort: MemberSort(rawValue: sort.lowercased()) ?? .name)
             if json { return JSONViews.printArray(members, JSONViews.member) }
             Console.table(["NAME", "EMAIL", "ROLE", "STATUS", "LOGIN", "INBOXES"], members.map { row in
@@ -46,7 +46,7 @@ struct MembersCommand: ParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
-            let detail = try global.openWorkspace().member(try Parse.email(email))
+            let detail = try global.openWorkspaceForReading().member(try Parse.email(email))
             if json { return Console.raw(JSONViews.memberDetail(detail).rendered() + "\n") }
             let member = detail.member
             Console.line("\(member.name) <\(member.email)>")

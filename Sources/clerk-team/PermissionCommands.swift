@@ -16,7 +16,7 @@ struct CanCommand: ParsableCommand {
     func run() throws {
         let address = try Parse.email(email)
         let key = try Parse.permission(permission)
-        let explanation = try global.openWorkspace().explain(address, key)
+        let explanation = try global.openWorkspaceForReading().explain(address, key)
         if json {
             Console.raw(JSONText.Value.object([("member", .string(address.value)), ("permission", .string(key.rawValue)),
                                                ("held", .bool(explanation.held))]).rendered() + "\n")
@@ -30,7 +30,8 @@ struct CanCommand: ParsableCommand {
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Show where a member's permission comes from (role, groups, overrides).")
+        abstract: "Show where a member's permission comes from (role, groups, overrides).",
+        discussion: "How they are given: " + Guard.givingRule + ".")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The member's email.", completion: Complete.emails) var email: String
     @Argument(help: "A permission key.", completion: Complete.permissions) var permission: String
@@ -40,13 +41,17 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let address = try Parse.email(email)
         let key = try Parse.permission(permission)
-        let explanation = try global.openWorkspace().explain(address, key)
+        let explanation = try global.openWorkspaceForReading().explain(address, key)
         if json { return Console.raw(PermissionJSON.explanation(address, explanation).rendered() + "\n") }
         Console.line("\(address) \(explanation.held ? "holds" : "does not hold") \(key.rawValue)")
         if explanation.sources.isEmpty {
             Console.line("  - no role, group or override gives it")
         }
         for source in explanation.sources { Console.line("  - \(source)") }
+        // A role gives without a permission-by-permission check: say so where it matters.
+        if explanation.held, explanation.sources.contains(where: \.isRoleDefault) {
+            Console.line("note: " + Guard.givingRule)
+        }
     }
 }
 
@@ -60,35 +65,11 @@ struct WhoHoldsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let holders = try global.openWorkspace().whoHolds(try Parse.permission(permission))
+        let holders = try global.openWorkspaceForReading().whoHolds(try Parse.permission(permission))
         if json { return JSONViews.printArray(holders, PermissionJSON.holder) }
         Console.table(["NAME", "EMAIL", "ROLE", "WHY"], holders.map { holder in
             [holder.member.name, holder.member.email.value, holder.member.role.rawValue,
              holder.explanation.sources.map(\.description).joined(separator: "; ")]
-        })
-    }
-}
-
-struct AuditCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "audit",
-        abstract: "Show the audit log, oldest first.")
-    @OptionGroup var global: GlobalOptions
-    @Option(help: "Only the most recent N events.") var limit: Int?
-    @Flag(help: "Print JSON lines: one {id, at, actor, login, via_as, interface, action, target, before, after} per line.")
-    var json = false
-
-    func run() throws {
-        let events = try global.openWorkspace().auditEvents(limit: limit)
-        if json {
-            var out = ""
-            for event in events { JSONViews.audit(event).render(into: &out); out += "\n" }
-            return Console.raw(out)
-        }
-        Console.table(["WHEN", "ACTOR", "LOGIN", "VIA", "ACTION", "TARGET", "CHANGE"], events.map { event in
-            [event.at.iso8601, event.actor ?? "-", event.osLogin + (event.viaAs ? " (--as)" : ""),
-             event.interface.rawValue, event.action, event.target,
-             [event.before.map { "before \($0)" }, event.after.map { "after \($0)" }].compactMap { $0 }.joined(separator: " ")]
         })
     }
 }

@@ -21,7 +21,7 @@ struct RolesCommand: ParsableCommand {
         func run() throws {
             // Outside a workspace the shipped matrix is what applies.
             let matrix = FileManager.default.fileExists(atPath: global.path)
-                ? try global.openWorkspace().roleMatrix() : RoleMatrix.shipped
+                ? try global.openWorkspaceForReading().roleMatrix() : RoleMatrix.shipped
             if json { return Console.raw(PermissionJSON.roles(matrix).rendered() + "\n") }
             let header = ["PERMISSION"] + Role.byRank.map(\.rawValue)
             let rows = Permission.allCases.map { permission in
@@ -79,7 +79,7 @@ extension RolesCommand {
         @Flag(help: "Print JSON: [{\"rule\", \"role\", \"permission\", \"group\", \"message\"}].") var json = false
 
         func run() throws {
-            let findings = try global.openWorkspace().lint()
+            let findings = try global.openWorkspaceForReading().lint()
             if json {
                 Console.raw(JSONText.Value.array(findings.map(PermissionJSON.finding)).rendered() + "\n")
             } else if findings.isEmpty {

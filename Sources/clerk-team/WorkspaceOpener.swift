@@ -30,6 +30,12 @@ extension GlobalOptions {
         try open(opening, at: path ?? self.path, interface: interface, mail: nil)
     }
 
+    /// Opens the workspace for a command that only reads: read-only at the
+    /// SQLite level, never upgraded (a file that needs it is refused, saying how).
+    func openWorkspaceForReading() throws -> SQLiteWorkspace {
+        try open(.existing, at: path, interface: .cli, mail: nil, reading: true)
+    }
+
     /// Opens the workspace for a command that queues or sends invitation mail.
     /// The config is read first, once: a broken one stops the command before
     /// anything changes.
@@ -41,7 +47,7 @@ extension GlobalOptions {
 
     /// The only code that calls the store's `open`, `create` and `createDemo`.
     private func open(_ opening: Opening, at path: String, interface: Interface,
-                      mail: ClerkConfig?, lockWait: (any LockWaitObserver)? = nil) throws -> SQLiteWorkspace {
+                      mail: ClerkConfig?, lockWait: (any LockWaitObserver)? = nil, reading: Bool = false) throws -> SQLiteWorkspace {
         let view = try viewAs.map(Parse.viewAs)
         if view != nil, !opening.usesExistingFile {
             throw TeamError.invalid(ValidationError(field: "view-as",
@@ -49,13 +55,14 @@ extension GlobalOptions {
         }
         // Without a config (commands that send no mail) the store's defaults
         // apply: mail from the inviter's own address, the standard expiry.
-        let options = StoreOptions(readOnly: readOnly, mailSettings: mail?.mailSettings ?? MailSettings(),
+        var options = StoreOptions(readOnly: readOnly, mailSettings: mail?.mailSettings ?? MailSettings(),
                                    lockWait: lockWait, viewAs: view)
+        options.reading = reading
         // Creating binds the operator's own login: there is no member yet for --as to name.
         let ownIdentity = OperatorIdentity(osLogin: Self.osLogin, interface: interface)
         switch opening {
         case .existing:
-            return try SQLiteWorkspace.open(path: path, identity: try identity(for: path, interface: interface),
+            return try SQLiteWorkspace.open(path: path, identity: try identity(interface: interface),
                                             options: options)
         case .create(let name, let adminEmail, let adminName):
             return try SQLiteWorkspace.create(path: path, name: name, adminEmail: adminEmail, adminName: adminName,

@@ -32,12 +32,12 @@ import TestSupport
         let (arguments, expected) = Self.cases[index]
         let cli = try CLIHarness()
         try cli.seedTeam()
-        let before = try #require(cli.fileBytes())
+        let before = try cli.stateOutsideRefusals()
         let result = try cli.run(arguments)
         #expect(result.status == 1, "\(arguments)")
         #expect(result.stderr.contains(expected), "\(arguments): \(result.stderr)")
         #expect(!result.stderr.utf8.contains(0x1B))
-        #expect(cli.fileBytes() == before, "\(arguments) changed the file")
+        #expect(try cli.stateOutsideRefusals() == before, "\(arguments) changed the file")
     }
 
     @Test func aMissingWorkspaceIsReportedAndNotCreated() throws {

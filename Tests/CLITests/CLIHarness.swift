@@ -75,3 +75,21 @@ func currentLogin() -> String {
     guard let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name else { return "uid-\(geteuid())" }
     return String(cString: name)
 }
+
+extension CLIHarness {
+    /// Every table's rows, except audit rows recording refusals: what a
+    /// refused command must leave exactly as it was.
+    func stateOutsideRefusals() throws -> [String] {
+        let connection = try SQLiteConnection(path: db, mode: .readOnly)
+        var rows: [String] = []
+        let tables = try connection.all("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") { $0.text(0) }
+        for table in tables {
+            let columns = try connection.all("SELECT name FROM pragma_table_info(?)", [table]) { "quote(\"\($0.text(0))\")" }
+            let filter = table == "audit" ? " WHERE outcome = 'done'" : ""
+            try connection.query("SELECT \(columns.joined(separator: " || ',' || ")) FROM \"\(table)\"\(filter)") {
+                rows.append(table + ": " + $0.text(0))
+            }
+        }
+        return rows
+    }
+}

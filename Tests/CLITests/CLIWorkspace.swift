@@ -25,6 +25,8 @@ final class CLIWorkspace {
 
     func writeConfig(_ json: String) throws {
         try json.write(toFile: dir.file("config.json"), atomically: true, encoding: .utf8)
+        // Whatever the umask: a config others could write is refused.
+        chmod(dir.file("config.json"), 0o600)
     }
 
     func run(_ arguments: [String], stdin: String? = nil, timeout: Double = 60) throws -> RunResult {
@@ -54,11 +56,10 @@ final class CLIWorkspace {
         Int(name.dropFirst("mail-".count).prefix { $0.isNumber }) ?? 0
     }
 
-    /// The token of the `clerk-team accept TOKEN` command in a message.
+    /// The invitation token in a message: the line holding only it.
     static func token(in message: String) -> String? {
-        guard let range = message.range(of: "clerk-team accept ") else { return nil }
-        let token = String(message[range.upperBound...].prefix { !$0.isWhitespace })
-        return token.isEmpty ? nil : token
+        message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { $0.count == 52 && $0.allSatisfy { ("a"..."z").contains($0) || ("2"..."7").contains($0) } }
     }
 
     /// The newest mail's token.

@@ -34,7 +34,7 @@ import TestSupport
         try cli.seedTeam()
         try cli.ok("--as", "manager@acme.test", "groups", "create", "Cleaners")
         try cli.ok("--as", "manager@acme.test", "groups", "grant", "Cleaners", "delete-messages")
-        let before = cli.fileBytes()
+        let before = try cli.stateOutsideRefusals()
         let escalation = try cli.run("--as", "admin@acme.test", "groups", "add", "Cleaners", "agent@acme.test")
         #expect(escalation.status == 1)
         #expect(escalation.stderr.contains("refused (escalation): you cannot give delete-messages because you do not hold it yourself"))
@@ -47,6 +47,6 @@ import TestSupport
         #expect(hostile.status == 1)
         #expect(hostile.stderr.contains("invalid group name: group name contains control character U+001B"))
         #expect(try cli.run("groups", "show", "Nope").stderr.contains("no group 'Nope' in this workspace"))
-        #expect(cli.fileBytes() == before)
+        #expect(try cli.stateOutsideRefusals() == before)
     }
 }

@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 import Testing
 import TestSupport
@@ -13,7 +14,7 @@ import TestSupport
         #expect(invited.stdout.contains("delivered (file \(team.mailFolder)/mail-1-alice@example.com.eml)"))
         let mail = try #require(team.mails().first)
         #expect(mail.components(separatedBy: "\nTo: ").count == 2)
-        #expect(mail.contains("clerk-team accept ") && mail.contains("--db \(team.db)"))
+        #expect(mail.contains("clerk-team accept - --db \(team.db)"))
         let token = try team.lastToken()
         for suffix in ["", "-wal", "-shm"] {
             let bytes = FileManager.default.contents(atPath: team.db + suffix) ?? Data()
@@ -145,5 +146,36 @@ import TestSupport
             #expect(own.status == 1 && own.stderr.contains("already bound to member boss@acme.test"))
         }
         #expect(try team.run(["accept", token, "--login", "bad login"]).status == 1)
+    }
+}
+
+@Suite struct BadInvitationRowCLITests {
+    @Test func invitesListShowsTheOthersAndWarnsAboutTheBadRow() throws {
+        let team = try CLIWorkspace()
+        try team.expectSuccess(["invite", "good@example.com", "--role", "member"])
+        try team.expectSuccess(["invite", "bad@example.com", "--role", "member"])
+        var handle: OpaquePointer?
+        #expect(sqlite3_open(team.db, &handle) == SQLITE_OK)
+        #expect(sqlite3_exec(handle, "UPDATE invitations SET email = 'x' WHERE id = 2", nil, nil, nil) == SQLITE_OK)
+        sqlite3_close(handle)
+        let listed = try team.run(["invites", "list"])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.contains("good@example.com"))
+        #expect(listed.stderr.contains("warning: invitation #2"), "\(listed.stderr)")
+    }
+}
+
+@Suite struct LargeImportCLITests {
+    @Test func aLargeImportReturnsAfterItsCommitAndLeavesTheMailToMailFlush() throws {
+        let team = try CLIWorkspace()
+        let csv = "email,role\n" + (1...60).map { "bulk\($0)@example.com,member" }.joined(separator: "\n") + "\n"
+        try csv.write(toFile: team.dir.file("team.csv"), atomically: true, encoding: .utf8)
+        let imported = try team.expectSuccess(["invites", "import", team.dir.file("team.csv")])
+        #expect(imported.stdout.contains("invited 60 people"))
+        #expect(imported.stdout.contains("clerk-team mail flush"), "\(imported.stdout)")
+        #expect(team.mails().isEmpty, "60 mails were sent inline before the command returned")
+        let flushed = try team.expectSuccess(["mail", "flush"])
+        #expect(flushed.stdout.components(separatedBy: " delivered (").count - 1 == 60)
+        #expect(team.mails().count == 60)
     }
 }

@@ -20,7 +20,7 @@ import TestSupport
 
         // The seeded team has a second workspace-admin; once it lacks a key, the owner is the last keyholder.
         try cli.ok("permissions", "revoke", "workspace-admin@acme.test", "add-team-members")
-        let before = cli.fileBytes()
+        let before = try cli.stateOutsideRefusals()
         let escalation = try cli.run("--as", "admin@acme.test", "permissions", "grant", "member@acme.test", "delete-messages")
         #expect(escalation.status == 1)
         #expect(escalation.stderr.contains("refused (escalation): you cannot give delete-messages because you do not hold it yourself"))
@@ -32,7 +32,7 @@ import TestSupport
         let unknown = try cli.run("permissions", "grant", "agent@acme.test", "fly")
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("invalid permission: unknown permission 'fly'"))
-        #expect(cli.fileBytes() == before)
+        #expect(try cli.stateOutsideRefusals() == before)
     }
 }
 
@@ -49,7 +49,7 @@ import TestSupport
         #expect(try cli.ok("explain", "admin@acme.test", "modify-billing").contains("removed from the shipped default"))
         #expect(try cli.ok("roles").contains("* changed in this workspace"))
 
-        let before = cli.fileBytes()
+        let before = try cli.stateOutsideRefusals()
         let lockOut = try cli.run("roles", "set", "workspace-admin", "-modify-team-member")
         #expect(lockOut.status == 1)
         #expect(lockOut.stderr.contains("refused (last-workspace-admin): the workspace-admin role must keep modify-team-member"))
@@ -58,7 +58,7 @@ import TestSupport
         let bad = try cli.run("roles", "set", "agent", "view-messages")
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("invalid change: 'view-messages' is not +permission or -permission"))
-        #expect(cli.fileBytes() == before)
+        #expect(try cli.stateOutsideRefusals() == before)
 
         try cli.ok("roles", "reset")
         let after = try #require(try cli.json("roles", "--json") as? [[String: Any]])
@@ -155,5 +155,16 @@ import TestSupport
         let bad = try cli.run("--view-as", "boss", "members", "list")
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("invalid view-as: 'boss' is neither a role"))
+    }
+}
+
+@Suite struct GivingRuleCLITests {
+    @Test func explainStatesHowRolesAndPermissionsAreGiven() throws {
+        let cli = try CLIHarness()
+        try cli.seedTeam()
+        let viaRole = try cli.ok("explain", "agent@acme.test", "view-public-inbox")
+        #expect(viaRole.contains("roles are given by rank") && viaRole.contains("nobody gives a permission they do not hold"), "\(viaRole)")
+        let help = try cli.run("explain", "--help")
+        #expect(help.stdout.contains("roles are given by rank"), "\(help.stdout)")
     }
 }

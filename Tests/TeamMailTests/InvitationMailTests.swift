@@ -29,7 +29,10 @@ import TeamCore
         #expect(message.value(of: "From") == "\"Wanda Admin (via clerk-team)\" <team@acme.test>")
         #expect(message.value(of: "Date") == "Fri, 15 Jan 2027 08:00:00 +0000")
         #expect(!head.contains("tok3n"))
-        #expect(body.contains("clerk-team accept tok3n --db '/srv/team/work space.db'"))
+        // The token goes in on standard input, never on a command line where ps shows it.
+        #expect(body.contains("clerk-team accept - --db '/srv/team/work space.db'"))
+        #expect(body.contains("echo tok3n | clerk-team accept -"))
+        #expect(!body.contains("clerk-team accept tok3n"))
         #expect(body.contains("Acme Ltd") && body.contains("as agent") && body.contains("+14155550100  Support (shared)"))
         #expect(body.contains("expires on 2027-01-15 at 08:00 UTC"))
         #expect(!body.contains("{{"))
@@ -84,10 +87,10 @@ import TeamCore
     }
 
     @Test func theAcceptCommandIsSafeToPaste() {
-        #expect(InvitationMail.acceptCommand(token: "t", workspacePath: nil) == "clerk-team accept t")
-        #expect(InvitationMail.acceptCommand(token: "t", workspacePath: "/a/b.db") == "clerk-team accept t --db /a/b.db")
-        #expect(InvitationMail.acceptCommand(token: "t", workspacePath: "/it's/x.db") == "clerk-team accept t --db '/it'\\''s/x.db'")
-        #expect(InvitationMail.acceptCommand(token: "t", workspacePath: "/x\n.db") == "clerk-team accept t")
+        #expect(InvitationMail.acceptCommand(workspacePath: nil) == "clerk-team accept -")
+        #expect(InvitationMail.acceptCommand(workspacePath: "/a/b.db") == "clerk-team accept - --db /a/b.db")
+        #expect(InvitationMail.acceptCommand(workspacePath: "/it's/x.db") == "clerk-team accept - --db '/it'\\''s/x.db'")
+        #expect(InvitationMail.acceptCommand(workspacePath: "/x\n.db") == "clerk-team accept -")
     }
 
     @Test func datesAreRFC5322() {

@@ -36,11 +36,14 @@ extension StoreFixture {
         let place = try workspace.db.first("SELECT spool_file, spool_offset, spool_length FROM outbox WHERE id = ?", [id]) {
             ($0.text(0), $0.int(1), $0.int(2))
         }
-        guard let place, let message = try workspace.spool.read(place.0, offset: place.1, length: place.2),
-              let range = message.range(of: "clerk-team accept ") else {
+        guard let place, case .message(let bytes) = try workspace.spool.read(place.0, offset: place.1, length: place.2,
+                                                                           owners: [geteuid()]),
+              let token = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) })
+                .first(where: { $0.count == 52 && $0.allSatisfy { ("a"..."z").contains($0) || ("2"..."7").contains($0) } })
+        else {
             throw TeamError.notFound("no spooled message for mail #\(id)")
         }
-        return String(message[range.upperBound...].prefix { !$0.isWhitespace })
+        return token
     }
 
     /// Invites as the workspace-admin; returns the invitation and its token.

@@ -103,7 +103,7 @@ import TestSupport
 
     @Test func transportErrorsAreKeptWithoutAnythingTokenLike() {
         let token = InvitationToken.generate().text
-        let kept = SQLiteWorkspace.redacted("relay said: bad line \(token)\r\nmore\u{1b}[2J")
+        let kept = MailRedaction.redact("relay said: bad line \(token)\r\nmore\u{1b}[2J")
         #expect(!kept.contains(token))
         #expect(kept.contains("[redacted]"))
         #expect(!kept.unicodeScalars.contains { $0.value < 0x20 })

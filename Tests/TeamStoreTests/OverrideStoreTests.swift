@@ -12,9 +12,9 @@ import TestSupport
     /// Runs `command` expecting a refusal by `rule`, and checks the file did not change.
     static func expectRefused(_ command: TeamCommand, by workspace: SQLiteWorkspace, _ fixture: StoreFixture,
                               _ rule: GuardRule, sourceLocation: SourceLocation = #_sourceLocation) {
-        let before = fixture.fileBytes()
+        let before = try? fixture.stateOutsideRefusals()
         #expect(sourceLocation: sourceLocation) { try workspace.perform(command) } throws: { refusedRule($0) == rule }
-        #expect(fixture.fileBytes() == before, "a refusal changed the file", sourceLocation: sourceLocation)
+        #expect((try? fixture.stateOutsideRefusals()) == before, "a refusal changed the workspace", sourceLocation: sourceLocation)
     }
 
     @Test func grantRevokeAndResetChangeTheVerdictAndAreAudited() throws {

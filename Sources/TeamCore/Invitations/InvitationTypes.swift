@@ -43,6 +43,18 @@ public struct InvitationSummary: Sendable, Equatable {
     }
 }
 
+/// The invitations as listed, and the rows that could not be read: one bad
+/// row (a file edited by hand) is named here instead of hiding the others.
+public struct InvitationListing: Sendable, Equatable {
+    public var invitations: [InvitationSummary]
+    /// One sentence per unreadable row, naming it ("invitation #12 holds …").
+    public var problems: [String]
+
+    public init(invitations: [InvitationSummary], problems: [String]) {
+        self.invitations = invitations; self.problems = problems
+    }
+}
+
 /// `accept TOKEN`: the token as typed, the member's display name, and the
 /// OS login to bind (the caller's own, or another one when the superuser
 /// provisions on someone's behalf).

@@ -4,6 +4,17 @@ import TeamCore
 /// is not a member yet. The token is its only authority.
 extension SQLiteWorkspace {
     public func acceptInvitation(_ request: AcceptRequest) throws -> AcceptOutcome {
+        var refused: (Refusal, invitee: String)?
+        do {
+            return try accepting(request) { refused = ($0, $1) }
+        } catch {
+            // The invitee hears what any unusable token gets; the log says which rule refused.
+            if let refused { recordRefusal(refused.0, actor: refused.invitee, action: "invitation.accept", target: refused.invitee) }
+            throw error
+        }
+    }
+
+    private func accepting(_ request: AcceptRequest, refusedBy: (Refusal, String) -> Void) throws -> AcceptOutcome {
         try writing {
             let now = now()
             if let bound = try db.first(HotQueries.memberByLogin, [request.login], { try RowMapping.member($0) }) {
@@ -17,6 +28,11 @@ extension SQLiteWorkspace {
                                                 [SQLValue.blob(token.hash)], { try invitation($0) }),
                   InvitationLifecycle.refusal(.accept, effective(invitation)) == nil
             else { throw TeamError.notFound(InvitationRules.unusableToken) }
+            // Same words as any unusable token; the invitation stays pending, so a re-invite works.
+            if let refusal = try inviterRefusal(invitation) {
+                refusedBy(refusal, invitation.email.value)
+                throw TeamError.notFound(InvitationRules.unusableToken)
+            }
             try requireNotMember(invitation.email)
             let seats = try self.seats(now: now)
             if let limit = seats.limit, seats.active + 1 > limit {
@@ -51,5 +67,27 @@ extension SQLiteWorkspace {
             return AcceptOutcome(member: member, workspaceName: try workspaceName(), inboxes: assigned,
                                  skippedInboxes: skipped)
         }
+    }
+
+    /// The guard's answer, now, to the inviter giving this invitation's role
+    /// and inboxes: a token carries its inviter's authority only while they
+    /// still have it (demoted, deactivated or removed since: refused).
+    func inviterRefusal(_ invitation: Invitation) throws -> Refusal? {
+        guard let inviterID = invitation.invitedBy,
+              let inviter = try db.first("SELECT \(RowMapping.memberColumns) FROM members WHERE id = ?", [inviterID],
+                                         { try RowMapping.member($0) }) else {
+            return Refusal(rule: .deactivated, message: "the inviter is no longer a member")
+        }
+        let permissions = EffectivePermissions.compute(try sources(of: inviter), matrix: try loadMatrix())
+        let assigned = Set(try db.all(HotQueries.inboxIDsOfMember, [inviter.id]) { $0.int(0) })
+        let actor = ActorFacts(id: inviter.id, role: inviter.role, status: inviter.status, permissions: permissions,
+                               assignedInboxes: assigned)
+        let inboxes = try invitationInboxes(invitation.id).compactMap { entry in
+            try entry.inboxID.flatMap { id in
+                try db.first("SELECT \(RowMapping.inboxColumns) FROM inboxes WHERE id = ?", [id]) { try RowMapping.inbox($0) }
+            }
+        }
+        return Guard.check(.invite(role: invitation.role, inboxes: inboxes.map(Self.facts)), by: actor,
+                           in: try workspaceFacts()).refusal
     }
 }

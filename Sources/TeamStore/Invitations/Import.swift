@@ -6,50 +6,65 @@ import TeamMail
 /// then all are invited in the one transaction, or none.
 extension SQLiteWorkspace {
     public func importInvitations(_ rows: [InvitationRow], dryRun: Bool) throws -> ImportReport {
-        // A dry run writes nothing, so it only reads: it works under --read-only and --view-as too.
-        if dryRun { return try reading { try importing(rows, dryRun: true, SpoolBatch()) } }
-        return try writingWithSpool { spool in try importing(rows, dryRun: false, spool) }
+        var actor: OperatorContext?
+        do {
+            return try importing(rows, dryRun: dryRun) { actor = $0 }
+        } catch TeamError.refused(let refusal) {
+            recordRefusal(refusal, by: actor, action: "invitation.import", target: "\(rows.count) rows")
+            throw TeamError.refused(refusal)
+        }
     }
 
-    private func importing(_ rows: [InvitationRow], dryRun: Bool, _ spool: SpoolBatch) throws -> ImportReport {
-        let op = try resolveOperator()
-        // One refusal for the whole file rather than the same one per row.
-        try check(.manageInvitation, op)
-        let context = try inviteContext(op)
-        let facts = try workspaceFacts()
-        var errors: [LineError] = []
-        var firstLine: [EmailAddress: Int] = [:]
-        var inboxCache: [PhoneNumber: Inbox?] = [:]
-        var planned: [(row: InvitationRow, inboxes: [Inbox])] = []
-        for row in rows {
-            if let line = firstLine[row.email] {
-                errors.append(LineError(line: row.line, message: "\(row.email) is already invited on line \(line) of this file"))
-                continue
+    private func importing(_ rows: [InvitationRow], dryRun: Bool,
+                           resolved: (OperatorContext) -> Void) throws -> ImportReport {
+        // A dry run writes nothing, so it only reads: it works under --read-only and --view-as too.
+        if dryRun { return try reading { try importing(rows, dryRun: true, SpoolBatch(), resolved: resolved) } }
+        return try writingWithSpool { spool in try importing(rows, dryRun: false, spool, resolved: resolved) }
+    }
+
+    private func importing(_ rows: [InvitationRow], dryRun: Bool, _ spool: SpoolBatch,
+                           resolved: (OperatorContext) -> Void) throws -> ImportReport {
+        do {
+            let op = try resolveOperator()
+            resolved(op)
+            // One refusal for the whole file rather than the same one per row.
+            try check(.manageInvitation, op)
+            let context = try inviteContext(op)
+            let facts = try workspaceFacts()
+            var errors: [LineError] = []
+            var firstLine: [EmailAddress: Int] = [:]
+            var inboxCache: [PhoneNumber: Inbox?] = [:]
+            var planned: [(row: InvitationRow, inboxes: [Inbox])] = []
+            for row in rows {
+                if let line = firstLine[row.email] {
+                    errors.append(LineError(line: row.line, message: "\(row.email) is already invited on line \(line) of this file"))
+                    continue
+                }
+                firstLine[row.email] = row.line
+                let rowErrors = try problems(of: row, op, facts, context.now, &inboxCache)
+                if rowErrors.messages.isEmpty {
+                    planned.append((row, rowErrors.inboxes))
+                } else {
+                    errors += rowErrors.messages.map { LineError(line: row.line, message: $0) }
+                }
             }
-            firstLine[row.email] = row.line
-            let rowErrors = try problems(of: row, op, facts, context.now, &inboxCache)
-            if rowErrors.messages.isEmpty {
-                planned.append((row, rowErrors.inboxes))
-            } else {
-                errors += rowErrors.messages.map { LineError(line: row.line, message: $0) }
+            let seats = try self.seats(now: context.now)
+            if let limit = seats.limit, seats.active + seats.pending + planned.count > limit {
+                errors.append(LineError(line: 0, message:
+                    "the file invites \(counted(planned.count, "person", "people")) but only \(max(0, limit - seats.active - seats.pending)) of \(counted(limit, "seat")) are free"))
             }
+            guard errors.isEmpty, !dryRun else {
+                return ImportReport(rows: rows, errors: errors.sorted(), applied: false, queuedMail: [])
+            }
+            var mails: [MailID] = []
+            mails.reserveCapacity(planned.count)
+            for entry in planned {
+                let created = try createInvitation(email: entry.row.email, role: entry.row.role, inboxes: entry.inboxes,
+                                                   context, spool, replacing: nil)
+                mails.append(created.mail)
+            }
+            return ImportReport(rows: rows, errors: [], applied: true, queuedMail: mails)
         }
-        let seats = try self.seats(now: context.now)
-        if let limit = seats.limit, seats.active + seats.pending + planned.count > limit {
-            errors.append(LineError(line: 0, message:
-                "the file invites \(counted(planned.count, "person", "people")) but only \(max(0, limit - seats.active - seats.pending)) of \(counted(limit, "seat")) are free"))
-        }
-        guard errors.isEmpty, !dryRun else {
-            return ImportReport(rows: rows, errors: errors.sorted(), applied: false, queuedMail: [])
-        }
-        var mails: [MailID] = []
-        mails.reserveCapacity(planned.count)
-        for entry in planned {
-            let created = try createInvitation(email: entry.row.email, role: entry.row.role, inboxes: entry.inboxes,
-                                               context, spool, replacing: nil)
-            mails.append(created.mail)
-        }
-        return ImportReport(rows: rows, errors: [], applied: true, queuedMail: mails)
     }
 
     /// What is wrong with one row against the workspace (nothing: the inboxes it names).

@@ -59,9 +59,11 @@ extension SQLiteWorkspace {
         return mailSettings.defaultExpiryDays ?? InvitationRules.defaultExpiryDays
     }
 
-    /// Seats taken and the limit (nil: no limit).
+    /// Seats taken and the limit (nil: no limit, and then nothing is
+    /// counted: counting walks every active member and pending invitation).
     func seats(now: Timestamp) throws -> (active: Int, pending: Int, limit: Int?) {
         let limit = try db.first("SELECT seat_limit FROM workspace WHERE id = 1") { $0.optionalInt(0) } ?? nil
+        guard limit != nil else { return (0, 0, nil) }
         let active = Int(try db.scalarInt(HotQueries.activeMemberCount))
         let pending = Int(try db.scalarInt(HotQueries.livePendingInvitationCount, [now.seconds]))
         return (active, pending, limit.map(Int.init))

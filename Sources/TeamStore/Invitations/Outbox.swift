@@ -33,8 +33,11 @@ extension SQLiteWorkspace: MailOutbox {
         } catch {
             throw TeamError.invalid(error)
         }
-        let place = spool.append(message.rendered())
-        try db.run("UPDATE outbox SET spool_offset = ?, spool_length = ? WHERE id = ?", [place.offset, place.length, id])
+        let rendered = message.rendered()
+        let place = spool.append(rendered)
+        // The hash goes in with the row: a message swapped in the spool later no longer matches it.
+        try db.run("UPDATE outbox SET spool_offset = ?, spool_length = ?, spool_sha256 = ? WHERE id = ?",
+                   [place.offset, place.length, SQLValue.blob(InvitationToken.sha256(Array(rendered.utf8))), id])
         return id
     }
 
@@ -52,7 +55,7 @@ extension SQLiteWorkspace: MailOutbox {
         try reading {
             try db.all("""
                 SELECT id, invitation_id, recipient, subject, status, attempts, created_at, next_attempt_at,
-                       sent_at, last_error, queued_by
+                       sent_at, last_error, queued_by, tampered
                 FROM outbox ORDER BY id
                 """) { row in
                 MailStatusEntry(
@@ -60,22 +63,62 @@ extension SQLiteWorkspace: MailOutbox {
                     state: MailState(rawValue: row.text(4)) ?? .lost, attempts: Int(row.int(5)),
                     createdAt: Timestamp(seconds: row.int(6)), nextAttemptAt: Timestamp(seconds: row.int(7)),
                     sentAt: row.optionalInt(8).map { Timestamp(seconds: $0) }, lastError: row.optionalText(9),
-                    queuedBy: row.text(10))
+                    queuedBy: row.text(10), tampered: row.int(11) != 0)
             }
         }
     }
 
-    /// Leases due mails for one attempt each (see ``MailRetry/lease``), under
+    /// Leases due mails for one attempt each (see ``MailRetry/lease``) under
     /// the write lock, after cancelling mail whose token died and removing
-    /// spool files nothing waits for any more.
+    /// spool files nothing waits for any more; then reads and checks their
+    /// messages with the lock released (a slow or hostile spool file must not
+    /// hold every other operator's writes), and records what was wrong in a
+    /// second short transaction. See ``SpoolCheck``.
     public func claimMail(_ selection: MailSelection) throws -> MailClaim {
+        // A folder someone else controls is refused before anything is leased.
+        try translating { try spool.checkFolder() }
+        var (claim, leased) = try lease(selection)
+        var problems: [(id: MailID, problem: SpoolCheck.Problem, attempts: Int)] = []
+        for candidate in leased {
+            switch SpoolCheck.message(candidate, in: spool) {
+            case .success(let message):
+                claim.mails.append(QueuedMail(id: candidate.id, recipient: candidate.recipient, message: message,
+                                              attempt: candidate.attempts + 1))
+            case .failure(let problem):
+                problems.append((candidate.id, problem, candidate.attempts + 1))
+            }
+        }
+        guard !problems.isEmpty else { return claim }
         try writing {
             let now = now().seconds
-            try db.run("""
-                UPDATE outbox SET status = 'cancelled', last_error = 'the invitation was no longer pending when its turn came'
-                WHERE status = 'queued' AND invitation_id IN
-                    (SELECT id FROM invitations WHERE status != 'pending' OR expires_at <= ?)
-                """, [now])
+            for entry in problems {
+                let retry = now + MailRetry.delay(afterFailedAttempt: entry.attempts)
+                switch entry.problem {
+                case .missing:
+                    try db.run("UPDATE outbox SET status = 'lost', last_error = ? WHERE id = ? AND status = 'queued'",
+                               ["the spooled message is missing; resend the invitation", entry.id])
+                    claim.lost.append(entry.id)
+                case .tampered(let why):
+                    try db.run("UPDATE outbox SET tampered = 1, last_error = ?, next_attempt_at = ? WHERE id = ? AND status = 'queued'",
+                               [MailRedaction.redact("tampered: \(why); not sent, resend the invitation"), retry, entry.id])
+                    claim.tampered.append(entry.id)
+                case .unreadable(let why):
+                    // Counted as a failed attempt, so it shows in `mail status` and is retried.
+                    try db.run("UPDATE outbox SET last_error = ?, next_attempt_at = ? WHERE id = ? AND status = 'queued'",
+                               [MailRedaction.redact(why), retry, entry.id])
+                    claim.skipped.append(entry.id)
+                }
+            }
+        }
+        return claim
+    }
+
+    /// The write-locked part of a claim: only rows change and spool file
+    /// names are listed and unlinked; no spool file is opened here.
+    private func lease(_ selection: MailSelection) throws -> (MailClaim, [SpoolCheck.Candidate]) {
+        try writing {
+            let now = now().seconds
+            try db.run(HotQueries.cancelDeadMail, [now])
             try sweepSpool()
             let superuser = geteuid() == 0
             let dueLimit = selection.ignoreBackoff ? Int64.max : now
@@ -88,39 +131,17 @@ extension SQLiteWorkspace: MailOutbox {
             }
             // With an id filter the LIMIT is applied after filtering, in Swift.
             let sqlLimit = selection.ids == nil ? Int64(selection.limit) : -1
-            var candidates = try db.all("""
-                SELECT id, recipient, spool_file, spool_offset, spool_length, attempts FROM outbox
-                WHERE status = 'queued' AND next_attempt_at <= ? AND id > ? AND (queued_by = ? OR ?)
-                ORDER BY id LIMIT ?
-                """, [dueLimit, selection.afterID, identity.osLogin, superuser, sqlLimit]) { row in
-                (id: row.int(0), recipient: row.text(1), file: row.text(2), offset: row.int(3), length: row.int(4),
-                 attempts: Int(row.int(5)))
+            var candidates = try db.all(HotQueries.dueMail, [dueLimit, selection.afterID, identity.osLogin, superuser, sqlLimit]) { row in
+                SpoolCheck.Candidate(id: row.int(0), recipient: row.text(1), file: row.text(2), offset: row.int(3),
+                                     length: row.int(4), attempts: Int(row.int(5)), sha256: row.optionalBlob(6),
+                                     queuedBy: row.text(7))
             }
             if let ids = selection.ids { candidates = Array(candidates.filter { ids.contains($0.id) }.prefix(selection.limit)) }
             for candidate in candidates {
-                let read: String?
-                do {
-                    read = try spool.read(candidate.file, offset: candidate.offset, length: candidate.length)
-                } catch {
-                    // Counted as a failed attempt, so it shows in `mail status` and is retried.
-                    try db.run("UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
-                               [Self.redacted("\(error)"), now + MailRetry.delay(afterFailedAttempt: candidate.attempts + 1),
-                                candidate.id])
-                    claim.skipped.append(candidate.id)
-                    continue
-                }
-                guard let message = read else {
-                    try db.run("UPDATE outbox SET status = 'lost', last_error = ? WHERE id = ?",
-                               ["the spooled message is missing; resend the invitation", candidate.id])
-                    claim.lost.append(candidate.id)
-                    continue
-                }
                 try db.run("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ?",
                            [now + MailRetry.lease, candidate.id])
-                claim.mails.append(QueuedMail(id: candidate.id, recipient: candidate.recipient, message: message,
-                                              attempt: candidate.attempts + 1))
             }
-            return claim
+            return (claim, candidates)
         }
     }
 
@@ -134,15 +155,15 @@ extension SQLiteWorkspace: MailOutbox {
             let now = now().seconds
             switch outcome {
             case .delivered(let detail):
-                try db.run("UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?", [now, id])
+                try db.run("UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL, tampered = 0 WHERE id = ?", [now, id])
                 try appendAudit(actor: nil, action: "mail.sent", target: row.0,
                                 after: [("mail", .int(id)), ("invitation", row.1.map { .int($0) } ?? .null),
-                                        ("via", .string(Self.redacted(detail)))])
+                                        ("via", .string(MailRedaction.redact(detail)))])
                 let waiting = try db.scalarInt("SELECT count(*) FROM outbox WHERE spool_file = ? AND status = 'queued'", [row.2])
                 return (row.2, row.3, row.4, waiting == 0)
             case .failed(let reason):
                 try db.run("UPDATE outbox SET last_error = ?, next_attempt_at = ? WHERE id = ? AND status = 'queued'",
-                           [Self.redacted(reason), now + MailRetry.delay(afterFailedAttempt: row.5), id])
+                           [MailRedaction.redact(reason), now + MailRetry.delay(afterFailedAttempt: row.5), id])
                 return nil
             }
         }
@@ -160,26 +181,5 @@ extension SQLiteWorkspace: MailOutbox {
         guard !files.isEmpty else { return }
         let wanted = Set(try db.all("SELECT DISTINCT spool_file FROM outbox WHERE status = 'queued'") { $0.text(0) })
         for file in files where !wanted.contains(file) { spool.remove(file) }
-    }
-
-    /// Transport errors are kept for `mail status`; anything that looks like
-    /// a token is cut out, controls are dropped and the length is bounded.
-    static func redacted(_ text: String) -> String {
-        var out = ""
-        var run = ""
-        func flush() {
-            out += run.count >= 40 ? "[redacted]" : run
-            run = ""
-        }
-        for scalar in text.unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("2"..."7").contains(scalar) || ("A"..."Z").contains(scalar) {
-                run.unicodeScalars.append(scalar)
-            } else {
-                flush()
-                out.unicodeScalars.append(scalar.value < 0x20 || scalar.value == 0x7F ? " " : scalar)
-            }
-        }
-        flush()
-        return String(out.prefix(500))
     }
 }

@@ -8,7 +8,9 @@ import TeamCore
 /// Not thread-safe by design: each process owns one connection and uses it
 /// from one thread, which also makes `PRAGMA data_version` meaningful.
 final class SQLiteConnection {
-    enum OpenMode { case readWrite, readWriteCreate, readOnly }
+    /// `immutable`: read-only media. SQLite then takes no locks and needs no
+    /// -shm file (it could not create one there); nothing can change the file meanwhile.
+    enum OpenMode { case readWrite, readWriteCreate, readOnly, immutable }
 
     private let handle: OpaquePointer
     private var cache: [String: OpaquePointer] = [:]
@@ -28,9 +30,11 @@ final class SQLiteConnection {
         case .readWrite: flags |= SQLITE_OPEN_READWRITE
         case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         case .readOnly: flags |= SQLITE_OPEN_READONLY
+        case .immutable: flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
         }
         var db: OpaquePointer?
-        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        let name = mode == .immutable ? Self.immutableURI(path) : path
+        let rc = sqlite3_open_v2(name, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             if let db { sqlite3_close_v2(db) }
@@ -39,6 +43,20 @@ final class SQLiteConnection {
         handle = db
         self.path = path
         sqlite3_busy_timeout(db, busyTimeoutMillis)
+    }
+
+    /// `file:PATH?immutable=1`, with the characters a URI gives meaning to escaped.
+    static func immutableURI(_ path: String) -> String {
+        var escaped = ""
+        for character in path {
+            switch character {
+            case "%": escaped += "%25"
+            case "?": escaped += "%3f"
+            case "#": escaped += "%23"
+            default: escaped.append(character)
+            }
+        }
+        return "file:" + escaped + "?immutable=1"
     }
 
     deinit {
@@ -65,7 +83,15 @@ final class SQLiteConnection {
 
     var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
 
+    /// The main database's file name as SQLite resolved it (symbolic links followed).
+    var databaseFileName: String? { sqlite3_db_filename(handle, "main").map { String(cString: $0) } }
+
     var changes: Int { Int(sqlite3_changes(handle)) }
+
+    /// Virtual-machine steps run by this connection's statements so far: a
+    /// measure of work that does not depend on the machine's speed (tests
+    /// check that a command's cost does not grow with the workspace).
+    private(set) var vmSteps: Int64 = 0
 
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
@@ -84,7 +110,10 @@ final class SQLiteConnection {
     func query(_ sql: String, _ arguments: [any SQLBindable] = [],
                row: (Row) throws -> Void) throws {
         let statement = try prepared(sql)
-        defer { sqlite3_reset(statement); sqlite3_clear_bindings(statement) }
+        defer {
+            vmSteps += Int64(sqlite3_stmt_status(statement, SQLITE_STMTSTATUS_VM_STEP, 1))
+            sqlite3_reset(statement); sqlite3_clear_bindings(statement)
+        }
         try bind(arguments, to: statement, sql: sql)
         while true {
             let rc = sqlite3_step(statement)

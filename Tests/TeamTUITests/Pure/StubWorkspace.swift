@@ -41,7 +41,8 @@ final class StubWorkspace: TeamWorkspace {
     func groups() throws -> [GroupSummary] { [] }
     func group(_ name: DisplayName) throws -> GroupDetail { throw TeamError.notFound("no group '\(name)' in this workspace") }
     func lint() throws -> [LintFinding] { [] }
-    func auditEvents(limit: Int?) throws -> [AuditEvent] { [] }
+    func auditEvents(limit: Int?, refused: Bool) throws -> [AuditEvent] { [] }
+    func verifyAudit() throws -> AuditVerification { AuditVerification(rows: 0, firstBrokenRow: nil, head: "") }
     func auditEvents(_ query: AuditQuery) throws -> [AuditEvent] { [] }
     func announcePresence(screen: String) throws {}
     func presence() throws -> [PresenceEntry] { [] }
@@ -69,7 +70,7 @@ final class StubWorkspace: TeamWorkspace {
                             done: commands.filter { !refused.contains($0) }.map { .init(command: $0, outcome: outcome) },
                             refused: refused.map { .init(command: $0, rule: "rank", message: "outranks you") })
     }
-    func invitations(status: InvitationStatus?) throws -> [InvitationSummary] { [] }
+    func invitationListing(status: InvitationStatus?) throws -> InvitationListing { InvitationListing(invitations: [], problems: []) }
     func importInvitations(_ rows: [InvitationRow], dryRun: Bool) throws -> ImportReport {
         throw TeamError.storage("the stub does not import")
     }

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import TeamCore
+import TeamStore
+
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Show the audit log, oldest first; check that it was not edited.",
+        subcommands: [Show.self, Verify.self],
+        defaultSubcommand: Show.self)
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show the changes made (or, with --refused, the ones the guard refused).")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only the most recent N events.") var limit: Int?
+        @Flag(help: "Changes the guard refused, with the rule that refused each (nothing else was written).")
+        var refused = false
+        @Flag(help: "Print JSON lines: one {id, at, actor, login, via_as, interface, action, target, before, after} per line.")
+        var json = false
+
+        func run() throws {
+            let events = try global.openWorkspaceForReading().auditEvents(limit: limit, refused: refused)
+            if json {
+                var out = ""
+                for event in events { JSONViews.audit(event).render(into: &out); out += "\n" }
+                return Console.raw(out)
+            }
+            if refused {
+                return Console.table(["WHEN", "ACTOR", "LOGIN", "VIA", "ACTION", "TARGET", "RULE"], events.map { event in
+                    [event.at.iso8601, event.actor ?? "-", event.osLogin + (event.viaAs ? " (--as)" : ""),
+                     event.interface.rawValue, event.action, event.target, event.rule ?? "-"]
+                })
+            }
+            Console.table(["WHEN", "ACTOR", "LOGIN", "VIA", "ACTION", "TARGET", "CHANGE"], events.map { event in
+                [event.at.iso8601, event.actor ?? "-", event.osLogin + (event.viaAs ? " (--as)" : ""),
+                 event.interface.rawValue, event.action, event.target,
+                 [event.before.map { "before \($0)" }, event.after.map { "after \($0)" }].compactMap { $0 }.joined(separator: " ")]
+            })
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Recompute the audit log's hash chain; exit 1 naming the first row that was edited, inserted or removed.",
+            discussion: """
+                Every row's hash covers the row before it. Someone who can write the file can still
+                recompute the whole chain: keep the head hash printed here somewhere else and compare.
+                """)
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let result = try global.openWorkspaceForReading().verifyAudit()
+            if let broken = result.firstBrokenRow {
+                Console.error("audit log broken at row \(broken): its hash does not follow from the rows before it (edited, inserted, or a row before it removed); \(result.rows - 1) rows before it are intact")
+                throw Refused()
+            }
+            Console.line("audit log intact: \(result.rows) rows, head \(result.head)")
+        }
+    }
+}
