@@ -115,7 +115,7 @@ import TestSupport
         #expect(offers.allSatisfy { $0.hasSuffix("@demo.example") }, "\(result.stdout)")
     }
 
-    /// The invitation mail says `clerk-team accept TOKEN --db PATH`; with the
+    /// The invitation mail says `echo TOKEN | clerk-team accept - --db PATH`; with the
     /// install that runs as written (the superuser provisions for a login
     /// here, since the test's own login is already the admin).
     func checkTheMailsAcceptCommandWorksAsWritten() throws {
@@ -127,8 +127,11 @@ import TestSupport
         let mail = try #require(try FileManager.default.contentsOfDirectory(atPath: mailFolder).first.map {
             try String(contentsOfFile: mailFolder + "/" + $0, encoding: .utf8)
         })
-        let command = try #require(mail.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-            .first { $0.hasPrefix("clerk-team accept ") })
+        // The one-line form the mail gives: `echo TOKEN | clerk-team accept - --db PATH`.
+        let line = try #require(mail.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { $0.hasPrefix("(or in one line: echo ") })
+        let command = String(line.dropFirst("(or in one line: ".count).dropLast())
+        #expect(command.contains("| clerk-team accept - --db "), "\(command)")
         let accepted = try clean(["sh", "-c", command + " --login newperson"])
         #expect(accepted.status == 0 && accepted.stdout.contains("new.person@example.com is now agent"), "\(accepted.stderr)")
     }
