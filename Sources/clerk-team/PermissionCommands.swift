@@ -67,17 +67,15 @@ struct AuditCommand: ParsableCommand {
         commandName: "audit",
         abstract: "Show the audit log, oldest first.")
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var filters: AuditFilters
     @Option(help: "Only the most recent N events.") var limit: Int?
     @Flag(help: "Print JSON lines: one {id, at, actor, login, via_as, interface, action, target, before, after} per line.")
     var json = false
 
     func run() throws {
-        let events = try global.openWorkspace().auditEvents(limit: limit)
-        if json {
-            var out = ""
-            for event in events { JSONViews.audit(event).render(into: &out); out += "\n" }
-            return Console.raw(out)
-        }
+        let workspace = try global.openWorkspace()
+        if json { return try filters.streamJSON(workspace, limit: limit) }
+        let events = try workspace.auditEvents(try filters.query(limit: limit))
         Console.table(["WHEN", "ACTOR", "LOGIN", "VIA", "ACTION", "TARGET", "CHANGE"], events.map { event in
             [event.at.iso8601, event.actor ?? "-", event.osLogin + (event.viaAs ? " (--as)" : ""),
              event.interface.rawValue, event.action, event.target,
