@@ -61,10 +61,16 @@ extension SQLiteWorkspace {
 
     /// Seats taken and the limit (nil: no limit).
     func seats(now: Timestamp) throws -> (active: Int, pending: Int, limit: Int?) {
-        let limit = try db.first("SELECT seat_limit FROM workspace WHERE id = 1") { $0.optionalInt(0) } ?? nil
+        let limit = try seatLimit()
         let active = Int(try db.scalarInt(HotQueries.activeMemberCount))
         let pending = Int(try db.scalarInt(HotQueries.livePendingInvitationCount, [now.seconds]))
-        return (active, pending, limit.map(Int.init))
+        return (active, pending, limit)
+    }
+
+    /// The workspace's seat limit (nil: none). Cheap, unlike counting the seats taken.
+    func seatLimit() throws -> Int? {
+        let stored = try db.first("SELECT seat_limit FROM workspace WHERE id = 1") { $0.optionalInt(0) } ?? nil
+        return stored.map { Int($0) }
     }
 
     /// Refuses an invitee who is already a member, naming what to do instead.
