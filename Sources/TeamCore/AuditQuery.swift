@@ -12,11 +12,15 @@ public struct AuditQuery: Sendable, Equatable {
     public var limit: Int?
     /// Newest first (the TUI) or oldest first (the CLI's log order).
     public var newestFirst: Bool
+    /// Only events with a larger id: with it, `limit` counts from the
+    /// oldest, so a long log is read in pages (`audit --json` streams so).
+    public var afterID: Int64?
 
     public init(actor: String? = nil, target: String? = nil, action: String? = nil, since: Timestamp? = nil,
-                until: Timestamp? = nil, text: String? = nil, limit: Int? = nil, newestFirst: Bool = false) {
+                until: Timestamp? = nil, text: String? = nil, limit: Int? = nil, newestFirst: Bool = false,
+                afterID: Int64? = nil) {
         self.actor = actor; self.target = target; self.action = action; self.since = since; self.until = until
-        self.text = text; self.limit = limit; self.newestFirst = newestFirst
+        self.text = text; self.limit = limit; self.newestFirst = newestFirst; self.afterID = afterID
     }
 
     /// Reads "actor:ann action:role since:2026-11-01 bob" as typed in the
@@ -62,6 +66,7 @@ public struct AuditQuery: Sendable, Equatable {
             guard let needle else { return true }
             return value?.lowercased().contains(needle.lowercased()) ?? false
         }
+        if let afterID, event.id <= afterID { return false }
         if let since, event.at < since { return false }
         if let until, event.at > until { return false }
         guard has(event.actor, actor), has(event.target, target), has(event.action, action) else { return false }

@@ -14,6 +14,7 @@ struct AuditCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show", abstract: "Show the changes made (or, with --refused, the ones the guard refused).")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var filters: AuditFilters
         @Option(help: "Only the most recent N events.") var limit: Int?
         @Flag(help: "Changes the guard refused, with the rule that refused each (nothing else was written).")
         var refused = false
@@ -21,7 +22,10 @@ struct AuditCommand: ParsableCommand {
         var json = false
 
         func run() throws {
-            let events = try global.openWorkspaceForReading().auditEvents(limit: limit, refused: refused)
+            let workspace = try global.openWorkspaceForReading()
+            if !refused && json { return try filters.streamJSON(workspace, limit: limit) }
+            let events = refused ? try workspace.auditEvents(limit: limit, refused: true)
+                : try workspace.auditEvents(try filters.query(limit: limit))
             if json {
                 var out = ""
                 for event in events { JSONViews.audit(event).render(into: &out); out += "\n" }

@@ -99,30 +99,54 @@ struct GroupsCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a member to a group.")
+        static let configuration = CommandConfiguration(
+            abstract: "Add a member (or every member listed in a file) to a group.",
+            usage: "clerk-team groups add GROUP EMAIL\nclerk-team groups add GROUP --from-file FILE [--partial]")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: ChangeOutput
         @OptionGroup var expect: ExpectVersion
+        @OptionGroup var bulk: BulkOptions
         @Argument(help: "The group's name.", completion: Complete.groups) var group: String
-        @Argument(help: "The member's email.", completion: Complete.emails) var email: String
+        @Argument(help: "The member's email (left out with --from-file).", completion: Complete.emails) var email: String?
+
+        func validate() throws { _ = try positionals() }
+
+        /// EMAIL and the rest, or the rest alone with --from-file.
+        private func positionals() throws -> (email: String?, others: [String]) {
+            try bulk.arguments(email: email, then: [], usage: "GROUP EMAIL, or GROUP --from-file FILE", expectVersion: expect.expectVersion)
+        }
 
         func run() throws {
-            try perform(global, output, .addToGroup(group: try GroupsCommand.name(group), member: try Parse.email(email),
-                                            expectedVersion: expect.expectVersion))
+            let name = try GroupsCommand.name(group)
+            let (email, _) = try positionals()
+            guard let email else { return try BulkChange.run(global, bulk) { .addToGroup(group: name, member: $0) } }
+            try perform(global, output, .addToGroup(group: name, member: try Parse.email(email), expectedVersion: expect.expectVersion))
         }
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Take a member out of a group.")
+        static let configuration = CommandConfiguration(
+            abstract: "Take a member (or every member listed in a file) out of a group.",
+            usage: "clerk-team groups remove GROUP EMAIL\nclerk-team groups remove GROUP --from-file FILE [--partial]")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: ChangeOutput
         @OptionGroup var expect: ExpectVersion
+        @OptionGroup var bulk: BulkOptions
         @Argument(help: "The group's name.", completion: Complete.groups) var group: String
-        @Argument(help: "The member's email.", completion: Complete.emails) var email: String
+        @Argument(help: "The member's email (left out with --from-file).", completion: Complete.emails) var email: String?
+
+        func validate() throws { _ = try positionals() }
+
+        /// EMAIL and the rest, or the rest alone with --from-file.
+        private func positionals() throws -> (email: String?, others: [String]) {
+            try bulk.arguments(email: email, then: [], usage: "GROUP EMAIL, or GROUP --from-file FILE", expectVersion: expect.expectVersion)
+        }
 
         func run() throws {
-            try perform(global, output, .removeFromGroup(group: try GroupsCommand.name(group), member: try Parse.email(email),
-                                                 expectedVersion: expect.expectVersion))
+            let name = try GroupsCommand.name(group)
+            let (email, _) = try positionals()
+            guard let email else { return try BulkChange.run(global, bulk) { .removeFromGroup(group: name, member: $0) } }
+            try perform(global, output, .removeFromGroup(group: name, member: try Parse.email(email), expectedVersion: expect.expectVersion))
         }
     }
 

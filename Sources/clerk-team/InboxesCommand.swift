@@ -103,25 +103,51 @@ enum VisibilityFlag: String, EnumerableFlag {
 }
 
 struct AssignCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "assign", abstract: "Put a member into an inbox.")
+    static let configuration = CommandConfiguration(
+        commandName: "assign", abstract: "Put a member (or every member listed in a file) into an inbox.",
+        usage: "clerk-team assign EMAIL PHONE\nclerk-team assign --from-file FILE PHONE [--partial]")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: ChangeOutput
-    @Argument(help: "The member's email.", completion: Complete.emails) var email: String
-    @Argument(help: "The inbox's E.164 number.", completion: Complete.phones) var phone: String
+    @OptionGroup var bulk: BulkOptions
+    @Argument(help: "The member's email (left out with --from-file).", completion: Complete.emails) var email: String?
+    @Argument(help: "The inbox's E.164 number.", completion: Complete.phones) var phone: String?
+
+    func validate() throws { _ = try positionals() }
+
+    /// EMAIL and the rest, or the rest alone with --from-file.
+    private func positionals() throws -> (email: String?, others: [String]) {
+        try bulk.arguments(email: email, then: [phone], usage: "EMAIL PHONE, or --from-file FILE PHONE")
+    }
 
     func run() throws {
-        try perform(global, output, .assign(member: try Parse.email(email), inbox: try Parse.phone(phone)))
+        let (email, rest) = try positionals()
+        let inbox = try Parse.phone(rest[0])
+        guard let email else { return try BulkChange.run(global, bulk) { .assign(member: $0, inbox: inbox) } }
+        try perform(global, output, .assign(member: try Parse.email(email), inbox: inbox))
     }
 }
 
 struct UnassignCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "unassign", abstract: "Take a member out of an inbox.")
+    static let configuration = CommandConfiguration(
+        commandName: "unassign", abstract: "Take a member (or every member listed in a file) out of an inbox.",
+        usage: "clerk-team unassign EMAIL PHONE\nclerk-team unassign --from-file FILE PHONE [--partial]")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: ChangeOutput
-    @Argument(help: "The member's email.", completion: Complete.emails) var email: String
-    @Argument(help: "The inbox's E.164 number.", completion: Complete.phones) var phone: String
+    @OptionGroup var bulk: BulkOptions
+    @Argument(help: "The member's email (left out with --from-file).", completion: Complete.emails) var email: String?
+    @Argument(help: "The inbox's E.164 number.", completion: Complete.phones) var phone: String?
+
+    func validate() throws { _ = try positionals() }
+
+    /// EMAIL and the rest, or the rest alone with --from-file.
+    private func positionals() throws -> (email: String?, others: [String]) {
+        try bulk.arguments(email: email, then: [phone], usage: "EMAIL PHONE, or --from-file FILE PHONE")
+    }
 
     func run() throws {
-        try perform(global, output, .unassign(member: try Parse.email(email), inbox: try Parse.phone(phone)))
+        let (email, rest) = try positionals()
+        let inbox = try Parse.phone(rest[0])
+        guard let email else { return try BulkChange.run(global, bulk) { .unassign(member: $0, inbox: inbox) } }
+        try perform(global, output, .unassign(member: try Parse.email(email), inbox: inbox))
     }
 }

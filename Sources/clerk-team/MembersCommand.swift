@@ -64,16 +64,28 @@ struct MembersCommand: ParsableCommand {
     }
 
     struct SetRole: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "set-role", abstract: "Change a member's role.")
+        static let configuration = CommandConfiguration(
+            commandName: "set-role", abstract: "Change a member's role (or the role of every member listed in a file).",
+            usage: "clerk-team members set-role EMAIL ROLE\nclerk-team members set-role --from-file FILE ROLE [--partial]")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: ChangeOutput
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "The member's email.", completion: Complete.emails) var email: String
-        @Argument(help: "workspace-admin, admin, manager, agent or member.", completion: Complete.roles) var role: String
+        @OptionGroup var bulk: BulkOptions
+        @Argument(help: "The member's email (left out with --from-file).", completion: Complete.emails) var email: String?
+        @Argument(help: "workspace-admin, admin, manager, agent or member.", completion: Complete.roles) var role: String?
+
+        func validate() throws { _ = try positionals() }
+
+        /// EMAIL and the rest, or the rest alone with --from-file.
+        private func positionals() throws -> (email: String?, others: [String]) {
+            try bulk.arguments(email: email, then: [role], usage: "EMAIL ROLE, or --from-file FILE ROLE", expectVersion: expect.expectVersion)
+        }
 
         func run() throws {
-            try perform(global, output, .setRole(member: try Parse.email(email), role: try Parse.role(role),
-                                         expectedVersion: expect.expectVersion))
+            let (email, rest) = try positionals()
+            let role = try Parse.role(rest[0])
+            guard let email else { return try BulkChange.run(global, bulk) { .setRole(member: $0, role: role) } }
+            try perform(global, output, .setRole(member: try Parse.email(email), role: role, expectedVersion: expect.expectVersion))
         }
     }
 
@@ -92,25 +104,49 @@ struct MembersCommand: ParsableCommand {
     }
 
     struct Deactivate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Deactivate a member (reversible; keeps history and inboxes).")
+        static let configuration = CommandConfiguration(
+            abstract: "Deactivate a member (reversible; keeps history and inboxes).",
+            usage: "clerk-team members deactivate EMAIL\nclerk-team members deactivate --from-file FILE [--partial]")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: ChangeOutput
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "The member's email.", completion: Complete.emails) var email: String
+        @OptionGroup var bulk: BulkOptions
+        @Argument(help: "The member's email (left out with --from-file).", completion: Complete.emails) var email: String?
+
+        func validate() throws { _ = try positionals() }
+
+        /// EMAIL and the rest, or the rest alone with --from-file.
+        private func positionals() throws -> (email: String?, others: [String]) {
+            try bulk.arguments(email: email, then: [], usage: "EMAIL, or --from-file FILE", expectVersion: expect.expectVersion)
+        }
 
         func run() throws {
+            let (email, _) = try positionals()
+            guard let email else { return try BulkChange.run(global, bulk) { .deactivate(member: $0) } }
             try perform(global, output, .deactivate(member: try Parse.email(email), expectedVersion: expect.expectVersion))
         }
     }
 
     struct Reactivate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Reactivate a deactivated member.")
+        static let configuration = CommandConfiguration(
+            abstract: "Reactivate a deactivated member.",
+            usage: "clerk-team members reactivate EMAIL\nclerk-team members reactivate --from-file FILE [--partial]")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: ChangeOutput
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "The member's email.", completion: Complete.emails) var email: String
+        @OptionGroup var bulk: BulkOptions
+        @Argument(help: "The member's email (left out with --from-file).", completion: Complete.emails) var email: String?
+
+        func validate() throws { _ = try positionals() }
+
+        /// EMAIL and the rest, or the rest alone with --from-file.
+        private func positionals() throws -> (email: String?, others: [String]) {
+            try bulk.arguments(email: email, then: [], usage: "EMAIL, or --from-file FILE", expectVersion: expect.expectVersion)
+        }
 
         func run() throws {
+            let (email, _) = try positionals()
+            guard let email else { return try BulkChange.run(global, bulk) { .reactivate(member: $0) } }
             try perform(global, output, .reactivate(member: try Parse.email(email), expectedVersion: expect.expectVersion))
         }
     }
@@ -118,14 +154,30 @@ struct MembersCommand: ParsableCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove a member and their inbox assignments.",
-            discussion: "On a terminal you are asked to type the email to confirm; elsewhere --yes is needed.")
+            usage: "clerk-team members remove EMAIL [--yes]\nclerk-team members remove --from-file FILE [--partial] [--yes]",
+            discussion: """
+                On a terminal you are asked to type the email to confirm, unless --yes is given. With --from-file \
+                you type how many will be removed; off a terminal, or with the list on standard input, --yes is needed.
+                """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: ChangeOutput
         @OptionGroup var expect: ExpectVersion
-        @Argument(help: "The member's email.", completion: Complete.emails) var email: String
+        @OptionGroup var bulk: BulkOptions
+        @Argument(help: "The member's email (left out with --from-file).", completion: Complete.emails) var email: String?
         @Flag(help: "Do not ask for confirmation (needed when not on a terminal).") var yes = false
 
+        func validate() throws { _ = try positionals() }
+
+        /// EMAIL and the rest, or the rest alone with --from-file.
+        private func positionals() throws -> (email: String?, others: [String]) {
+            try bulk.arguments(email: email, then: [], usage: "EMAIL, or --from-file FILE", expectVersion: expect.expectVersion)
+        }
+
         func run() throws {
+            let (email, _) = try positionals()
+            guard let email else {
+                return try BulkChange.run(global, bulk, confirming: yes ? nil : "remove") { .removeMember(member: $0) }
+            }
             let address = try Parse.email(email)
             try confirmThenPerform(global, output, .removeMember(member: address, expectedVersion: expect.expectVersion),
                                    typing: address.value, what: "remove member \(address)", skip: yes)

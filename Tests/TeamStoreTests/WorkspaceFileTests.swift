@@ -123,6 +123,10 @@ import TestSupport
             if name == "membersByIDs" {
                 #expect(plan.contains { $0.contains("SEARCH members USING INTEGER PRIMARY KEY") }, "\(plan)")
             }
+            if name == "livePendingInvitationForEmail" {
+                // By email: the index of every pending invitation would be read once per invitation of a batch.
+                #expect(plan.contains { $0.contains("USING INDEX invitations_by_email_status (email=? AND status=?)") }, "\(plan)")
+            }
         }
     }
 }

@@ -69,6 +69,12 @@ extension SQLiteWorkspace {
         return (active, pending, limit.map(Int.init))
     }
 
+    /// The workspace's seat limit (nil: none). Cheap, unlike counting the seats taken.
+    func seatLimit() throws -> Int? {
+        let stored = try db.first("SELECT seat_limit FROM workspace WHERE id = 1") { $0.optionalInt(0) } ?? nil
+        return stored.map { Int($0) }
+    }
+
     /// Refuses an invitee who is already a member, naming what to do instead.
     func requireNotMember(_ email: EmailAddress) throws {
         guard let member = try memberRow(email: email) else { return }
