@@ -7,7 +7,8 @@ import PackageDescription
 // TeamCore knows no SQL, no terminal, no files and no mail format; only
 // TeamStore touches SQLite; invitation mail (render, encode, spool, send) is
 // all in TeamMail. TermText and JSONText are leaves (JSONText writes the
-// store's audit values and the CLI's --json output).
+// store's audit values and the CLI's --json output). TeamImport and
+// TeamRoster read and write files over TeamCore's values, without SQLite.
 let package = Package(
     name: "clerk-team",
     platforms: [.macOS(.v13)],
@@ -17,6 +18,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        // Roster files (YAML, with line numbers in every error).
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Shipped data (role matrix, invitation mail template) embedded into the binary so a copied
@@ -52,12 +55,15 @@ let package = Package(
         .systemLibrary(name: "CIDN2", path: "Sources/CIDN2"),
         // Bulk invitations from CSV, with the line number of every row.
         .target(name: "TeamImport", dependencies: ["TeamCore", "TeamPhone", .product(name: "SwiftCSV", package: "SwiftCSV")]),
+        // The roster as a file: its model read from and written to YAML or JSON, and the plan
+        // (current team + file -> commands) as a pure function; no SQLite here.
+        .target(name: "TeamRoster", dependencies: ["TeamCore", "JSONText", .product(name: "Yams", package: "Yams")]),
         // Screens as a pure state machine (update) and pure drawing (view) over TermUI.
         .target(name: "TeamTUI", dependencies: ["TeamCore", "TermUI", "TermText"]),
         .executableTarget(
             name: "clerk-team",
             dependencies: [
-                "TeamCore", "TeamStore", "TeamPhone", "TermText", "JSONText", "TeamMail", "TeamImport", "TeamTUI", "TermUI", "CursesBackend",
+                "TeamCore", "TeamStore", "TeamPhone", "TermText", "JSONText", "TeamMail", "TeamImport", "TeamRoster", "TeamTUI", "TermUI", "CursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,6 +77,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TeamStoreTests", dependencies: ["TeamStore", "TeamMail", "TeamCore", "CSQLite", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TeamCore", "TeamStore", "TestSupport", "CSQLite"]),
+        .testTarget(name: "TeamRosterTests", dependencies: ["TeamRoster", "TeamCore"]),
         .testTarget(name: "TeamMailTests", dependencies: ["TeamMail", "TeamImport", "TeamCore", "TestSupport"]),
         // Benchmark (not a test): 10k-row CSV import; prints the time.
         .executableTarget(name: "clerk-bench", dependencies: ["TeamCore", "TeamStore", "TeamImport"]),

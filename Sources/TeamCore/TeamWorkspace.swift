@@ -172,6 +172,10 @@ public protocol TeamWorkspace: AnyObject {
     func importInvitations(_ rows: [InvitationRow], dryRun: Bool) throws -> ImportReport
     /// Joins with an invitation token. Needs no operator: the login is not a member yet.
     func acceptInvitation(_ request: AcceptRequest) throws -> AcceptOutcome
+    /// The team as a roster file describes it, read in one snapshot: every
+    /// member and live pending invitation, groups, overrides, role-default
+    /// changes, and only the inboxes the operator can see (in members' lists too).
+    func roster() throws -> Roster
 }
 
 extension TeamWorkspace {

@@ -77,4 +77,5 @@ final class StubWorkspace: TeamWorkspace {
     func acceptInvitation(_ request: AcceptRequest) throws -> AcceptOutcome {
         throw TeamError.storage("the stub does not accept")
     }
+    func roster() throws -> Roster { Roster() }
 }
