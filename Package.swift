@@ -76,7 +76,8 @@ let package = Package(
         // Helpers for tests: temp folders, running the built binary with deadlines.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TeamStoreTests", dependencies: ["TeamStore", "TeamMail", "TeamCore", "CSQLite", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["TeamCore", "TeamStore", "TestSupport", "CSQLite"]),
+        .testTarget(name: "CLITests", dependencies: ["TeamCore", "TeamStore", "TestSupport", "CSQLite"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "TeamRosterTests", dependencies: ["TeamRoster", "TeamCore"]),
         .testTarget(name: "TeamMailTests", dependencies: ["TeamMail", "TeamImport", "TeamCore", "TestSupport"]),
         // Benchmark (not a test): 10k-row CSV import; prints the time.
