@@ -57,7 +57,7 @@ let package = Package(
         .target(name: "TeamImport", dependencies: ["TeamCore", "TeamPhone", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         // The roster as a file: its model read from and written to YAML or JSON, and the plan
         // (current team + file -> commands) as a pure function; no SQLite here.
-        .target(name: "TeamRoster", dependencies: ["TeamCore", "JSONText", .product(name: "Yams", package: "Yams")]),
+        .target(name: "TeamRoster", dependencies: ["TeamCore", "TeamPhone", "JSONText", .product(name: "Yams", package: "Yams")]),
         // Screens as a pure state machine (update) and pure drawing (view) over TermUI.
         .target(name: "TeamTUI", dependencies: ["TeamCore", "TermUI", "TermText"]),
         .executableTarget(

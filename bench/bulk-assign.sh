@@ -7,7 +7,8 @@ set -eu
 cd "$(dirname "$0")/.."
 members="${1:-100000}"
 count="${2:-10000}"
-scratch="${SCRATCH_PATH:-.build-release}"
+# Its own release build folder: scripts/install.sh builds .build-release with other flags.
+scratch="${SWIFT_SCRATCH_PATH:-.build-bench}"
 swift build -c release --scratch-path "$scratch" --product clerk-team >/dev/null
 bin="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/clerk-team"
 dir="$(mktemp -d)"

@@ -38,7 +38,8 @@ struct RosterCommand: ParsableCommand {
             abstract: "Make the workspace match a roster file, all or nothing, in one transaction.",
             discussion: """
                 Prints the plan, then carries it out: each step is checked by the guard in turn, and one \
-                refusal changes nothing. Invitation mail is sent after the transaction. Inboxes are never \
+                refusal changes nothing. Invitation mail is sent after the transaction (more than 50 are left \
+                to 'clerk-team mail flush'). Inboxes are never \
                 removed; everything else the file does not list is taken away only with --prune.
                 """)
         @OptionGroup var global: GlobalOptions
@@ -65,6 +66,11 @@ struct RosterCommand: ParsableCommand {
             let outcome = try workspace.performBatch(plan.commands, partial: false)
             Console.line("applied in one transaction: \(outcome.summary)")
             let mail = outcome.done.flatMap(\.outcome.queuedMail)
+            // As `invites import`: a large batch leaves its mail to the flush rather than keep the operator waiting.
+            guard mail.count <= MailWiring.inlineLimit else {
+                Console.line("\(mail.count) invitation mails queued; that is more than \(MailWiring.inlineLimit): they are sent by 'clerk-team mail flush' (run it now, or let its cron job do it)")
+                return
+            }
             MailWiring.deliverNow(workspace, config, ids: mail, toStderr: false)
         }
     }

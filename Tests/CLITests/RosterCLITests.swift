@@ -41,6 +41,7 @@ import TestSupport
                    "--admin-name", try #require(me["name"] as? String))
         let first = try cli.ok("roster", "apply", "team.yaml")
         #expect(first.contains("applied in one transaction: "))
+        #expect(first.contains("59 invitation mails queued; that is more than 50: they are sent by 'clerk-team mail flush'"))
         #expect(first.contains("not invited (deactivated in the file and not a member here):\n"
                                + deactivated.map { "  \($0)\n" }.joined()))
 
@@ -50,6 +51,8 @@ import TestSupport
         #expect(try cli.ok("audit", "--json") == audit)
 
         // Everyone the file lists as a member accepts; the invited stay invited.
+        try cli.ok("mail", "flush")
+        #expect(try mails(cli).count == 59)
         let workspace = try SQLiteWorkspace.open(path: cli.db, identity: OperatorIdentity(osLogin: "nobody", interface: .cli),
                                                  options: StoreOptions())
         var accepted = 0

@@ -126,6 +126,28 @@ import TeamCore
         #expect(problems("members: []\n")[0].message.contains("has no 'roster'"))
     }
 
+    @Test func numbersAreReadAsPeopleWriteThemAndCheckedLikeAnywhereElse() throws {
+        let read = try RosterReader.read("""
+            roster: 1
+            inboxes:
+              - phone: +1 (415) 555-0100
+                name: Support
+                visibility: public
+            members:
+              - email: ann@acme.test
+                role: agent
+                inboxes: ["+1 415 555 0100"]
+            """)
+        #expect(read.inboxes.map(\.phone.value) == ["+14155550100"])
+        #expect(read.members.first?.inboxes.map(\.value) == ["+14155550100"])
+        do {
+            _ = try RosterReader.read("roster: 1\ninboxes:\n  - phone: \"+1 415 555\"\n    name: X\n    visibility: public\n")
+            Issue.record("a number three digits short was read")
+        } catch {
+            #expect(error.problems.map(\.line) == [3])
+        }
+    }
+
     @Test func roleChangesAreKeptAgainstTheShippedMatrix() throws {
         // "added" of a permission the role holds as shipped changes nothing, so it is not kept.
         let read = try RosterReader.read("roster: 1\nroles:\n  - role: agent\n    added: [view-public-inbox, add-inbox]\n    removed: [delete-messages]\n")
