@@ -15,14 +15,16 @@ public enum MemberSort: String, Sendable, CaseIterable, Equatable {
 /// row, so that a 100k-member team can be scrolled and filtered per
 /// keystroke without touching the database or allocating a string per row.
 public struct MemberIndex: Sendable, Equatable {
-    public private(set) var ids: [MemberID]
+    public internal(set) var ids: [MemberID]
     /// Folded "name\u{1}email" of every row, back to back.
-    private var keys: [UInt8]
+    var keys: [UInt8]
     /// Row i's key is keys[offsets[i] ..< offsets[i + 1]].
-    private var offsets: [Int32]
+    var offsets: [Int32]
+    /// What orders rows before their names in the role and status sorts.
+    var groups: [UInt8]
 
     public init() {
-        ids = []; keys = []; offsets = [0]
+        ids = []; keys = []; offsets = [0]; groups = []
     }
 
     public var count: Int { ids.count }
@@ -34,8 +36,9 @@ public struct MemberIndex: Sendable, Equatable {
 
     /// Appends a row whose name is already folded with ``SearchKey/fold(_:)``
     /// (the store keeps it folded), avoiding a second fold per row.
-    public mutating func appendFolded(id: MemberID, foldedName: String, email: String) {
+    public mutating func appendFolded(id: MemberID, foldedName: String, email: String, group: UInt8 = 0) {
         ids.append(id)
+        groups.append(group)
         keys.append(contentsOf: foldedName.utf8)
         keys.append(1)
         keys.append(contentsOf: email.utf8)

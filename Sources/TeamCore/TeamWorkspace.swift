@@ -165,6 +165,12 @@ public protocol TeamWorkspace: AnyObject {
     /// Changes when any process commits to the workspace. Throws
     /// ``TeamError/gone(_:)`` once the file was replaced or deleted.
     func dataVersion() throws -> Int64
+    /// Where the change feed stands now: read it before reading what it covers.
+    func changeMark() throws -> ChangeMark
+    /// What the commits after `mark` touched, or that everything must be read again.
+    func changes(after mark: ChangeMark) throws -> ChangeFeed
+    /// The members' places in the list ordered by `sort` (ids no longer there are left out).
+    func memberIndexEntries(_ ids: [MemberID], sort: MemberSort) throws -> [MemberIndexEntry]
     /// Invitations, newest first, optionally of one (effective) status, and
     /// a sentence for each row that could not be read (edited by hand).
     func invitationListing(status: InvitationStatus?) throws -> InvitationListing

@@ -9,7 +9,7 @@ extension SQLiteWorkspace {
             try check(.readWorkspace, op)
             var index = MemberIndex()
             try db.query(Self.indexQuery(sort)) { row in
-                index.appendFolded(id: row.int(0), foldedName: row.text(1), email: row.text(2))
+                index.appendFolded(id: row.int(0), foldedName: row.text(1), email: row.text(2), group: UInt8(row.int(3)))
             }
             return index
         }
@@ -48,9 +48,18 @@ extension SQLiteWorkspace {
         let order = switch sort {
         case .name: "sort_name, id"
         case .email: "email"
-        case .role: "CASE role WHEN 'workspace-admin' THEN 0 WHEN 'admin' THEN 1 WHEN 'manager' THEN 2 WHEN 'agent' THEN 3 ELSE 4 END, sort_name, id"
+        case .role: "\(groupColumn(.role)), sort_name, id"
         case .status: "status, sort_name, id"
         }
-        return "SELECT id, sort_name, email FROM members ORDER BY \(order)"
+        return "SELECT id, sort_name, email, \(groupColumn(sort)) FROM members ORDER BY \(order)"
+    }
+
+    /// What orders a row before its name in `sort` (MemberIndexEntry.group).
+    static func groupColumn(_ sort: MemberSort) -> String {
+        switch sort {
+        case .name, .email: "0"
+        case .role: "CASE role WHEN 'workspace-admin' THEN 0 WHEN 'admin' THEN 1 WHEN 'manager' THEN 2 WHEN 'agent' THEN 3 ELSE 4 END"
+        case .status: "CASE status WHEN 'active' THEN 0 ELSE 1 END"
+        }
     }
 }

@@ -169,5 +169,28 @@ enum Schema {
         ALTER TABLE outbox ADD COLUMN spool_sha256 BLOB;
         ALTER TABLE outbox ADD COLUMN tampered INTEGER NOT NULL DEFAULT 0 CHECK (tampered IN (0,1));
         """,
+        // 4: the change feed. Every commit leaves (seq, kind, row) records, written by
+        // triggers so that no write path (a batch, an import, sqlite3 by hand) can
+        // forget them; an open interface reads only the records after the last it
+        // applied (ChangeFeed) instead of reloading everything. Seqs are
+        // consecutive and never reused (AUTOINCREMENT, writers are serialised),
+        // so a missing one means records were pruned or deleted: the reader then reloads. Only the last
+        // 10,000 or so are kept. `epoch` tells one file's history from another's
+        // copied over it.
+        """
+        CREATE TABLE change_feed (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            epoch BLOB NOT NULL
+        );
+        INSERT INTO change_feed (id, epoch) VALUES (1, randomblob(16));
+        CREATE TABLE changes (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL,
+            row_id INTEGER NOT NULL
+        );
+        CREATE TRIGGER changes_pruned AFTER INSERT ON changes WHEN NEW.seq % 1000 = 0
+            BEGIN DELETE FROM changes WHERE seq <= NEW.seq - 10000; END;
+        \(ChangeFeedTriggers.sql)
+        """,
     ]
 }

@@ -11,7 +11,11 @@ import TestSupport
         try cli.seedTeam()
         var handle: OpaquePointer?
         #expect(sqlite3_open(cli.db, &handle) == SQLITE_OK)
-        #expect(sqlite3_exec(handle, """
+        // Back to schema 2: without the spool hashes (3) and the change feed (4).
+        let feedTriggers = Self.names(handle, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\\_fed\\_%' ESCAPE '\\'")
+        #expect(feedTriggers.count >= 30)
+        #expect(sqlite3_exec(handle, feedTriggers.map { "DROP TRIGGER \($0);" }.joined() + """
+            DROP TABLE changes; DROP TABLE change_feed;
             ALTER TABLE outbox DROP COLUMN spool_sha256; ALTER TABLE outbox DROP COLUMN tampered; PRAGMA user_version = 2
             """, nil, nil, nil) == SQLITE_OK)
         sqlite3_close(handle)
@@ -22,6 +26,17 @@ import TestSupport
         #expect(cli.fileBytes() == before, "a read changed the file")
         try cli.ok("inboxes", "add", "+14155550111", "--name", "Upgrade", "--public")
         #expect(try cli.ok("members", "list").contains("owner@acme.test"))
+    }
+
+    static func names(_ handle: OpaquePointer?, _ sql: String) -> [String] {
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK else { return [] }
+        defer { sqlite3_finalize(statement) }
+        var names: [String] = []
+        while sqlite3_step(statement) == SQLITE_ROW {
+            if let text = sqlite3_column_text(statement, 0) { names.append(String(cString: text)) }
+        }
+        return names
     }
 
     @Test(.enabled(if: geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare"),

@@ -69,8 +69,11 @@ import Testing
 
     @Test func anUpgradeSealsTheRowsWrittenBeforeTheChain() throws {
         let fixture = try StoreFixture()
-        // Back to schema 1 as an older clerk-team left it: no chain columns.
-        #expect(Self.handEdit(fixture.path, """
+        // Back to schema 1 as an older clerk-team left it: no chain columns, no change feed.
+        let feed = ChangeFeedTriggers.schema4.flatMap { source in
+            ["insert", "update", "delete"].map { "DROP TRIGGER \(source.table)_fed_\($0);" }
+        }.joined(separator: " ")
+        #expect(Self.handEdit(fixture.path, feed + " DROP TABLE changes; DROP TABLE change_feed;" + """
             DROP TRIGGER audit_no_replace; DROP INDEX audit_by_outcome;
             ALTER TABLE audit DROP COLUMN outcome; ALTER TABLE audit DROP COLUMN rule; ALTER TABLE audit DROP COLUMN hash;
             ALTER TABLE outbox DROP COLUMN spool_sha256; ALTER TABLE outbox DROP COLUMN tampered;

@@ -28,6 +28,8 @@ public struct AppState: Equatable {
     public var shouldQuit = false
     /// The workspace's `data_version` last seen: another process's commit moves it.
     public var dataVersion: Int64?
+    /// The last change-feed record applied: outside commits after it are read from the feed.
+    public var changeMark: ChangeMark?
     /// Everyone else who has the workspace open now (read about once a second).
     public var presence: [PresenceEntry] = []
     /// Idle ticks so far: some work is done every few of them.

@@ -28,6 +28,10 @@ public enum Effect: Equatable, Sendable {
     case performBatch([TeamCommand])
     /// Read `data_version`, to notice other operators' commits.
     case checkForChanges
+    /// Read what the commits after this mark touched (the change feed).
+    case readChanges(ChangeMark)
+    /// Read these members' places in the list, to update them in the index.
+    case loadIndexEntries([MemberID], MemberSort)
     /// Say which view this interface is on (presence; no database write).
     case announce(String)
     /// Read who else has the workspace open.
@@ -79,5 +83,10 @@ public enum AppAction: Equatable {
     case batchPerformed(BatchOutcome)
     case failed(TeamError)
     case dataVersionRead(Int64)
+    /// Where the change feed stood before the data that follows was read.
+    case changeMarkRead(ChangeMark)
+    case changesRead(ChangeFeed)
+    /// The members of the first list (those still there have an entry).
+    case indexEntriesLoaded(Set<MemberID>, [MemberIndexEntry], MemberSort)
     case presenceRead([PresenceEntry])
 }

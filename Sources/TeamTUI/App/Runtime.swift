@@ -18,18 +18,21 @@ public struct Runtime {
         do {
             switch effect {
             case .startup(let rows):
-                return [.dataVersionRead(try workspace.dataVersion()),
+                // The mark first: a commit made while the rest is read shows again in the feed.
+                return [.changeMarkRead(try workspace.changeMark()),
+                        .dataVersionRead(try workspace.dataVersion()),
                         .sessionLoaded(try workspace.session()),
                         try inboxes(withMembers: false),
                         .firstRowsLoaded(try workspace.firstMembers(limit: rows))]
             case .afterPaint(let effect):
                 return run(effect, state)
             case .reloadAll:
-                var actions: [AppAction] = [.sessionLoaded(try workspace.session()),
+                var actions: [AppAction] = [.changeMarkRead(try workspace.changeMark()),
+                                            .sessionLoaded(try workspace.session()),
                                             try inboxes(withMembers: state.screen == .inboxes),
-                                            .invitationsLoaded(try workspace.invitations(status: nil)),
                                             .indexLoaded(try workspace.memberIndex(sort: state.members.sort), state.members.sort)]
                 // The views that need more than a list read it only when shown.
+                if state.screen == .invitations { actions.append(.invitationsLoaded(try workspace.invitations(status: nil))) }
                 if state.screen == .groups { actions.append(.groupsLoaded(try workspace.groups())) }
                 if state.screen == .roles { actions.append(.rolesLoaded(try workspace.roleMatrix(), try workspace.lint())) }
                 if state.screen == .audit, let query = try? AuditScreen.query(state.audit.filter) {
@@ -76,6 +79,10 @@ public struct Runtime {
                 return [.presenceRead((try? workspace.presence()) ?? [])]
             case .checkForChanges:
                 return [.dataVersionRead(try workspace.dataVersion())]
+            case .readChanges(let mark):
+                return [.changesRead(try workspace.changes(after: mark))]
+            case .loadIndexEntries(let ids, let sort):
+                return [.indexEntriesLoaded(Set(ids), try workspace.memberIndexEntries(ids, sort: sort), sort)]
             case .perform(let command):
                 var outcome = try workspace.perform(command)
                 // Mail goes out at once, as from the command line; a failure leaves it queued.

@@ -43,7 +43,14 @@ public enum App {
             defer { state.dataVersion = version }
             // Our own commits never move it: only another process's do.
             guard let seen = state.dataVersion, seen != version else { return [] }
-            return [.reloadAll]
+            return OutsideChanges.noticed(state)
+        case .changeMarkRead(let mark):
+            state.changeMark = mark
+            return []
+        case .changesRead(let feed):
+            return OutsideChanges.read(feed, &state)
+        case .indexEntriesLoaded(let ids, let entries, let sort):
+            return OutsideChanges.entriesLoaded(ids, entries, sort, &state)
         case .sessionLoaded(let session):
             return AccessWatch.sessionLoaded(session, &state)
         case .firstRowsLoaded(let rows):
@@ -185,7 +192,7 @@ extension AppAction {
     /// an operator who lost access to it.
     var isWorkspaceData: Bool {
         switch self {
-        case .firstRowsLoaded, .indexLoaded, .rowsLoaded, .inboxesLoaded, .invitationsLoaded, .detailLoaded,
+        case .firstRowsLoaded, .indexLoaded, .rowsLoaded, .indexEntriesLoaded, .inboxesLoaded, .invitationsLoaded, .detailLoaded,
              .groupsLoaded, .groupLoaded, .rolesLoaded, .auditLoaded: true
         default: false
         }

@@ -67,10 +67,8 @@ public struct Prompt: Equatable {
                 _ = try AuditQuery.parse(text)
                 return .success(.auditFilter(text.trimmingCharacters(in: .whitespaces)))
             }
-        } catch let error as ValidationError {
-            return .failure(error)
         } catch {
-            return .failure(ValidationError(field: label.lowercased(), message: "\(error)"))
+            return .failure(error)
         }
     }
 }

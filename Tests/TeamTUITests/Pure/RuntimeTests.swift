@@ -6,12 +6,12 @@ import TermUI
 /// The runtime over a stub workspace: which reads each effect makes, and
 /// how a write and its mail come back as actions.
 @Suite struct RuntimeTests {
-    @Test func startupReadsTheVersionFirstThenTheFirstScreen() {
+    @Test func startupReadsTheFeedMarkAndVersionFirstThenTheFirstScreen() {
         let workspace = StubWorkspace()
         let runtime = Runtime(workspace: workspace)
         let state = AppState(size: Size(cols: 100, rows: 30), glyphs: .unicode)
         let actions = runtime.run(.startup(rows: 3), state)
-        #expect(actions == [.dataVersionRead(1), .sessionLoaded(Sample.session(as: "olive@acme.test")),
+        #expect(actions == [.changeMarkRead(ChangeMark(epoch: [1], seq: 1, schema: 1)), .dataVersionRead(1), .sessionLoaded(Sample.session(as: "olive@acme.test")),
                             .inboxesLoaded(Sample.inboxes.map { InboxSummary(inbox: $0, members: []) }, withMembers: false),
                             .firstRowsLoaded(Array(Sample.members.prefix(3).map(Sample.summary)))])
     }

@@ -53,6 +53,10 @@ final class StubWorkspace: TeamWorkspace {
         return outcome
     }
     func dataVersion() throws -> Int64 { version }
+    func changeMark() throws -> ChangeMark { ChangeMark(epoch: [1], seq: version, schema: 1) }
+    /// The stub keeps no feed: every outside change reads everything again.
+    func changes(after mark: ChangeMark) throws -> ChangeFeed { .reload(next: try changeMark(), reason: "the stub keeps no feed") }
+    func memberIndexEntries(_ ids: [MemberID], sort: MemberSort) throws -> [MemberIndexEntry] { [] }
     /// Refuses commands on the members named here, with the rank rule's name.
     var outranked: Set<String> = []
     func decideAll(_ commands: [TeamCommand]) throws -> [Result<GuardDecision, TeamError>] {
