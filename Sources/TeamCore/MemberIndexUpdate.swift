@@ -7,6 +7,12 @@ extension MemberIndex {
     /// existing, whose ids are in `ids`) where `sort` orders it, exactly
     /// where the store's query for that sort would (``MemberSort`` orders).
     public mutating func update(_ ids: Set<MemberID>, with entries: [MemberIndexEntry], sort: MemberSort) {
+        // The usual change (one member edited) moves just the rows between its old and new place.
+        if ids.count == 1, entries.count == 1, let entry = entries.first, ids.contains(entry.id),
+           let row = position(of: entry.id) {
+            move(row, to: entry, sort: sort)
+            return
+        }
         remove(ids)
         for entry in entries where ids.contains(entry.id) {
             insert(entry, at: insertionPoint(of: entry, sort: sort))
@@ -16,18 +22,50 @@ extension MemberIndex {
     /// The row of `id`, if it is in the index.
     public func position(of id: MemberID) -> Int? { ids.firstIndex(of: id) }
 
-    private mutating func remove(_ removed: Set<MemberID>) {
-        guard ids.contains(where: removed.contains) else { return }
-        var keptIDs: [MemberID] = [], keptKeys: [UInt8] = [], keptOffsets: [Int32] = [0], keptGroups: [UInt8] = []
-        keptIDs.reserveCapacity(ids.count); keptKeys.reserveCapacity(keys.count)
-        keptOffsets.reserveCapacity(offsets.count); keptGroups.reserveCapacity(groups.count)
-        for row in ids.indices where !removed.contains(ids[row]) {
-            keptIDs.append(ids[row])
-            keptGroups.append(groups[row])
-            keptKeys.append(contentsOf: keys[Int(offsets[row])..<Int(offsets[row + 1])])
-            keptOffsets.append(Int32(keptKeys.count))
+    /// Row `row` becomes `entry`, at its place in `sort`: the rows between
+    /// the old and the new place shift by one, the bytes after them by the
+    /// difference in key length (not at all for a same-length key).
+    private mutating func move(_ row: Int, to entry: MemberIndexEntry, sort: MemberSort) {
+        let key = Array(entry.foldedName.utf8) + [1] + Array(entry.email.utf8)
+        let found = insertionPoint(of: entry, sort: sort)
+        // Where it goes once its old row is gone.
+        let target = found > row ? found - 1 : found
+        let oldStart = Int(offsets[row]), oldEnd = Int(offsets[row + 1])
+        let delta = Int32(key.count - (oldEnd - oldStart))
+        if target <= row {
+            let start = Int(offsets[target])
+            keys.replaceSubrange(start..<oldEnd, with: key + keys[start..<oldStart])
+            for index in stride(from: row, to: target, by: -1) {
+                ids[index] = ids[index - 1]; groups[index] = groups[index - 1]
+                offsets[index] = offsets[index - 1] + Int32(key.count)
+            }
+        } else {
+            let end = Int(offsets[target + 1])
+            keys.replaceSubrange(oldStart..<end, with: keys[oldEnd..<end] + key)
+            let oldLength = Int32(oldEnd - oldStart)
+            for index in row..<target {
+                ids[index] = ids[index + 1]; groups[index] = groups[index + 1]
+                offsets[index] = offsets[index + 1] - oldLength
+            }
+            offsets[target] = offsets[target + 1] - oldLength
         }
-        ids = keptIDs; keys = keptKeys; offsets = keptOffsets; groups = keptGroups
+        ids[target] = entry.id
+        groups[target] = entry.group
+        if delta != 0 { shiftOffsets(from: max(row, target) + 1, by: delta) }
+    }
+
+    /// In place, row by row from the last: a few memmoves instead of a
+    /// rebuilt 100k-row index (the feed names a few rows at a time).
+    private mutating func remove(_ removed: Set<MemberID>) {
+        let rows = removed.compactMap { ids.firstIndex(of: $0) }.sorted(by: >)
+        for row in rows {
+            let start = Int(offsets[row]), end = Int(offsets[row + 1])
+            ids.remove(at: row)
+            groups.remove(at: row)
+            keys.removeSubrange(start..<end)
+            offsets.remove(at: row + 1)
+            shiftOffsets(from: row + 1, by: Int32(start - end))
+        }
     }
 
     private mutating func insert(_ entry: MemberIndexEntry, at row: Int) {
@@ -37,8 +75,13 @@ extension MemberIndex {
         groups.insert(entry.group, at: row)
         keys.insert(contentsOf: key, at: start)
         offsets.insert(Int32(start), at: row)
-        let length = Int32(key.count)
-        for later in (row + 1)..<offsets.count { offsets[later] += length }
+        shiftOffsets(from: row + 1, by: Int32(key.count))
+    }
+
+    private mutating func shiftOffsets(from first: Int, by delta: Int32) {
+        offsets.withUnsafeMutableBufferPointer { offsets in
+            for index in first..<offsets.count { offsets[index] += delta }
+        }
     }
 
     /// The first row that `entry` sorts before (binary search).

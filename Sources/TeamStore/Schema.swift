@@ -190,6 +190,17 @@ enum Schema {
         );
         CREATE TRIGGER changes_pruned AFTER INSERT ON changes WHEN NEW.seq % 1000 = 0
             BEGIN DELETE FROM changes WHERE seq <= NEW.seq - 10000; END;
+        -- The header's member count, kept as members come and go: count(*)
+        -- reads the whole index, in every open interface, after every commit.
+        CREATE TABLE member_count (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            members INTEGER NOT NULL
+        );
+        INSERT INTO member_count (id, members) SELECT 1, count(*) FROM members;
+        CREATE TRIGGER member_counted_insert AFTER INSERT ON members
+            BEGIN UPDATE member_count SET members = members + 1 WHERE id = 1; END;
+        CREATE TRIGGER member_counted_delete AFTER DELETE ON members
+            BEGIN UPDATE member_count SET members = members - 1 WHERE id = 1; END;
         \(ChangeFeedTriggers.sql)
         """,
     ]

@@ -16,6 +16,7 @@ import TestSupport
         #expect(feedTriggers.count >= 30)
         #expect(sqlite3_exec(handle, feedTriggers.map { "DROP TRIGGER \($0);" }.joined() + """
             DROP TABLE changes; DROP TABLE change_feed;
+            DROP TRIGGER member_counted_insert; DROP TRIGGER member_counted_delete; DROP TABLE member_count;
             ALTER TABLE outbox DROP COLUMN spool_sha256; ALTER TABLE outbox DROP COLUMN tampered; PRAGMA user_version = 2
             """, nil, nil, nil) == SQLITE_OK)
         sqlite3_close(handle)

@@ -73,7 +73,8 @@ import Testing
         let feed = ChangeFeedTriggers.schema4.flatMap { source in
             ["insert", "update", "delete"].map { "DROP TRIGGER \(source.table)_fed_\($0);" }
         }.joined(separator: " ")
-        #expect(Self.handEdit(fixture.path, feed + " DROP TABLE changes; DROP TABLE change_feed;" + """
+        #expect(Self.handEdit(fixture.path, feed + " DROP TABLE changes; DROP TABLE change_feed;" +
+            " DROP TRIGGER member_counted_insert; DROP TRIGGER member_counted_delete; DROP TABLE member_count;" + """
             DROP TRIGGER audit_no_replace; DROP INDEX audit_by_outcome;
             ALTER TABLE audit DROP COLUMN outcome; ALTER TABLE audit DROP COLUMN rule; ALTER TABLE audit DROP COLUMN hash;
             ALTER TABLE outbox DROP COLUMN spool_sha256; ALTER TABLE outbox DROP COLUMN tampered;
