@@ -145,6 +145,16 @@ static inline int clerk_input_gone(void) {
     return (fd.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
+/* True when the terminal we draw on is gone (its other end closed: writes
+   would fail with EIO), even while standard input still looks alive. */
+static inline int clerk_output_gone(void) {
+    struct pollfd fd = { .fd = 1, .events = POLLOUT, .revents = 0 };
+    int n = poll(&fd, 1, 0);
+    if (n < 0) return errno != EINTR;
+    if (n == 0) return 0;
+    return (fd.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
 /* True when a read of standard input would not block (data, or end of file). */
 static inline int clerk_input_readable(void) {
     struct pollfd fd = { .fd = 0, .events = POLLIN, .revents = 0 };

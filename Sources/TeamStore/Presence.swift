@@ -18,10 +18,19 @@ final class PresenceBoard {
         self.groupShared = groupShared
     }
 
-    deinit { withdraw() }
+    deinit {
+        withdraw()
+        forgetAll()
+    }
 
     /// Writes (or rewrites) this process's entry, creating it and its lock the first time.
     func announce(_ entry: PresenceEntry) throws {
+        // A reader that looked between our create and our lock took the file
+        // for a dead one and removed it: make another.
+        if let current = own, !Self.stillNamed(current) {
+            close(current.fd)
+            own = nil
+        }
         if own == nil {
             try ensureDirectory()
             let path = directory + "/\(getpid())-\(UInt32.random(in: 0...UInt32.max)).json"
@@ -48,30 +57,110 @@ final class PresenceBoard {
         self.own = nil
     }
 
+    /// Other entries already read, each kept open: asking its lock again
+    /// and `fstat` are two system calls a second, where reading and
+    /// decoding every file again would make a hundred interfaces cost the
+    /// host N² file reads a second.
+    private var seen: [String: Seen] = [:]
+    /// At most this many kept open; more are read afresh each time.
+    static let keptOpen = 256
+
+    private struct Seen {
+        let fd: Int32
+        let modified: timespec
+        let size: Int
+        let entry: PresenceEntry?
+    }
+
     /// Every other live entry: files whose lock is still held.
     func others() -> [PresenceEntry] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+        guard let names = Self.entryNames(directory) else {
+            forgetAll()
+            return []
+        }
         var entries: [PresenceEntry] = []
-        for name in names where name.hasSuffix(".json") {
+        for (name, cached) in seen where !names.contains(name) {
+            close(cached.fd)
+            seen[name] = nil
+        }
+        for name in names {
             let path = directory + "/" + name
             if path == own?.path { continue }
-            let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-            guard fd >= 0 else { continue }
-            defer { close(fd) }
-            var info = stat()
-            guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size < 4096 else { continue }
-            // A lock we can take means nobody holds it: its process is gone.
-            if flock(fd, LOCK_SH | LOCK_NB) == 0 {
-                flock(fd, LOCK_UN)
-                unlink(path)
-                continue
-            }
-            var buffer = [UInt8](repeating: 0, count: Int(info.st_size))
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            guard count > 0, let entry = Self.decode(Array(buffer.prefix(count))) else { continue }
-            entries.append(entry)
+            if let entry = live(name, path) { entries.append(entry) }
         }
         return entries.sorted { ($0.since.seconds, $0.login) < ($1.since.seconds, $1.login) }
+    }
+
+    /// The entry in `name` if its process still holds the lock.
+    private func live(_ name: String, _ path: String) -> PresenceEntry? {
+        if let cached = seen[name] {
+            var info = stat()
+            if Self.holderIsGone(cached.fd) || fstat(cached.fd, &info) != 0 {
+                close(cached.fd)
+                seen[name] = nil
+                unlink(path)
+                return nil
+            }
+            if info.st_mtim.tv_sec == cached.modified.tv_sec && info.st_mtim.tv_nsec == cached.modified.tv_nsec
+                && Int(info.st_size) == cached.size {
+                return cached.entry
+            }
+            // Rewritten (another view): read it again below.
+            close(cached.fd)
+            seen[name] = nil
+        }
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size < 4096 else {
+            close(fd)
+            return nil
+        }
+        if Self.holderIsGone(fd) {
+            close(fd)
+            unlink(path)
+            return nil
+        }
+        var buffer = [UInt8](repeating: 0, count: Int(info.st_size))
+        let count = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+        let entry = count > 0 ? Self.decode(Array(buffer.prefix(count))) : nil
+        if seen.count < Self.keptOpen {
+            seen[name] = Seen(fd: fd, modified: info.st_mtim, size: Int(info.st_size), entry: entry)
+        } else {
+            close(fd)
+        }
+        return entry
+    }
+
+    private static func stillNamed(_ file: (fd: Int32, path: String)) -> Bool {
+        var named = stat(), opened = stat()
+        return stat(file.path, &named) == 0 && fstat(file.fd, &opened) == 0
+            && named.st_ino == opened.st_ino && named.st_dev == opened.st_dev
+    }
+
+    /// A lock we can take means nobody holds it: its process is gone.
+    private static func holderIsGone(_ fd: Int32) -> Bool {
+        guard flock(fd, LOCK_SH | LOCK_NB) == 0 else { return false }
+        flock(fd, LOCK_UN)
+        return true
+    }
+
+    private static func entryNames(_ directory: String) -> Set<String>? {
+        guard let folder = opendir(directory) else { return nil }
+        defer { closedir(folder) }
+        var names: Set<String> = []
+        while let item = readdir(folder) {
+            let name = withUnsafePointer(to: item.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name.hasSuffix(".json") { names.insert(name) }
+        }
+        return names
+    }
+
+    private func forgetAll() {
+        for cached in seen.values { close(cached.fd) }
+        seen = [:]
     }
 
     static func encode(_ entry: PresenceEntry) -> String {
