@@ -2,10 +2,17 @@
 # Benchmark (not a test): N interfaces open at once on a large demo
 # workspace (bench/soak.py); prints idle CPU, CPU per outside commit per
 # interface, write latency while open and the time until every screen shows
-# a change. Arguments go to soak.py (e.g. --tuis 100 --members 100000).
-# Builds in .build-bench (or SWIFT_SCRATCH_PATH) so as not to disturb other builds.
+# a change. Uses the installed binary, as operators run it.
+# Usage: bench/soak.sh [--prefix PREFIX] [soak.py arguments, e.g. --tuis 100]
+#   (default: installs into a temporary prefix with scripts/install.sh)
 set -eu
 cd "$(dirname "$0")/.."
-scratch="${SWIFT_SCRATCH_PATH:-.build-bench}"
-swift build -c release --scratch-path "$scratch" --product clerk-team >/dev/null
-exec python3 bench/soak.py --bin "$scratch/release/clerk-team" "$@"
+dir="$(mktemp -d)"
+trap 'rm -rf "$dir"' EXIT
+prefix=""
+if [ "${1:-}" = "--prefix" ]; then prefix="$2"; shift 2; fi
+if [ -z "$prefix" ]; then
+    prefix="$dir/prefix"
+    scripts/install.sh --prefix "$prefix" >/dev/null
+fi
+python3 bench/soak.py --bin "$prefix/bin/clerk-team" "$@"
