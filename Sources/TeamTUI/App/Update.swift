@@ -113,8 +113,7 @@ public enum App {
             state.billing.summary = billing
             return []
         case .contactsLoaded(let listing):
-            state.contacts.listing = listing
-            state.contacts.applyFilter()
+            state.contacts.load(listing)
             return []
         case .rolesLoaded(let matrix, let findings):
             state.roles.matrix = matrix

@@ -15,13 +15,21 @@ public struct ContactsState: Equatable {
     public init() {}
 
     public var selected: Contact? {
-        guard let listing, shown.indices.contains(list.selection) else { return nil }
+        guard let listing, shown.indices.contains(list.selection),
+              listing.contacts.indices.contains(shown[list.selection]) else { return nil }
         return listing.contacts[shown[list.selection]]
     }
 
-    /// Recomputes which contacts the filter keeps, keeping the selected one if it still shows.
-    mutating func applyFilter() {
+    /// A new listing read: the filter applies again and the selected contact stays selected if it still shows.
+    mutating func load(_ new: ContactListing) {
         let keep = selected?.id
+        listing = new
+        applyFilter(keep: keep)
+    }
+
+    /// Recomputes which contacts the filter keeps, keeping `keep` (else the selected one) if it still shows.
+    mutating func applyFilter(keep wanted: Int64? = nil) {
+        let keep = wanted ?? selected?.id
         let contacts = listing?.contacts ?? []
         shown = contacts.indices.filter { ContactSearch.matches(contacts[$0], filter) }
         list.selection = shown.firstIndex { contacts[$0].id == keep } ?? 0

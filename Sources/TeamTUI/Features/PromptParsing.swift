@@ -17,8 +17,10 @@ enum PromptParsing {
     /// The name (it may have spaces), a type, and for a choice its choices separated by commas.
     static func property(_ text: String) throws(ValidationError) -> TeamCommand {
         let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
-        let typeAt = words.indices.last { index in
-            PropertyType(rawValue: words[index].lowercased()) != nil && index > 0 && words.count - index <= 2
+        // The type is the last word, or `choice` followed by its choices (which may have spaces after commas).
+        let typeAt = words.indices.first { index in
+            guard index > 0, let type = PropertyType(rawValue: words[index].lowercased()) else { return false }
+            return type == .choice || index == words.count - 1
         }
         guard let typeAt, let type = PropertyType(rawValue: words[typeAt].lowercased()) else {
             throw ValidationError(field: "property",
