@@ -26,8 +26,8 @@ import Testing
 
     @Test func theHeaderLabel() {
         #expect(SeatUsage(active: 41, pending: 0, limit: 50).label == "seats 41/50")
-        #expect(SeatUsage(active: 41, pending: 3, limit: 50).label == "seats 41/50 +3 invited")
-        #expect(SeatUsage(active: 41, pending: 0, limit: nil).label == "seats 41 (no limit)")
+        #expect(SeatUsage(active: 41, pending: 3, limit: 50).label == "seats 41/50")
+        #expect(SeatUsage(active: 41, pending: 0, limit: nil).label == nil)
     }
 
     @Test func limitsAreParsed() throws {

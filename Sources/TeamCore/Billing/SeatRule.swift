@@ -14,10 +14,11 @@ public struct SeatUsage: Sendable, Equatable {
     /// Seats held or reserved.
     public var taken: Int { active + pending }
 
-    /// For a header: "seats 41/50", "seats 41/50 +3 invited", "seats 41 (no limit)".
-    public var label: String {
-        guard let limit else { return "seats \(active) (no limit)" }
-        return "seats \(active)/\(limit)" + (pending > 0 ? " +\(pending) invited" : "")
+    /// For a header: "seats 41/50" (active members of the limit); nil
+    /// without a limit, where the member count says it all. Pending
+    /// invitations are in the billing view.
+    public var label: String? {
+        limit.map { "seats \(active)/\($0)" }
     }
 }
 

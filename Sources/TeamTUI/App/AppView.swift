@@ -84,7 +84,7 @@ public enum AppView {
             parts.append("\(op.name) (\(op.role.rawValue))")
             parts.append("\(session.memberCount) members")
             // Only for those who may see billing: the store leaves it out for the others.
-            if let seats = session.seats { parts.append(seats.label) }
+            if let seats = session.seats?.label { parts.append(seats) }
             if !state.members.marked.isEmpty { parts.append("\(state.members.marked.count) marked") }
             if !state.presence.isEmpty { parts.append("\(state.presence.count) more here (w)") }
         } else {
