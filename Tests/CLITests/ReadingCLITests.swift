@@ -11,7 +11,10 @@ import TestSupport
         try cli.seedTeam()
         var handle: OpaquePointer?
         #expect(sqlite3_open(cli.db, &handle) == SQLITE_OK)
+        // Back to schema 2: every later migration is undone (a new migration adds its undo here).
         #expect(sqlite3_exec(handle, """
+            DROP TABLE contact_values; DROP TABLE contacts; DROP TABLE contact_properties;
+            ALTER TABLE workspace DROP COLUMN billing_plan; ALTER TABLE workspace DROP COLUMN billing_contact;
             ALTER TABLE outbox DROP COLUMN spool_sha256; ALTER TABLE outbox DROP COLUMN tampered; PRAGMA user_version = 2
             """, nil, nil, nil) == SQLITE_OK)
         sqlite3_close(handle)

@@ -69,8 +69,10 @@ import Testing
 
     @Test func anUpgradeSealsTheRowsWrittenBeforeTheChain() throws {
         let fixture = try StoreFixture()
-        // Back to schema 1 as an older clerk-team left it: no chain columns.
+        // Back to schema 1 as an older clerk-team left it: no chain columns (every later migration undone).
         #expect(Self.handEdit(fixture.path, """
+            DROP TABLE contact_values; DROP TABLE contacts; DROP TABLE contact_properties;
+            ALTER TABLE workspace DROP COLUMN billing_plan; ALTER TABLE workspace DROP COLUMN billing_contact;
             DROP TRIGGER audit_no_replace; DROP INDEX audit_by_outcome;
             ALTER TABLE audit DROP COLUMN outcome; ALTER TABLE audit DROP COLUMN rule; ALTER TABLE audit DROP COLUMN hash;
             ALTER TABLE outbox DROP COLUMN spool_sha256; ALTER TABLE outbox DROP COLUMN tampered;
