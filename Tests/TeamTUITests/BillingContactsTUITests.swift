@@ -133,4 +133,20 @@ import TermUI
         #expect(throws: ValidationError.self) { try PromptParsing.property("Tier") }
         #expect(throws: ValidationError.self) { try PromptParsing.contact("4155550177") }
     }
+
+    @Test func billingAndContactsViewSnapshots() throws {
+        let fixture = try TUIFixture()
+        let owner = try fixture.cli()
+        _ = try owner.perform(.setBilling(BillingUpdate(plan: try DisplayName("Pro"), seatLimit: .some(10),
+                                                        contact: try EmailAddress("bills@acme.test"))))
+        _ = try owner.perform(.addProperty(name: try DisplayName("Tier"), type: .choice, choices: ["gold", "silver"]))
+        _ = try owner.perform(.addContact(phone: try PhoneNumber("+442079460123"), name: try DisplayName("Siobhán Ní Bhriain"),
+                                          values: [PropertyAssignment(property: "Tier", value: "gold")]))
+        _ = try owner.perform(.addContact(phone: try PhoneNumber("+81312345678"), name: try DisplayName("山田 花子"), values: []))
+        var (state, runtime) = try fixture.app()
+        runtime.press(.char("7"), into: &state)
+        Snapshot.assert(AppView.render(state).grid, named: "billing-100x30")
+        runtime.press(.char("8"), into: &state)
+        Snapshot.assert(AppView.render(state).grid, named: "contacts-100x30")
+    }
 }

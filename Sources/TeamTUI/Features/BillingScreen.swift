@@ -57,14 +57,18 @@ enum BillingScreen {
             return
         }
         let labelWidth = min(21, inner.width / 2)
-        var rows = lines(billing)
-        rows.append(("", ""))
-        rows.append(("", "A seat is held by an active member and reserved by a pending invitation."))
+        let rows = lines(billing)
         for (row, line) in rows.prefix(inner.height).enumerated() {
             grid.putCell(line.0, x: inner.x, y: inner.y + row, width: labelWidth, style: Style(.accent, bold: true),
                          glyphs: state.glyphs)
             grid.putCell(TerminalText.sanitize(line.1), x: inner.x + labelWidth, y: inner.y + row,
                          width: inner.width - labelWidth, style: .normal, glyphs: state.glyphs)
+        }
+        let note = TerminalText.wrap("A seat is held by an active member and reserved by a pending invitation; "
+                                     + "the limit cannot go below the active members.", toWidth: inner.width)
+        for (index, line) in note.enumerated() where rows.count + 1 + index < inner.height {
+            grid.putCell(line, x: inner.x, y: inner.y + rows.count + 1 + index, width: inner.width, style: Style(.muted),
+                         glyphs: state.glyphs)
         }
     }
 }
