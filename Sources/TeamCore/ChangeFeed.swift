@@ -21,12 +21,14 @@ public struct ChangeSet: Sendable, Equatable {
     /// Groups, overrides, role defaults or the workspace row: the operator's
     /// own permissions and the guard's facts may have moved.
     public var permissions = false
+    /// Contacts or their properties.
+    public var contacts = false
     /// The newest audit event: a refused change moves it without touching a row.
     public var lastAuditID: Int64 = 0
 
     public init() {}
 
-    public var isEmpty: Bool { members.isEmpty && !inboxes && !invitations && !permissions }
+    public var isEmpty: Bool { members.isEmpty && !inboxes && !invitations && !permissions && !contacts }
 }
 
 /// The feed's answer to "what changed after this mark?".

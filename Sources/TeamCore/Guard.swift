@@ -155,6 +155,16 @@ public enum Guard {
             try requireWorkspaceAdmin(actor, "view the workspace as another role or member")
         case .modifyBilling:
             try require(.modifyBilling, actor, "change billing")
+        case .viewBilling:
+            // Billing (plan, seats, billing contact) is shown to those who may change it.
+            try require(.modifyBilling, actor, "see billing")
+        case .viewContacts:
+            // Contacts are the people the whole team texts: every active member may read them.
+            return
+        case .updateContact:
+            try require(.updateContact, actor, "add, edit or remove contacts")
+        case .updateProperty:
+            try require(.updateProperty, actor, "add, rename or remove contact properties")
         case .viewAudit:
             try require(.modifyTeam, actor, "read the audit log")
         }

@@ -103,7 +103,16 @@ public enum GuardAction: Sendable, Equatable {
     case editRoleDefaults([RoleDefaultsEdit])
     /// Look at the workspace as another role or member sees it (read-only).
     case viewAs
+    /// Change the plan, the seat limit or the billing contact.
     case modifyBilling
+    /// See the plan, the seats and the billing contact: whoever may change them.
+    case viewBilling
+    /// List and show the workspace's contacts and their property definitions (any active member).
+    case viewContacts
+    /// Add, edit or remove contacts and their property values.
+    case updateContact
+    /// Add, rename or remove contact property definitions.
+    case updateProperty
     case viewAudit
 }
 
@@ -115,6 +124,8 @@ public enum GuardRule: String, Sendable, Equatable, CaseIterable {
     case lastWorkspaceAdmin = "last-workspace-admin"
     case visibility
     case deactivated
+    /// Not a permission: the workspace's seat limit (``SeatRule``).
+    case seatLimit = "seat-limit"
 }
 
 /// A refusal: the rule, the permission involved (if any) and a sentence for a person.

@@ -43,6 +43,19 @@ public enum TeamCommand: Sendable, Equatable {
     case setRoleDefaults(role: Role, adding: Set<Permission>, removing: Set<Permission>)
     /// Restores the shipped defaults of one role, or of every role when nil.
     case resetRoleDefaults(role: Role?)
+    /// Plan, seat limit, billing contact (needs `modify-billing`).
+    case setBilling(BillingUpdate)
+    /// Contact property definitions (need `update-property`); named case-insensitively.
+    case addProperty(name: DisplayName, type: PropertyType, choices: [String])
+    case renameProperty(name: DisplayName, to: DisplayName, expectedVersion: Int64? = nil)
+    /// Removes the property and every contact's value of it.
+    case removeProperty(name: DisplayName, expectedVersion: Int64? = nil)
+    /// Contacts (need `update-contact`), named by their number.
+    case addContact(phone: PhoneNumber, name: DisplayName, values: [PropertyAssignment])
+    /// Changes the name, the number and/or values (a nil value removes it); nil fields stay.
+    case editContact(phone: PhoneNumber, name: DisplayName?, newPhone: PhoneNumber?, values: [PropertyAssignment],
+                     expectedVersion: Int64? = nil)
+    case removeContact(phone: PhoneNumber, expectedVersion: Int64? = nil)
 }
 
 /// What a command did, in one sentence; `changed` is false for no-ops
@@ -72,7 +85,8 @@ extension TeamCommand {
             email
         case .addInbox, .renameInbox, .setInboxVisibility, .removeInbox, .invite, .resendInvitation, .revokeInvitation,
              .setInviteExpiry, .createGroup, .renameGroup, .deleteGroup, .grantToGroup, .revokeFromGroup,
-             .setRoleDefaults, .resetRoleDefaults:
+             .setRoleDefaults, .resetRoleDefaults, .setBilling, .addProperty, .renameProperty, .removeProperty,
+             .addContact, .editContact, .removeContact:
             nil
         }
     }

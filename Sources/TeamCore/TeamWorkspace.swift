@@ -60,11 +60,13 @@ public struct SessionSnapshot: Sendable, Equatable {
     /// else's eyes (`--view-as`): "role agent" or "ann@example.com (agent)".
     /// `operatorContext` is then the viewed one and the session is read-only.
     public var viewingAs: String?
+    /// Seats taken and the limit, for operators who may see billing (nil for the others).
+    public var seats: SeatUsage?
 
     public init(workspaceName: String, operatorContext: OperatorContext, facts: WorkspaceFacts, memberCount: Int,
-                viewingAs: String? = nil) {
+                viewingAs: String? = nil, seats: SeatUsage? = nil) {
         self.workspaceName = workspaceName; self.operatorContext = operatorContext
-        self.facts = facts; self.memberCount = memberCount; self.viewingAs = viewingAs
+        self.facts = facts; self.memberCount = memberCount; self.viewingAs = viewingAs; self.seats = seats
     }
 }
 
@@ -182,6 +184,14 @@ public protocol TeamWorkspace: AnyObject {
     /// member and live pending invitation, groups, overrides, role-default
     /// changes, and only the inboxes the operator can see (in members' lists too).
     func roster() throws -> Roster
+    /// Plan, seats and billing contact (for those who may see billing: `modify-billing`).
+    func billing() throws -> BillingSummary
+    /// Every contact by name, with the property definitions (any active member).
+    func contactListing() throws -> ContactListing
+    /// One contact by number.
+    func contact(_ phone: PhoneNumber) throws -> Contact
+    /// Checks every row; unless `dryRun` or any row is wrong, adds them all in one transaction.
+    func importContacts(_ rows: [ContactRow], dryRun: Bool) throws -> ContactImportReport
 }
 
 extension TeamWorkspace {

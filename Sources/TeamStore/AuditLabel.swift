@@ -32,6 +32,13 @@ enum AuditLabel {
         case .revokeFromGroup(let group, _, _): ("group.revoke", group.value)
         case .setRoleDefaults(let role, _, _): ("role.set-defaults", role.rawValue)
         case .resetRoleDefaults(let role): ("role.reset-defaults", role?.rawValue ?? "all")
+        case .setBilling: ("billing.set", "")
+        case .addProperty(let name, _, _): ("property.add", name.value)
+        case .renameProperty(let name, _, _): ("property.rename", name.value)
+        case .removeProperty(let name, _): ("property.remove", name.value)
+        case .addContact(let phone, _, _): ("contact.add", phone.value)
+        case .editContact(let phone, _, _, _, _): ("contact.edit", phone.value)
+        case .removeContact(let phone, _): ("contact.remove", phone.value)
         }
     }
 }

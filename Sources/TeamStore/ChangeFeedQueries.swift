@@ -34,6 +34,7 @@ extension SQLiteWorkspace {
                 case "inbox": set.inboxes = true
                 case "invitation": set.invitations = true
                 case "group", "override", "roles", "workspace": set.permissions = true
+                case "contact": set.contacts = true
                 case let kind: unknown = unknown ?? "a change of kind '\(kind)'"
                 }
             }

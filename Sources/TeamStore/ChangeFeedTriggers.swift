@@ -26,6 +26,13 @@ enum ChangeFeedTriggers {
         Source(table: "outbox", records: [("invitation", "invitation_id")]),
     ]
 
+    /// Contacts and their properties (schema 5).
+    static let schema5: [Source] = [
+        Source(table: "contacts", records: [("contact", "id")]),
+        Source(table: "contact_properties", records: [("contact", "0")]),
+        Source(table: "contact_values", records: [("contact", "contact_id")]),
+    ]
+
     static var sql: String { sql(for: schema4) }
 
     /// An AFTER INSERT, UPDATE and DELETE trigger per table.

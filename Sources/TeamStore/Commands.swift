@@ -72,7 +72,8 @@ extension SQLiteWorkspace {
         case .reactivate(let email, let expected):
             let member = try requireFresh(email, expected)
             return Plan(action: .reactivate(Self.facts(member))) {
-                try self.setStatus(member, .active, op)
+                if member.status != .active { try self.requireSeats(.join, now: self.now()) }
+                return try self.setStatus(member, .active, op)
             }
         case .removeMember(let email, let expected):
             let member = try requireFresh(email, expected)
@@ -150,6 +151,12 @@ extension SQLiteWorkspace {
             return try planGroup(command, op)
         case .setRoleDefaults, .resetRoleDefaults:
             return try planRoleDefaults(command, op)
+        case .setBilling(let update):
+            return Plan(action: .modifyBilling) { try self.setBilling(update, op) }
+        case .addProperty, .renameProperty, .removeProperty:
+            return try planProperty(command, op)
+        case .addContact, .editContact, .removeContact:
+            return try planContact(command, op)
         }
     }
 

@@ -3,7 +3,8 @@ import TeamCore
 
 /// Builds the demo workspace: realistic, international names, public and
 /// private inboxes, every role, a few deactivated members, two groups and
-/// a few per-member overrides. Deterministic, so
+/// a few per-member overrides, a billing plan with a seat limit, contact
+/// properties and contacts. Deterministic, so
 /// two demos with the same size look the same.
 extension SQLiteWorkspace {
     public static func createDemo(path: String, members count: Int, identity: OperatorIdentity,
@@ -25,6 +26,7 @@ extension SQLiteWorkspace {
                                               inboxes: try inboxes.map { try PhoneNumber($0) }))
         }
         try workspace.addDemoPermissions()
+        try workspace.addDemoBillingAndContacts()
         return workspace
     }
 

@@ -25,7 +25,7 @@ extension SQLiteWorkspace {
             let name = try db.first("SELECT name FROM workspace WHERE id = 1") { $0.text(0) } ?? ""
             return SessionSnapshot(workspaceName: name, operatorContext: op, facts: try workspaceFacts(),
                                    memberCount: Int(try db.scalarInt("SELECT members FROM member_count WHERE id = 1")),
-                                   viewingAs: viewingAs(op))
+                                   viewingAs: viewingAs(op), seats: try sessionSeats(op))
         }
     }
 

@@ -203,5 +203,40 @@ enum Schema {
             BEGIN UPDATE member_count SET members = members - 1 WHERE id = 1; END;
         \(ChangeFeedTriggers.sql)
         """,
+        // 5: billing (the seat limit was there from the start) and contacts with
+        // custom properties. A choice property's choices are one per line:
+        // choices are names, which cannot hold a line break.
+        """
+        ALTER TABLE workspace ADD COLUMN billing_plan TEXT;
+        ALTER TABLE workspace ADD COLUMN billing_contact TEXT;
+
+        CREATE TABLE contact_properties (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            -- The name folded for case-insensitive uniqueness and lookups.
+            name_key TEXT NOT NULL UNIQUE,
+            type TEXT NOT NULL CHECK (type IN ('text','number','date','choice')),
+            choices TEXT NOT NULL DEFAULT '',
+            created_at INTEGER NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE TABLE contacts (
+            id INTEGER PRIMARY KEY,
+            phone TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            sort_name TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE INDEX contacts_by_sort_name ON contacts(sort_name, id);
+        CREATE TABLE contact_values (
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            property_id INTEGER NOT NULL REFERENCES contact_properties(id) ON DELETE CASCADE,
+            value TEXT NOT NULL,
+            PRIMARY KEY (contact_id, property_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX contact_values_by_property ON contact_values(property_id, contact_id);
+        \(ChangeFeedTriggers.sql(for: ChangeFeedTriggers.schema5))
+        """,
     ]
 }

@@ -7,7 +7,7 @@ import TeamStore
 struct ChangeOutput: ParsableArguments {
     @Flag(help: ArgumentHelp(
         "Print JSON: {\"changed\": false} when nothing changed, else {\"changed\": true, \"message\", and the changed object with its new version}.",
-        discussion: "The object is under \"member\", \"inbox\", \"group\", \"roles\", \"invitation\" or \"invite_expiry_days\"; a removed one under \"removed\"."))
+        discussion: "The object is under \"member\", \"inbox\", \"group\", \"roles\", \"invitation\", \"invite_expiry_days\", \"billing\", \"contact\" or \"property\"; a removed one under \"removed\"."))
     var json = false
 }
 
@@ -46,6 +46,19 @@ enum ChangeJSON {
             return ("invitation", outcome.invitation.map(JSONViews.invitation) ?? .null)
         case .setInviteExpiry(let days):
             return ("invite_expiry_days", .int(Int64(days)))
+        case .setBilling:
+            return ("billing", ContactJSON.billing(try workspace.billing()))
+        case .addProperty(let name, _, _), .renameProperty(_, let name, _):
+            let property = try workspace.contactListing().properties.first { $0.name.lowercased() == name.value.lowercased() }
+            return ("property", property.map(ContactJSON.property) ?? .null)
+        case .removeProperty(let name, _):
+            return ("removed", .object([("property", .string(name.value))]))
+        case .addContact(let phone, _, _):
+            return ("contact", ContactJSON.contact(try workspace.contact(phone)))
+        case .editContact(let phone, _, let newPhone, _, _):
+            return ("contact", ContactJSON.contact(try workspace.contact(newPhone ?? phone)))
+        case .removeContact(let phone, _):
+            return ("removed", .object([("contact", .string(phone.value))]))
         }
     }
 }

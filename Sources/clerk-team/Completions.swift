@@ -26,6 +26,13 @@ enum Complete {
     static let groups = CompletionKind.custom { words, _, prefix in
         values(words, prefix) { try $0.groups().map(\.name) }
     }
+    static let contacts = CompletionKind.custom { words, _, prefix in
+        values(words, prefix) { try $0.contactListing().contacts.map(\.phone.value) }
+    }
+    static let properties = CompletionKind.custom { words, _, prefix in
+        values(words, prefix) { try $0.contactListing().properties.map(\.name) }
+    }
+    static let propertyTypes = CompletionKind.list(PropertyType.allCases.map(\.rawValue))
     /// Invitations that can still be resent or revoked, by email.
     static let invitations = CompletionKind.custom { words, _, prefix in
         values(words, prefix) { workspace in

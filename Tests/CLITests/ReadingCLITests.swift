@@ -17,6 +17,8 @@ import TestSupport
         #expect(sqlite3_exec(handle, feedTriggers.map { "DROP TRIGGER \($0);" }.joined() + """
             DROP TABLE changes; DROP TABLE change_feed;
             DROP TRIGGER member_counted_insert; DROP TRIGGER member_counted_delete; DROP TABLE member_count;
+            DROP TABLE contact_values; DROP TABLE contacts; DROP TABLE contact_properties;
+            ALTER TABLE workspace DROP COLUMN billing_plan; ALTER TABLE workspace DROP COLUMN billing_contact;
             ALTER TABLE outbox DROP COLUMN spool_sha256; ALTER TABLE outbox DROP COLUMN tampered; PRAGMA user_version = 2
             """, nil, nil, nil) == SQLITE_OK)
         sqlite3_close(handle)

@@ -69,14 +69,18 @@ import Testing
             return need(.modifyTeam) ?? (a == .workspaceAdmin ? nil : .rank)
                 ?? (escalates ? .escalation : nil) ?? (locksOut ? .lastWorkspaceAdmin : nil)
         case .viewAs: return a == .workspaceAdmin ? nil : .rank
-        case .modifyBilling: return need(.modifyBilling)
+        case .modifyBilling, .viewBilling: return need(.modifyBilling)
+        case .viewContacts: return nil
+        case .updateContact: return need(.updateContact)
+        case .updateProperty: return need(.updateProperty)
         case .viewAudit: return need(.modifyTeam)
         }
     }
 
     /// Every action, on a target of every role where it takes one.
     static func allActions() -> [GuardAction] {
-        var actions: [GuardAction] = [.readWorkspace, .manageInvitation, .modifyBilling, .viewAudit, .viewAs,
+        var actions: [GuardAction] = [.readWorkspace, .manageInvitation, .modifyBilling, .viewBilling, .viewContacts,
+                                      .updateContact, .updateProperty, .viewAudit, .viewAs,
                                       .modifyTeamSettings(grants: []), .modifyTeamSettings(grants: [.deleteMessages])]
         for role in Role.allCases {
             let now = matrix.permissions(of: role)

@@ -75,6 +75,8 @@ import Testing
         }.joined(separator: " ")
         #expect(Self.handEdit(fixture.path, feed + " DROP TABLE changes; DROP TABLE change_feed;" +
             " DROP TRIGGER member_counted_insert; DROP TRIGGER member_counted_delete; DROP TABLE member_count;" + """
+            DROP TABLE contact_values; DROP TABLE contacts; DROP TABLE contact_properties;
+            ALTER TABLE workspace DROP COLUMN billing_plan; ALTER TABLE workspace DROP COLUMN billing_contact;
             DROP TRIGGER audit_no_replace; DROP INDEX audit_by_outcome;
             ALTER TABLE audit DROP COLUMN outcome; ALTER TABLE audit DROP COLUMN rule; ALTER TABLE audit DROP COLUMN hash;
             ALTER TABLE outbox DROP COLUMN spool_sha256; ALTER TABLE outbox DROP COLUMN tampered;

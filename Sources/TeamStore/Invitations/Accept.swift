@@ -34,10 +34,12 @@ extension SQLiteWorkspace {
                 throw TeamError.notFound(InvitationRules.unusableToken)
             }
             try requireNotMember(invitation.email)
-            let seats = try self.seats(now: now)
-            if let limit = seats.limit, seats.active + 1 > limit {
-                throw TeamError.conflict(
-                    "the workspace has all \(limit) seats taken by active members; ask an admin to raise the seat limit or deactivate someone, then accept again (your token still works until it expires)")
+            do {
+                try requireSeats(.join, now: now)
+            } catch TeamError.refused(let refusal) {
+                // Not the token's fault: it stays usable, so say so.
+                throw TeamError.refused(Refusal(rule: refusal.rule,
+                    message: refusal.message + "; ask an admin, then accept again (your token still works until it expires)"))
             }
             // Exactly one pending, unexpired row changes, whatever else runs at the same time.
             try db.run(HotQueries.acceptPendingToken, [SQLValue.blob(token.hash), now.seconds])

@@ -48,10 +48,8 @@ extension SQLiteWorkspace {
                     errors += rowErrors.messages.map { LineError(line: row.line, message: $0) }
                 }
             }
-            let seats = try self.seats(now: context.now)
-            if let limit = seats.limit, seats.active + seats.pending + planned.count > limit {
-                errors.append(LineError(line: 0, message:
-                    "the file invites \(counted(planned.count, "person", "people")) but only \(max(0, limit - seats.active - seats.pending)) of \(counted(limit, "seat")) are free"))
+            if let refusal = SeatRule.refusal(.invite(count: planned.count, replacing: 0), try seatUsage(now: context.now)) {
+                errors.append(LineError(line: 0, message: refusal.description))
             }
             guard errors.isEmpty, !dryRun else {
                 return ImportReport(rows: rows, errors: errors.sorted(), applied: false, queuedMail: [])

@@ -18,11 +18,7 @@ extension SQLiteWorkspace {
                 let replaced = try self.livePendingInvitation(email, now: context.now)
                 // Counting the seats reads every pending invitation: only when there is a limit
                 // (a batch of 10,000 invitations would otherwise read them 10,000 times).
-                let seats = try self.seatLimit() == nil ? (active: 0, pending: 0, limit: nil) : self.seats(now: context.now)
-                if let limit = seats.limit, seats.active + seats.pending - (replaced == nil ? 0 : 1) + 1 > limit {
-                    throw TeamError.conflict(
-                        "all \(limit) seats are taken (\(seats.active) active members, \(seats.pending) pending invitations); raise the seat limit or revoke an invitation first")
-                }
+                try self.requireSeats(.invite(count: 1, replacing: replaced == nil ? 0 : 1), now: context.now)
                 if let replaced { try self.markRevoked(replaced, reason: "replaced by a new invitation") }
                 let created = try self.createInvitation(email: email, role: role, inboxes: inboxes, context, spool,
                                                         replacing: replaced)

@@ -59,22 +59,6 @@ extension SQLiteWorkspace {
         return mailSettings.defaultExpiryDays ?? InvitationRules.defaultExpiryDays
     }
 
-    /// Seats taken and the limit (nil: no limit, and then nothing is
-    /// counted: counting walks every active member and pending invitation).
-    func seats(now: Timestamp) throws -> (active: Int, pending: Int, limit: Int?) {
-        let limit = try db.first("SELECT seat_limit FROM workspace WHERE id = 1") { $0.optionalInt(0) } ?? nil
-        guard limit != nil else { return (0, 0, nil) }
-        let active = Int(try db.scalarInt(HotQueries.activeMemberCount))
-        let pending = Int(try db.scalarInt(HotQueries.livePendingInvitationCount, [now.seconds]))
-        return (active, pending, limit.map(Int.init))
-    }
-
-    /// The workspace's seat limit (nil: none). Cheap, unlike counting the seats taken.
-    func seatLimit() throws -> Int? {
-        let stored = try db.first("SELECT seat_limit FROM workspace WHERE id = 1") { $0.optionalInt(0) } ?? nil
-        return stored.map { Int($0) }
-    }
-
     /// Refuses an invitee who is already a member, naming what to do instead.
     func requireNotMember(_ email: EmailAddress) throws {
         guard let member = try memberRow(email: email) else { return }

@@ -11,6 +11,8 @@ public struct AppState: Equatable {
     public var groups = GroupsState()
     public var roles = RolesState()
     public var audit = AuditState()
+    public var billing = BillingState()
+    public var contacts = ContactsState()
     public var focus: Focus = .members
     public var screen: Screen = .members
     public var modal: Modal?
@@ -47,7 +49,7 @@ public struct AppState: Equatable {
 
     /// Members with their inboxes, inboxes with their members, or invitations.
     public enum Screen: Equatable, Sendable, CaseIterable {
-        case members, inboxes, invitations, groups, roles, audit
+        case members, inboxes, invitations, groups, roles, audit, billing, contacts
 
         /// The next view for the switch key.
         public var next: Screen {
@@ -63,6 +65,8 @@ public struct AppState: Equatable {
             case .groups: "groups"
             case .roles: "roles"
             case .audit: "audit"
+            case .billing: "billing"
+            case .contacts: "contacts"
             }
         }
     }
@@ -84,6 +88,7 @@ public struct AppState: Equatable {
         invitations.list.clamp(count: invitations.all.count, visibleRows: layout.listRows)
         groups.list.clamp(count: groups.all.count, visibleRows: layout.listRows)
         audit.list.clamp(count: audit.events.count, visibleRows: layout.listRows)
+        contacts.list.clamp(count: contacts.shown.count, visibleRows: layout.listRows)
         roles.list.clamp(count: Permission.allCases.count, visibleRows: max(1, layout.listRows - 1))
     }
 }

@@ -44,6 +44,14 @@ public enum AppView {
             if let list = layout.list { AuditScreen.drawList(state, &grid, list) }
             if let side = layout.side { AuditScreen.drawDetail(state, &grid, side) }
             if layout.list == nil, let side = layout.side { AuditScreen.drawList(state, &grid, side) }
+        case .billing:
+            if let list = layout.list { BillingScreen.draw(state, &grid, list) } else if let side = layout.side {
+                BillingScreen.draw(state, &grid, side)
+            }
+        case .contacts:
+            if let list = layout.list { ContactsScreen.drawList(state, &grid, list) }
+            if let side = layout.side { ContactsScreen.drawDetail(state, &grid, side) }
+            if layout.list == nil, let side = layout.side { ContactsScreen.drawList(state, &grid, side) }
         case .invitations:
             if let list = layout.list { InvitationsScreen.drawList(state, &grid, list) }
             if let side = layout.side { InvitationsScreen.drawDetail(state, &grid, side) }
@@ -75,6 +83,8 @@ public enum AppView {
             parts.append(session.workspaceName)
             parts.append("\(op.name) (\(op.role.rawValue))")
             parts.append("\(session.memberCount) members")
+            // Only for those who may see billing: the store leaves it out for the others.
+            if let seats = session.seats?.label { parts.append(seats) }
             if !state.members.marked.isEmpty { parts.append("\(state.members.marked.count) marked") }
             if !state.presence.isEmpty { parts.append("\(state.presence.count) more here (w)") }
         } else {

@@ -20,6 +20,9 @@ public enum Effect: Equatable, Sendable {
     /// The role matrix in force and what `roles lint` finds.
     case loadRoles
     case loadAudit(AuditQuery)
+    case loadBilling
+    /// Every contact with the property definitions.
+    case loadContacts
     /// A change, checked again by the core's guard when it is written.
     case perform(TeamCommand)
     /// Ask the guard about a change to each of these members (read only).
@@ -77,6 +80,8 @@ public enum AppAction: Equatable {
     case groupLoaded(GroupDetail)
     case rolesLoaded(RoleMatrix, [LintFinding])
     case auditLoaded([AuditEvent])
+    case billingLoaded(BillingSummary)
+    case contactsLoaded(ContactListing)
     case performed(TeamCommand, CommandOutcome)
     /// The commands a bulk change makes, each with the rule that would refuse it (nil: allowed).
     case batchPrepared(BulkChange, [TeamCommand], [String?])

@@ -22,7 +22,8 @@ enum OutsideChanges {
         }
         // Any member may be an admin the guard counts, or the operator: the
         // session (permissions, facts, header counts) follows every change.
-        if !set.isEmpty { effects.append(.loadSession) }
+        // Contacts alone leave it as it is.
+        if !members.isEmpty || set.inboxes || set.invitations || set.permissions { effects.append(.loadSession) }
         if set.inboxes || (state.screen == .inboxes && !members.isEmpty) {
             effects.append(.loadInboxes(withMembers: state.screen == .inboxes))
         }
@@ -62,6 +63,9 @@ enum OutsideChanges {
         switch state.screen {
         case .groups where set.permissions || !set.members.isEmpty: [.loadGroups]
         case .roles where set.permissions: [.loadRoles]
+        // The plan and seats live on the workspace row; seats count members.
+        case .billing where set.permissions || !set.members.isEmpty || set.invitations: [.loadBilling]
+        case .contacts where set.contacts: [.loadContacts]
         case .audit:
             // Every commit adds to the log, refused changes included.
             (try? AuditScreen.query(state.audit.filter)).map { [.loadAudit($0)] } ?? []
@@ -69,3 +73,4 @@ enum OutsideChanges {
         }
     }
 }
+

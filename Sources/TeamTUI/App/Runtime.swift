@@ -35,6 +35,9 @@ public struct Runtime {
                 if state.screen == .invitations { actions.append(.invitationsLoaded(try workspace.invitations(status: nil))) }
                 if state.screen == .groups { actions.append(.groupsLoaded(try workspace.groups())) }
                 if state.screen == .roles { actions.append(.rolesLoaded(try workspace.roleMatrix(), try workspace.lint())) }
+                // Billing is read only while it may be seen; a lost permission leaves the view (see update).
+                if state.screen == .billing, let billing = try? workspace.billing() { actions.append(.billingLoaded(billing)) }
+                if state.screen == .contacts { actions.append(.contactsLoaded(try workspace.contactListing())) }
                 if state.screen == .audit, let query = try? AuditScreen.query(state.audit.filter) {
                     actions.append(.auditLoaded(try workspace.auditEvents(query)))
                 }
@@ -57,6 +60,10 @@ public struct Runtime {
                 return [.groupLoaded(try workspace.group(name))]
             case .loadAudit(let query):
                 return [.auditLoaded(try workspace.auditEvents(query))]
+            case .loadBilling:
+                return [.billingLoaded(try workspace.billing())]
+            case .loadContacts:
+                return [.contactsLoaded(try workspace.contactListing())]
             case .loadRoles:
                 return [.rolesLoaded(try workspace.roleMatrix(), try workspace.lint())]
             case .prepareBatch(let change, let ids):

@@ -52,7 +52,14 @@ public enum App {
         case .indexEntriesLoaded(let ids, let entries, let sort):
             return OutsideChanges.entriesLoaded(ids, entries, sort, &state)
         case .sessionLoaded(let session):
-            return AccessWatch.sessionLoaded(session, &state)
+            let effects = AccessWatch.sessionLoaded(session, &state)
+            // A view the operator may no longer open (billing after losing modify-billing) is left.
+            if !GlobalKeys.visible(state.screen, state) {
+                state.status = StatusMessage("\(state.screen.title): no longer available to you", .error)
+                state.screen = .members
+                state.billing = BillingState()
+            }
+            return effects
         case .firstRowsLoaded(let rows):
             // A provisional list of the first screen; the whole index follows after the paint.
             var index = MemberIndex()
@@ -108,6 +115,12 @@ public enum App {
             let keep = state.audit.selected?.id
             state.audit.events = events
             state.audit.list.selection = events.firstIndex { $0.id == keep } ?? 0
+            return []
+        case .billingLoaded(let billing):
+            state.billing.summary = billing
+            return []
+        case .contactsLoaded(let listing):
+            state.contacts.load(listing)
             return []
         case .rolesLoaded(let matrix, let findings):
             state.roles.matrix = matrix
@@ -177,6 +190,10 @@ public enum App {
             return [.loadSession, .loadGroups]
         case .setRoleDefaults, .resetRoleDefaults:
             return [.loadSession, .loadRoles]
+        case .setBilling:
+            return [.loadSession, .loadBilling]
+        case .addProperty, .renameProperty, .removeProperty, .addContact, .editContact, .removeContact:
+            return [.loadContacts]
         case .grantPermission(let email, _, _), .revokePermission(let email, _, _), .resetPermission(let email, _, _):
             // The member's permissions changed, not the list: read the session (ours may have) and the member again.
             if case .detail = state.modal { return [.loadSession, .loadDetail(email)] }
@@ -193,7 +210,7 @@ extension AppAction {
     var isWorkspaceData: Bool {
         switch self {
         case .firstRowsLoaded, .indexLoaded, .rowsLoaded, .indexEntriesLoaded, .inboxesLoaded, .invitationsLoaded, .detailLoaded,
-             .groupsLoaded, .groupLoaded, .rolesLoaded, .auditLoaded: true
+             .groupsLoaded, .groupLoaded, .rolesLoaded, .auditLoaded, .billingLoaded, .contactsLoaded: true
         default: false
         }
     }

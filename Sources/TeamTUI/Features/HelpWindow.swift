@@ -41,7 +41,8 @@ extension HelpWindow {
     }
 
     /// Where each section's availability is asked: the screen and focus of its pane.
-    static let sections: [Scope] = [.memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .auditList, .filter, .anywhere, .always,
+    static let sections: [Scope] = [.memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .auditList,
+                                    .billingView, .contactList, .filter, .anywhere, .always,
                                     .memberWindow, .roleWindow, .confirmWindow, .typedConfirmWindow,
                                     .inviteWindow, .inviteEmail, .inviteRole, .inviteInboxes, .promptWindow, .grantsWindow, .paletteWindow, .helpWindow, .messageWindow, .whoWindow, .noAccess]
 
@@ -62,6 +63,8 @@ extension HelpWindow {
             case .groupList: .groups
             case .roleMatrix: .roles
             case .auditList: .audit
+            case .billingView: .billing
+            case .contactList: .contacts
             default: .members
             }
             here.focus = scope == .inboxPane ? .inboxes : .members
@@ -72,7 +75,8 @@ extension HelpWindow {
             }
             guard !specs.isEmpty else { continue }
             lines.append(Line(keys: scope.title, text: "", isTitle: true))
-            let isPane = [Scope.memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .auditList].contains(scope)
+            let isPane = [Scope.memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .auditList,
+                          .billingView, .contactList].contains(scope)
             for spec in specs {
                 let note = isPane ? spec.availability(here).reason.map { " (not now: \($0))" } ?? "" : ""
                 lines.append(Line(keys: spec.keyLabels, text: spec.help + note, isTitle: false))

@@ -3,7 +3,8 @@ import TermUI
 
 /// Moving in whichever list has focus, by keys and by the mouse.
 enum ListKeys {
-    static let lists: [Scope] = [.memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .auditList]
+    static let lists: [Scope] = [.memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .auditList,
+                                 .contactList]
 
     static let actions: [ActionSpec] = [
         ActionSpec(.moveDown, keys: [k("j"), k(.down)], scopes: lists, label: "down", help: "Move down",
@@ -52,6 +53,10 @@ enum ListKeys {
             if let group = state.groups.selected, group.id != before, let name = try? DisplayName(group.name) {
                 return [.loadGroup(name)]
             }
+        case .contactList:
+            state.contacts.list.move(by: delta, count: state.contacts.shown.count, visibleRows: state.layout.listRows)
+        case .billingView:
+            return []
         case .auditList:
             state.audit.list.move(by: delta, count: state.audit.events.count, visibleRows: state.layout.listRows)
         case .roleMatrix:
@@ -95,8 +100,13 @@ enum ListKeys {
                 state.inboxes.list.select(state.inboxes.list.offset + line, count: state.inboxes.all.count,
                                           visibleRows: layout.listRows)
             }
-        case .groups, .roles, .audit:
+        case .groups, .roles, .audit, .billing:
             return []
+        case .contacts:
+            if let line = row(in: layout.list, headings: true) {
+                state.contacts.list.select(state.contacts.list.offset + line, count: state.contacts.shown.count,
+                                           visibleRows: layout.listRows)
+            }
         case .invitations:
             if let line = row(in: layout.list, headings: true) {
                 state.invitations.list.select(state.invitations.list.offset + line, count: state.invitations.all.count,

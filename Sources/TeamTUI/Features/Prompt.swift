@@ -12,6 +12,12 @@ public struct Prompt: Equatable {
         case bulkAddToGroup
         case bulkRemoveFromGroup
         case auditFilter
+        case contactFilter
+        case addContact
+        case addProperty
+        case billingPlan
+        case billingSeats
+        case billingContact
     }
 
     public var purpose: Purpose
@@ -19,6 +25,12 @@ public struct Prompt: Equatable {
     public var error: String?
 
     public init(purpose: Purpose) { self.purpose = purpose }
+
+    /// A question with an answer already typed (the current value), to edit.
+    public init(purpose: Purpose, text: String) {
+        self.purpose = purpose
+        field = TextField(text, maxLength: 254)
+    }
 
     var title: String {
         switch purpose {
@@ -29,6 +41,12 @@ public struct Prompt: Equatable {
         case .bulkAddToGroup: "Add the marked members to a group"
         case .bulkRemoveFromGroup: "Take the marked members out of a group"
         case .auditFilter: "Filter the audit log (empty: everything)"
+        case .contactFilter: "Filter contacts (empty: everyone)"
+        case .addContact: "New contact: +NUMBER NAME"
+        case .addProperty: "New property: NAME TYPE [CHOICES] (text, number, date, choice a,b)"
+        case .billingPlan: "The plan's name"
+        case .billingSeats: "Seat limit (a number, or none)"
+        case .billingContact: "Billing contact (an email)"
         }
     }
 
@@ -36,7 +54,12 @@ public struct Prompt: Equatable {
         switch purpose {
         case .createGroup, .renameGroup, .bulkAddToGroup, .bulkRemoveFromGroup: "Name"
         case .addToGroup, .removeFromGroup: "Email"
-        case .auditFilter: "Filter"
+        case .auditFilter, .contactFilter: "Filter"
+        case .addContact: "Contact"
+        case .addProperty: "Property"
+        case .billingPlan: "Plan"
+        case .billingSeats: "Seats"
+        case .billingContact: "Email"
         }
     }
 
@@ -46,11 +69,12 @@ public struct Prompt: Equatable {
         case command(TeamCommand)
         case group(DisplayName)
         case auditFilter(String)
+        case contactFilter(String)
     }
 
     /// What the typed text means, or why it means nothing.
     func answer() -> Result<Answer, ValidationError> {
-        do {
+        do throws(ValidationError) {
             let text = field.value
             switch purpose {
             case .createGroup:
@@ -66,6 +90,18 @@ public struct Prompt: Equatable {
             case .auditFilter:
                 _ = try AuditQuery.parse(text)
                 return .success(.auditFilter(text.trimmingCharacters(in: .whitespaces)))
+            case .contactFilter:
+                return .success(.contactFilter(text.trimmingCharacters(in: .whitespaces)))
+            case .addContact:
+                return .success(.command(try PromptParsing.contact(text)))
+            case .addProperty:
+                return .success(.command(try PromptParsing.property(text)))
+            case .billingPlan:
+                return .success(.command(.setBilling(BillingUpdate(plan: try DisplayName(text, field: "plan")))))
+            case .billingSeats:
+                return .success(.command(.setBilling(BillingUpdate(seatLimit: .some(try SeatRule.parseLimit(text))))))
+            case .billingContact:
+                return .success(.command(.setBilling(BillingUpdate(contact: try EmailAddress(text)))))
             }
         } catch {
             return .failure(error)
@@ -88,6 +124,11 @@ extension Prompt {
                 state.audit.filter = filter
                 state.audit.list = ListState()
                 return (try? AuditScreen.query(filter)).map { [.loadAudit($0)] } ?? []
+            case .success(.contactFilter(let filter)):
+                state.modal = nil
+                state.contacts.filter = filter
+                state.contacts.applyFilter()
+                return []
             case .failure(let error):
                 prompt.error = error.message
                 state.modal = .prompt(prompt)

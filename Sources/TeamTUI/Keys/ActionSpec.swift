@@ -29,11 +29,14 @@ public enum ActionID: String, CaseIterable, Sendable {
     case inviteNextField, invitePreviousField, inviteSend, inviteCancel
     case inviteEmailEdit, inviteRoleNext, inviteRolePrevious
     case inviteInboxDown, inviteInboxUp, inviteInboxMark
+    // Billing, contacts
+    case billingPlan, billingSeats, billingContact
+    case contactFilter, contactAdd, contactRemove, propertyAdd
 }
 
 /// Where an action applies: a pane, a window, an input mode.
 public enum Scope: String, Sendable, CaseIterable {
-    case memberList, inboxPane, inboxList, invitationList, groupList, roleMatrix, auditList
+    case memberList, inboxPane, inboxList, invitationList, groupList, roleMatrix, auditList, billingView, contactList
     /// The command palette (`:`).
     case paletteWindow
     /// A one-line question (a group's name, a member's email).
@@ -66,6 +69,8 @@ public enum Scope: String, Sendable, CaseIterable {
         case .groupList: "Groups view"
         case .roleMatrix: "Roles view"
         case .auditList: "Audit view"
+        case .billingView: "Billing view"
+        case .contactList: "Contacts view"
         case .paletteWindow: "Command palette"
         case .promptWindow: "Question window"
         case .grantsWindow: "Group grants window"
@@ -98,14 +103,15 @@ public enum Scope: String, Sendable, CaseIterable {
         case .whoWindow: [.whoIsHere]
         case .memberWindow: [.detail]
         case .roleWindow: [.changeRole]
-        case .confirmWindow: [.toggleActive, .changeRole, .revokeInvitation]
+        case .confirmWindow: [.toggleActive, .changeRole, .revokeInvitation, .contactRemove]
         case .typedConfirmWindow: [.remove, .toggleActive, .changeRole]
         case .inviteWindow, .inviteEmail, .inviteRole, .inviteInboxes: [.invite]
-        case .promptWindow: [.groupCreate, .groupAddMember, .groupRemoveMember, .groupRename, .bulkAddToGroup, .auditFilter]
+        case .promptWindow: [.groupCreate, .groupAddMember, .groupRemoveMember, .groupRename, .bulkAddToGroup, .auditFilter,
+                             .contactFilter, .contactAdd, .propertyAdd, .billingPlan, .billingSeats, .billingContact]
         case .grantsWindow: [.groupGrants]
         case .paletteWindow: [.palette]
-        case .memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .auditList, .noAccess, .anywhere,
-             .always: []
+        case .memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .auditList, .billingView, .contactList,
+             .noAccess, .anywhere, .always: []
         }
     }
 }

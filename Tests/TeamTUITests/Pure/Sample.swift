@@ -50,6 +50,16 @@ enum Sample {
                                facts: WorkspaceFacts(activeWorkspaceAdmins: 1), memberCount: members.count)
     }
 
+    static let contactListing = ContactListing(
+        contacts: [
+            Contact(id: 1, name: "Ana Lima", phone: phone("+5511955550101"),
+                    values: [ContactValue(property: "Tier", value: "gold")], version: 1),
+            Contact(id: 2, name: "Siobhán Ní Bhriain", phone: phone("+442079460123"), values: [], version: 1),
+            Contact(id: 3, name: "Evil\u{1B}[2J Corp", phone: phone("+14155550177"),
+                    values: [ContactValue(property: "Tier", value: "silver\u{1B}[31m")], version: 1),
+        ],
+        properties: [ContactProperty(id: 1, name: "Tier", type: .choice, choices: ["gold", "silver"], version: 1)])
+
     static var index: MemberIndex {
         var index = MemberIndex()
         for member in members { index.append(id: member.id, name: member.name, email: member.email.value) }

@@ -82,4 +82,16 @@ final class StubWorkspace: TeamWorkspace {
         throw TeamError.storage("the stub does not accept")
     }
     func roster() throws -> Roster { Roster() }
+    var billingSummary = BillingSummary(plan: "Team", contact: nil, seats: SeatUsage(active: 5, pending: 0, limit: 10), version: 1)
+    func billing() throws -> BillingSummary { billingSummary }
+    func contactListing() throws -> ContactListing { Sample.contactListing }
+    func contact(_ phone: PhoneNumber) throws -> Contact {
+        guard let contact = Sample.contactListing.contacts.first(where: { $0.phone == phone }) else {
+            throw TeamError.notFound("no contact \(phone) in this workspace")
+        }
+        return contact
+    }
+    func importContacts(_ rows: [ContactRow], dryRun: Bool) throws -> ContactImportReport {
+        throw TeamError.storage("the stub does not import")
+    }
 }

@@ -1,0 +1,110 @@
+import Foundation
+import TeamCore
+import TeamPhone
+
+/// Reads a contacts CSV: a header row naming `phone` and `name` (any order,
+/// any case) and then any contact properties as further columns; one
+/// contact per record. An empty property cell means no value. Quoting, BOM,
+/// CRLF and line numbers as for invitations (``Records``); the properties'
+/// types are checked by the store, which knows them.
+public enum ContactCSV {
+    public struct Parsed: Sendable, Equatable {
+        public var rows: [ContactRow]
+        public var errors: [LineError]
+    }
+
+    public static func parse(contentsOf path: String) throws(TeamError) -> Parsed {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw TeamError.invalid(ValidationError(field: "file", message: "cannot read \(path)"))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw TeamError.invalid(ValidationError(field: "file", message: "\(path) is not UTF-8 text"))
+        }
+        return parse(text)
+    }
+
+    public static func parse(_ text: String) -> Parsed {
+        var parsed = Parsed(rows: [], errors: [])
+        let records: [(line: Int, fields: [String])]
+        do {
+            records = try Records.read(text)
+        } catch let failure as Records.Failure {
+            parsed.errors.append(LineError(line: failure.line, message: failure.message))
+            return parsed
+        } catch {
+            parsed.errors.append(LineError(line: 1, message: "cannot read the file as CSV: \(error)"))
+            return parsed
+        }
+        guard let header = records.first else {
+            parsed.errors.append(LineError(line: 1, message: "the file is empty; expected a header row: phone,name and property names"))
+            return parsed
+        }
+        let columns: Columns
+        do {
+            columns = try Columns(header.fields)
+        } catch {
+            parsed.errors.append(LineError(line: header.line, message: error.message))
+            return parsed
+        }
+        for record in records.dropFirst() where !record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            switch row(record.fields, line: record.line, columns) {
+            case .success(let row): parsed.rows.append(row)
+            case .failure(let errors): parsed.errors += errors.problems
+            }
+        }
+        return parsed
+    }
+
+    struct RowErrors: Error { var problems: [LineError] }
+
+    private static func row(_ fields: [String], line: Int, _ columns: Columns) -> Result<ContactRow, RowErrors> {
+        var problems: [String] = []
+        if fields.count > columns.count {
+            problems.append("has \(fields.count) fields but the header names \(columns.count) columns (quote fields that contain commas)")
+        }
+        func cell(_ index: Int) -> String {
+            index < fields.count ? fields[index].trimmingCharacters(in: .whitespaces) : ""
+        }
+        var phone: PhoneNumber?
+        var name: DisplayName?
+        do { phone = try PhoneNumbers.parse(cell(columns.phone)) } catch { problems.append(error.message) }
+        do { name = try DisplayName(cell(columns.name)) } catch { problems.append(error.message) }
+        let values = columns.properties.compactMap { property, index -> PropertyAssignment? in
+            let value = cell(index)
+            return value.isEmpty ? nil : PropertyAssignment(property: property, value: value)
+        }
+        guard problems.isEmpty, let phone, let name else {
+            return .failure(RowErrors(problems: problems.map { LineError(line: line, message: $0) }))
+        }
+        return .success(ContactRow(line: line, phone: phone, name: name, values: values))
+    }
+
+    /// Where each column is, from the header row.
+    struct Columns {
+        let phone: Int
+        let name: Int
+        let properties: [(String, Int)]
+        let count: Int
+
+        init(_ header: [String]) throws(ValidationError) {
+            var phone: Int?, name: Int?
+            var properties: [(String, Int)] = []
+            var seen: Set<String> = []
+            for (index, raw) in header.enumerated() {
+                let trimmed = raw.trimmingCharacters(in: .whitespaces)
+                guard seen.insert(trimmed.lowercased()).inserted else {
+                    throw ValidationError(field: "header", message: "column '\(trimmed)' appears twice in the header")
+                }
+                switch trimmed.lowercased() {
+                case "phone": phone = index
+                case "name": name = index
+                default: properties.append((try PropertyValues.name(trimmed).value, index))
+                }
+            }
+            guard let phone, let name else {
+                throw ValidationError(field: "header", message: "the header must name the columns phone and name, then any properties, e.g. phone,name,Tier")
+            }
+            self.phone = phone; self.name = name; self.properties = properties; count = header.count
+        }
+    }
+}

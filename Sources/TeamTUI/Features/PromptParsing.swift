@@ -1,0 +1,37 @@
+import TeamCore
+
+/// One-line answers that carry more than one value: a new contact
+/// (`+14155550123 Ann Lee`) and a new property (`Tier choice gold,silver`).
+enum PromptParsing {
+    /// The number first (E.164; the store checks it can exist), then the name.
+    static func contact(_ text: String) throws(ValidationError) -> TeamCommand {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let space = trimmed.firstIndex(of: " ") else {
+            throw ValidationError(field: "contact", message: "type the number, a space, then the name: +14155550123 Ann Lee")
+        }
+        let phone = try PhoneNumber(String(trimmed[..<space]))
+        let name = try DisplayName(String(trimmed[space...]))
+        return .addContact(phone: phone, name: name, values: [])
+    }
+
+    /// The name (it may have spaces), a type, and for a choice its choices separated by commas.
+    static func property(_ text: String) throws(ValidationError) -> TeamCommand {
+        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        // The type is the last word, or `choice` followed by its choices (which may have spaces after commas).
+        let typeAt = words.indices.first { index in
+            guard index > 0, let type = PropertyType(rawValue: words[index].lowercased()) else { return false }
+            return type == .choice || index == words.count - 1
+        }
+        guard let typeAt, let type = PropertyType(rawValue: words[typeAt].lowercased()) else {
+            throw ValidationError(field: "property",
+                message: "type the name, then text, number, date or choice (with its choices): Tier choice gold,silver")
+        }
+        let name = try PropertyValues.name(words[..<typeAt].joined(separator: " "))
+        let rest = words[(typeAt + 1)...].joined()
+        if type != .choice, !rest.isEmpty {
+            throw ValidationError(field: "property", message: "only a choice property has choices")
+        }
+        let choices = type == .choice ? try PropertyValues.choices(rest.split(separator: ",").map(String.init)) : []
+        return .addProperty(name: name, type: type, choices: choices)
+    }
+}
