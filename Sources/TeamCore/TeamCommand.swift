@@ -43,6 +43,10 @@ public enum TeamCommand: Sendable, Equatable {
     case setRoleDefaults(role: Role, adding: Set<Permission>, removing: Set<Permission>)
     /// Restores the shipped defaults of one role, or of every role when nil.
     case resetRoleDefaults(role: Role?)
+    /// Deletes one message (by its id); the audit keeps where it was, never its text.
+    case deleteMessage(id: MessageID)
+    /// Deletes every message of the thread of `inbox` with `contact`.
+    case deleteThread(inbox: PhoneNumber, contact: PhoneNumber)
 }
 
 /// What a command did, in one sentence; `changed` is false for no-ops
@@ -72,7 +76,7 @@ extension TeamCommand {
             email
         case .addInbox, .renameInbox, .setInboxVisibility, .removeInbox, .invite, .resendInvitation, .revokeInvitation,
              .setInviteExpiry, .createGroup, .renameGroup, .deleteGroup, .grantToGroup, .revokeFromGroup,
-             .setRoleDefaults, .resetRoleDefaults:
+             .setRoleDefaults, .resetRoleDefaults, .deleteMessage, .deleteThread:
             nil
         }
     }

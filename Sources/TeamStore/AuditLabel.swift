@@ -32,6 +32,8 @@ enum AuditLabel {
         case .revokeFromGroup(let group, _, _): ("group.revoke", group.value)
         case .setRoleDefaults(let role, _, _): ("role.set-defaults", role.rawValue)
         case .resetRoleDefaults(let role): ("role.reset-defaults", role?.rawValue ?? "all")
+        case .deleteMessage(let id): ("message.delete", "#\(id)")
+        case .deleteThread(let inbox, _): ("thread.delete", inbox.value)
         }
     }
 }

@@ -169,5 +169,22 @@ enum Schema {
         ALTER TABLE outbox ADD COLUMN spool_sha256 BLOB;
         ALTER TABLE outbox ADD COLUMN tampered INTEGER NOT NULL DEFAULT 0 CHECK (tampered IN (0,1));
         """,
+        // 4: message threads per inbox. A thread is (inbox, contact number); its
+        // messages are read in pages from either end by (at, id) through the
+        // index, so a 10,000-message thread is never read whole. `sent_by` keeps
+        // the member's email as it was (history outlives a removed member).
+        """
+        CREATE TABLE messages (
+            id INTEGER PRIMARY KEY,
+            inbox_id INTEGER NOT NULL REFERENCES inboxes(id) ON DELETE CASCADE,
+            contact TEXT NOT NULL,
+            direction TEXT NOT NULL CHECK (direction IN ('in','out')),
+            at INTEGER NOT NULL,
+            body TEXT NOT NULL,
+            sent_by TEXT,
+            CHECK ((direction = 'out') = (sent_by IS NOT NULL))
+        );
+        CREATE INDEX messages_by_thread ON messages(inbox_id, contact, at, id);
+        """,
     ]
 }

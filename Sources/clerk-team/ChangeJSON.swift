@@ -46,6 +46,10 @@ enum ChangeJSON {
             return ("invitation", outcome.invitation.map(JSONViews.invitation) ?? .null)
         case .setInviteExpiry(let days):
             return ("invite_expiry_days", .int(Int64(days)))
+        case .deleteMessage(let id):
+            return ("removed", .object([("message", .int(id))]))
+        case .deleteThread(let inbox, let contact):
+            return ("removed", .object([("thread", .object([("inbox", .string(inbox.value)), ("contact", .string(contact.value))]))]))
         }
     }
 }
