@@ -20,6 +20,10 @@ public enum Effect: Equatable, Sendable {
     /// The role matrix in force and what `roles lint` finds.
     case loadRoles
     case loadAudit(AuditQuery)
+    /// An inbox's threads.
+    case loadThreads(PhoneNumber)
+    /// A page of one thread's messages, and what it is for.
+    case loadThread(inbox: PhoneNumber, contact: PhoneNumber, page: MessagePage, purpose: ThreadLoad)
     /// A change, checked again by the core's guard when it is written.
     case perform(TeamCommand)
     /// Ask the guard about a change to each of these members (read only).
@@ -73,6 +77,10 @@ public enum AppAction: Equatable {
     case groupLoaded(GroupDetail)
     case rolesLoaded(RoleMatrix, [LintFinding])
     case auditLoaded([AuditEvent])
+    case threadsLoaded(PhoneNumber, [ThreadSummary])
+    case threadPageLoaded(ThreadLoad, ThreadPage)
+    /// Reading threads failed (the inbox was hidden, the permission taken): the thread screens close.
+    case threadsFailed(TeamError)
     case performed(TeamCommand, CommandOutcome)
     /// The commands a bulk change makes, each with the rule that would refuse it (nil: allowed).
     case batchPrepared(BulkChange, [TeamCommand], [String?])

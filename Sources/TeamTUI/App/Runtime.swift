@@ -54,6 +54,14 @@ public struct Runtime {
                 return [.groupLoaded(try workspace.group(name))]
             case .loadAudit(let query):
                 return [.auditLoaded(try workspace.auditEvents(query))]
+            case .loadThreads(let inbox):
+                do { return [.threadsLoaded(inbox, try workspace.threads(inbox: inbox))] } catch let error as TeamError { return [.threadsFailed(error)] }
+            case .loadThread(let inbox, let contact, let page, let purpose):
+                do {
+                    return [.threadPageLoaded(purpose, try workspace.thread(inbox: inbox, contact: contact, page: page))]
+                } catch let error as TeamError {
+                    return [.threadsFailed(error)]
+                }
             case .loadRoles:
                 return [.rolesLoaded(try workspace.roleMatrix(), try workspace.lint())]
             case .prepareBatch(let change, let ids):

@@ -43,7 +43,7 @@ public enum App {
             defer { state.dataVersion = version }
             // Our own commits never move it: only another process's do.
             guard let seen = state.dataVersion, seen != version else { return [] }
-            return [.reloadAll]
+            return [.reloadAll] + reloadThreads(state)
         case .sessionLoaded(let session):
             return AccessWatch.sessionLoaded(session, &state)
         case .firstRowsLoaded(let rows):
@@ -101,6 +101,17 @@ public enum App {
             let keep = state.audit.selected?.id
             state.audit.events = events
             state.audit.list.selection = events.firstIndex { $0.id == keep } ?? 0
+            return []
+        case .threadsLoaded(let inbox, let threads):
+            ThreadsScreen.applyLoaded(inbox, threads, &state)
+            return []
+        case .threadPageLoaded(let purpose, let page):
+            ThreadScreen.applyLoaded(purpose, page, &state)
+            return []
+        case .threadsFailed(let error):
+            state.threads = nil
+            state.thread = nil
+            state.status = StatusMessage(error.description, .error)
             return []
         case .rolesLoaded(let matrix, let findings):
             state.roles.matrix = matrix
@@ -170,6 +181,12 @@ public enum App {
             return [.loadSession, .loadGroups]
         case .setRoleDefaults, .resetRoleDefaults:
             return [.loadSession, .loadRoles]
+        case .deleteMessage(let id):
+            ThreadScreen.deleted(id, &state)
+            return [.loadInboxes(withMembers: state.screen == .inboxes)] + (state.threads.map { [.loadThreads($0.inbox.phone)] } ?? [])
+        case .deleteThread:
+            state.thread = nil
+            return [.loadInboxes(withMembers: state.screen == .inboxes)] + (state.threads.map { [.loadThreads($0.inbox.phone)] } ?? [])
         case .grantPermission(let email, _, _), .revokePermission(let email, _, _), .resetPermission(let email, _, _):
             // The member's permissions changed, not the list: read the session (ours may have) and the member again.
             if case .detail = state.modal { return [.loadSession, .loadDetail(email)] }
@@ -180,13 +197,27 @@ public enum App {
     }
 }
 
+extension App {
+    /// After another operator's change: the open threads again, and the open
+    /// thread's newest page when it shows the newest (else it stays as read).
+    static func reloadThreads(_ state: AppState) -> [Effect] {
+        guard let threads = state.threads else { return [] }
+        var effects: [Effect] = [.loadThreads(threads.inbox.phone)]
+        if let thread = state.thread, !thread.hasNewer {
+            effects.append(ThreadScreen.load(thread.inbox.phone, thread.contact,
+                                             .newest(limit: max(ThreadState.pageSize, thread.messages.count)), .refresh))
+        }
+        return effects
+    }
+}
+
 extension AppAction {
     /// Rows, inboxes and invitations read from the workspace: never kept for
     /// an operator who lost access to it.
     var isWorkspaceData: Bool {
         switch self {
         case .firstRowsLoaded, .indexLoaded, .rowsLoaded, .inboxesLoaded, .invitationsLoaded, .detailLoaded,
-             .groupsLoaded, .groupLoaded, .rolesLoaded, .auditLoaded: true
+             .groupsLoaded, .groupLoaded, .rolesLoaded, .auditLoaded, .threadsLoaded, .threadPageLoaded: true
         default: false
         }
     }

@@ -92,6 +92,9 @@ enum GlobalKeys {
         }
         state.screen = screen
         state.focus = .members
+        // Leaving (or re-entering) a view closes the threads opened from it.
+        state.threads = nil
+        state.thread = nil
         state.relayout()
         return [.announce(screen.title)] + load(screen, state)
     }

@@ -8,13 +8,16 @@ enum InboxesScreen {
         let inboxes = state.inboxes
         let inner = Panel(title: "Inboxes (\(inboxes.all.count))", focused: true).draw(&grid, rect, glyphs: state.glyphs)
         guard inner.width > 0, inner.height > 1 else { return }
-        let nameWidth = max(0, inner.width - 16 - 3 - 8 - 8 - 4)
+        // Thread counts only for those who may read messages, where they may (the store leaves the rest out).
+        let threads = inboxes.all.contains { $0.threads != nil }
+        let nameWidth = max(0, inner.width - 16 - 3 - 8 - 8 - 4 - (threads ? 8 : 0))
         let table = Table(columns: [Column("NUMBER", 16), Column("RG", 3), Column("NAME", nameWidth), Column("VIS", 8),
-                                    Column("MEMBERS", 8)])
+                                    Column("MEMBERS", 8)] + (threads ? [Column("THREADS", 7)] : []))
         table.draw(&grid, inner, glyphs: state.glyphs, count: inboxes.all.count, list: inboxes.list) { index in
             let summary = inboxes.all[index]
+            let count = summary.threads.map(String.init) ?? (inboxes.membersLoaded ? "-" : state.glyphs.ellipsis)
             return TableRow([summary.inbox.displayPhone, summary.inbox.region ?? "", summary.inbox.name, summary.inbox.visibility.rawValue,
-                             inboxes.membersLoaded ? String(summary.members.count) : state.glyphs.ellipsis],
+                             inboxes.membersLoaded ? String(summary.members.count) : state.glyphs.ellipsis] + (threads ? [count] : []),
                             style: Style(index == inboxes.list.selection ? .selection : .normal))
         }
         if inboxes.all.isEmpty {

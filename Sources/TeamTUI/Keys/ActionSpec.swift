@@ -29,11 +29,15 @@ public enum ActionID: String, CaseIterable, Sendable {
     case inviteNextField, invitePreviousField, inviteSend, inviteCancel
     case inviteEmailEdit, inviteRoleNext, inviteRolePrevious
     case inviteInboxDown, inviteInboxUp, inviteInboxMark
+    // Message threads
+    case openThreads, openThread, closeThreads, closeThread, deleteMessage, deleteThread
 }
 
 /// Where an action applies: a pane, a window, an input mode.
 public enum Scope: String, Sendable, CaseIterable {
     case memberList, inboxPane, inboxList, invitationList, groupList, roleMatrix, auditList
+    /// An inbox's message threads, and one thread's messages.
+    case threadList, threadView
     /// The command palette (`:`).
     case paletteWindow
     /// A one-line question (a group's name, a member's email).
@@ -66,6 +70,8 @@ public enum Scope: String, Sendable, CaseIterable {
         case .groupList: "Groups view"
         case .roleMatrix: "Roles view"
         case .auditList: "Audit view"
+        case .threadList: "Threads of an inbox"
+        case .threadView: "A thread's messages"
         case .paletteWindow: "Command palette"
         case .promptWindow: "Question window"
         case .grantsWindow: "Group grants window"
@@ -98,8 +104,10 @@ public enum Scope: String, Sendable, CaseIterable {
         case .whoWindow: [.whoIsHere]
         case .memberWindow: [.detail]
         case .roleWindow: [.changeRole]
-        case .confirmWindow: [.toggleActive, .changeRole, .revokeInvitation]
-        case .typedConfirmWindow: [.remove, .toggleActive, .changeRole]
+        case .confirmWindow: [.toggleActive, .changeRole, .revokeInvitation, .deleteMessage]
+        case .typedConfirmWindow: [.remove, .toggleActive, .changeRole, .deleteThread]
+        case .threadList: [.openThreads]
+        case .threadView: [.openThread]
         case .inviteWindow, .inviteEmail, .inviteRole, .inviteInboxes: [.invite]
         case .promptWindow: [.groupCreate, .groupAddMember, .groupRemoveMember, .groupRename, .bulkAddToGroup, .auditFilter]
         case .grantsWindow: [.groupGrants]
