@@ -71,6 +71,9 @@ import Testing
         case .viewAs: return a == .workspaceAdmin ? nil : .rank
         case .modifyBilling: return need(.modifyBilling)
         case .viewAudit: return need(.modifyTeam)
+        case .viewMessages(let inbox): return visible(inbox) ?? need(.viewMessages)
+        case .deleteMessages(let inbox): return visible(inbox) ?? need(.deleteMessages)
+        case .importMessages(let inbox): return visible(inbox) ?? need(.viewMessages) ?? need(modify(inbox.visibility))
         }
     }
 
@@ -86,7 +89,8 @@ import Testing
             }
         }
         for inbox in [publicInbox, privateInbox] {
-            actions += [.viewInbox(inbox), .addInbox(inbox.visibility), .renameInbox(inbox), .removeInbox(inbox)]
+            actions += [.viewInbox(inbox), .addInbox(inbox.visibility), .renameInbox(inbox), .removeInbox(inbox),
+                        .viewMessages(inbox), .deleteMessages(inbox), .importMessages(inbox)]
             for visibility in InboxVisibility.allCases { actions.append(.setInboxVisibility(inbox, to: visibility)) }
         }
         for role in Role.allCases {
