@@ -42,9 +42,10 @@ def write_file(path, total, long_thread, by):
             if i < long_thread:
                 inbox, contact, at = SUPPORT, LONG_CONTACT, base + 10_000_000 + i * 60
             else:
-                # 99 contacts of the fiction range 555-0100..0198 in each of the 5 public inboxes.
-                n = i % 495
-                inbox, contact, at = PUBLIC[n // 99], "+141555501" + f"{n % 99:02d}", base + i
+                # 89 contacts of the fiction range 555-0110..0198 in each of the 5 public inboxes
+                # (not the inboxes' own numbers, 555-0100..0102, nor the long thread's 555-0199).
+                n = i % 445
+                inbox, contact, at = PUBLIC[n // 89], "+141555501" + f"{10 + n % 89:02d}", base + i
             out_dir = "out" if i % 3 == 2 else "in"
             line = {"inbox": inbox, "contact": contact, "direction": out_dir, "at": iso(at),
                     "text": f"{TEXTS[i % len(TEXTS)]} ({i})"}
@@ -86,7 +87,9 @@ def main():
                     os.remove(db + suffix)
             shutil.copy(demo, db)
             t0 = time.perf_counter()
-            result = run([args.bin, "--db", db, "messages", "import", data])
+            result = subprocess.run([args.bin, "--db", db, "messages", "import", data], capture_output=True, text=True)
+            if result.returncode != 0:
+                sys.exit("messages import failed: " + result.stderr[:2000])
             times.append(time.perf_counter() - t0)
         print(f"messages import of {args.messages:,} messages ({size / 1e6:.1f} MB of JSON lines): "
               f"median {statistics.median(times):.2f} s, min {min(times):.2f} s of {args.runs} "

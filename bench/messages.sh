@@ -1,7 +1,7 @@
 #!/bin/sh
 # Benchmark (not a test): message threads at scale, release build.
 #  1. writes a JSON-lines file of 100,000 messages (one thread of 10,000 in
-#     the demo's Support inbox, the rest over 495 threads of the five public inboxes);
+#     the demo's Support inbox, the rest over 445 threads of the five public inboxes);
 #  2. times `messages import` of it into a fresh copy of a demo (3 runs);
 #  3. drives the full-screen interface through a pseudo-terminal (100x30):
 #     opens the inboxes view, the Support inbox's threads, then times Enter
