@@ -58,11 +58,6 @@ enum ThreadScreen {
                 answer: .yesNo, command: .deleteMessage(id: message.id), cancelled: "message not deleted; nothing changed"))
             return []
         },
-        ActionSpec(.closeThread, keys: [k(.escape)], scopes: [.threadView], label: "back",
-                   help: "Back to the inbox's threads", inFooter: false) { state, _ in
-            state.thread = nil
-            return []
-        },
     ]
 
     /// An inbox anyone who may see public inboxes sees: asking about it tells

@@ -49,11 +49,6 @@ enum ThreadsScreen {
                 cancelled: "thread not deleted; nothing changed"))
             return []
         },
-        ActionSpec(.closeThreads, keys: [k(.escape)], scopes: [.threadList], label: "back",
-                   help: "Back to the inboxes", inFooter: false) { state, _ in
-            state.threads = nil
-            return [.announce(state.screen.title)]
-        },
     ]
 
     /// Hidden for an operator who may never read messages; disabled, with the guard's sentence, for this inbox.

@@ -30,7 +30,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case inviteEmailEdit, inviteRoleNext, inviteRolePrevious
     case inviteInboxDown, inviteInboxUp, inviteInboxMark
     // Message threads
-    case openThreads, openThread, closeThreads, closeThread, deleteMessage, deleteThread
+    case openThreads, openThread, deleteMessage, deleteThread
 }
 
 /// Where an action applies: a pane, a window, an input mode.
