@@ -8,16 +8,13 @@ enum InboxesScreen {
         let inboxes = state.inboxes
         let inner = Panel(title: "Inboxes (\(inboxes.all.count))", focused: true).draw(&grid, rect, glyphs: state.glyphs)
         guard inner.width > 0, inner.height > 1 else { return }
-        // Thread counts only for those who may read messages, where they may (the store leaves the rest out).
-        let threads = inboxes.all.contains { $0.threads != nil }
-        let nameWidth = max(0, inner.width - 16 - 3 - 8 - 8 - 4 - (threads ? 8 : 0))
+        let nameWidth = max(0, inner.width - 16 - 3 - 8 - 8 - 4)
         let table = Table(columns: [Column("NUMBER", 16), Column("RG", 3), Column("NAME", nameWidth), Column("VIS", 8),
-                                    Column("MEMBERS", 8)] + (threads ? [Column("THREADS", 7)] : []))
+                                    Column("MEMBERS", 8)])
         table.draw(&grid, inner, glyphs: state.glyphs, count: inboxes.all.count, list: inboxes.list) { index in
             let summary = inboxes.all[index]
-            let count = summary.threads.map(String.init) ?? (inboxes.membersLoaded ? "-" : state.glyphs.ellipsis)
             return TableRow([summary.inbox.displayPhone, summary.inbox.region ?? "", summary.inbox.name, summary.inbox.visibility.rawValue,
-                             inboxes.membersLoaded ? String(summary.members.count) : state.glyphs.ellipsis] + (threads ? [count] : []),
+                             inboxes.membersLoaded ? String(summary.members.count) : state.glyphs.ellipsis],
                             style: Style(index == inboxes.list.selection ? .selection : .normal))
         }
         if inboxes.all.isEmpty {
@@ -34,14 +31,21 @@ enum InboxesScreen {
         guard inner.width > 0, inner.height > 1, let summary else { return }
         let kind = summary.inbox.visibility == .public ? "shared inbox" : "individual inbox"
         grid.put("\(summary.inbox.displayPhone) · \(summary.inbox.region.map { $0 + " · " } ?? "")\(kind)", x: inner.x, y: inner.y, style: Style(.muted), maxWidth: inner.width)
+        // The thread count only for those who may read this inbox's messages (the store leaves it out otherwise).
+        var top = inner.y + 1
+        if let threads = summary.threads {
+            grid.put("\(counted(threads, "message thread")) (t to read)", x: inner.x, y: top, style: Style(.accent), maxWidth: inner.width)
+            top += 1
+        }
+        let rows = max(0, inner.maxY - top)
         if summary.members.isEmpty {
-            grid.put("nobody is assigned", x: inner.x, y: inner.y + 1, style: Style(.muted), maxWidth: inner.width)
+            grid.put("nobody is assigned", x: inner.x, y: top, style: Style(.muted), maxWidth: inner.width)
         }
-        for (line, email) in summary.members.prefix(inner.height - 1).enumerated() {
-            grid.putCell(email.value, x: inner.x, y: inner.y + 1 + line, width: inner.width, style: .normal, glyphs: state.glyphs)
+        for (line, email) in summary.members.prefix(rows).enumerated() {
+            grid.putCell(email.value, x: inner.x, y: top + line, width: inner.width, style: .normal, glyphs: state.glyphs)
         }
-        if summary.members.count > inner.height - 1 {
-            let more = "… and \(summary.members.count - inner.height + 2) more"
+        if summary.members.count > rows, rows > 0 {
+            let more = "… and \(summary.members.count - rows + 1) more"
             grid.putCell(more, x: inner.x, y: inner.maxY - 1, width: inner.width, style: Style(.muted), glyphs: state.glyphs)
         }
     }
