@@ -23,12 +23,14 @@ public struct ChangeSet: Sendable, Equatable {
     public var permissions = false
     /// Contacts or their properties.
     public var contacts = false
+    /// Messages of some inbox (imported or deleted).
+    public var messages = false
     /// The newest audit event: a refused change moves it without touching a row.
     public var lastAuditID: Int64 = 0
 
     public init() {}
 
-    public var isEmpty: Bool { members.isEmpty && !inboxes && !invitations && !permissions && !contacts }
+    public var isEmpty: Bool { members.isEmpty && !inboxes && !invitations && !permissions && !contacts && !messages }
 }
 
 /// The feed's answer to "what changed after this mark?".

@@ -167,6 +167,20 @@ public enum Guard {
             try require(.updateProperty, actor, "add, rename or remove contact properties")
         case .viewAudit:
             try require(.modifyTeam, actor, "read the audit log")
+        case .viewMessages(let inbox):
+            try requireVisible(inbox, actor)
+            try require(.viewMessages, actor, "read an inbox's messages")
+        case .deleteMessages(let inbox):
+            try requireVisible(inbox, actor)
+            try require(.deleteMessages, actor, "delete messages")
+        case .importMessages(let inbox):
+            // Importing is what a transport does for an inbox: it changes the inbox's
+            // conversations (its modify permission, as assigning needs) and nobody
+            // writes messages they could not read back.
+            try requireVisible(inbox, actor)
+            try require(.viewMessages, actor, "import messages")
+            try require(modifyPermission(inbox.visibility), actor,
+                        "import messages into a \(inbox.visibility.rawValue) inbox")
         }
     }
 

@@ -114,6 +114,12 @@ public enum GuardAction: Sendable, Equatable {
     /// Add, rename or remove contact property definitions.
     case updateProperty
     case viewAudit
+    /// Read an inbox's message threads.
+    case viewMessages(InboxFacts)
+    /// Delete a message or a whole thread of an inbox.
+    case deleteMessages(InboxFacts)
+    /// Write messages into an inbox's threads (`messages import`, the stand-in for an SMS transport).
+    case importMessages(InboxFacts)
 }
 
 /// The rule that refused an action.

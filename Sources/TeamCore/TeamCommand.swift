@@ -56,6 +56,10 @@ public enum TeamCommand: Sendable, Equatable {
     case editContact(phone: PhoneNumber, name: DisplayName?, newPhone: PhoneNumber?, values: [PropertyAssignment],
                      expectedVersion: Int64? = nil)
     case removeContact(phone: PhoneNumber, expectedVersion: Int64? = nil)
+    /// Deletes one message (by its id); the audit keeps where it was, never its text.
+    case deleteMessage(id: MessageID)
+    /// Deletes every message of the thread of `inbox` with `contact`.
+    case deleteThread(inbox: PhoneNumber, contact: PhoneNumber)
 }
 
 /// What a command did, in one sentence; `changed` is false for no-ops
@@ -86,7 +90,7 @@ extension TeamCommand {
         case .addInbox, .renameInbox, .setInboxVisibility, .removeInbox, .invite, .resendInvitation, .revokeInvitation,
              .setInviteExpiry, .createGroup, .renameGroup, .deleteGroup, .grantToGroup, .revokeFromGroup,
              .setRoleDefaults, .resetRoleDefaults, .setBilling, .addProperty, .renameProperty, .removeProperty,
-             .addContact, .editContact, .removeContact:
+             .addContact, .editContact, .removeContact, .deleteMessage, .deleteThread:
             nil
         }
     }

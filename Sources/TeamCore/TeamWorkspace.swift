@@ -30,9 +30,12 @@ public struct MemberDetail: Sendable, Equatable {
 public struct InboxSummary: Sendable, Equatable {
     public var inbox: Inbox
     public var members: [EmailAddress]
+    /// How many message threads it has; nil when the operator may not read
+    /// its messages (a hidden inbox is not listed at all, so never counted).
+    public var threads: Int?
 
-    public init(inbox: Inbox, members: [EmailAddress]) {
-        self.inbox = inbox; self.members = members
+    public init(inbox: Inbox, members: [EmailAddress], threads: Int? = nil) {
+        self.inbox = inbox; self.members = members; self.threads = threads
     }
 }
 
@@ -192,6 +195,13 @@ public protocol TeamWorkspace: AnyObject {
     func contact(_ phone: PhoneNumber) throws -> Contact
     /// Checks every row; unless `dryRun` or any row is wrong, adds them all in one transaction.
     func importContacts(_ rows: [ContactRow], dryRun: Bool) throws -> ContactImportReport
+    /// The threads of an inbox the operator may read (`view-messages` and the
+    /// inbox visible), newest first. A hidden inbox reads as a missing one.
+    func threads(inbox: PhoneNumber) throws -> [ThreadSummary]
+    /// Some messages of one thread (never the whole of a long one), with its count.
+    func thread(inbox: PhoneNumber, contact: PhoneNumber, page: MessagePage) throws -> ThreadPage
+    /// Checks every row; unless `dryRun` or any row is wrong, stores them all in one transaction.
+    func importMessages(_ rows: [MessageRow], dryRun: Bool) throws -> MessageImportReport
 }
 
 extension TeamWorkspace {

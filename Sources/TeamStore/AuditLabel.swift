@@ -39,6 +39,8 @@ enum AuditLabel {
         case .addContact(let phone, _, _): ("contact.add", phone.value)
         case .editContact(let phone, _, _, _, _): ("contact.edit", phone.value)
         case .removeContact(let phone, _): ("contact.remove", phone.value)
+        case .deleteMessage(let id): ("message.delete", "#\(id)")
+        case .deleteThread(let inbox, _): ("thread.delete", inbox.value)
         }
     }
 }

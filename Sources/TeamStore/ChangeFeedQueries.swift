@@ -35,6 +35,7 @@ extension SQLiteWorkspace {
                 case "invitation": set.invitations = true
                 case "group", "override", "roles", "workspace": set.permissions = true
                 case "contact": set.contacts = true
+                case "message": set.messages = true
                 case let kind: unknown = unknown ?? "a change of kind '\(kind)'"
                 }
             }

@@ -35,6 +35,18 @@ enum ChangeFeedTriggers {
 
     static var sql: String { sql(for: schema4) }
 
+    /// Messages (schema 6): one record per inbox for a run of its messages,
+    /// not one per message: an import of 100,000 would otherwise write as
+    /// many records (the reader reloads past 512 anyway).
+    static let messages = ["INSERT", "DELETE"].map { event in
+        let row = event == "INSERT" ? "NEW" : "OLD"
+        return """
+            CREATE TRIGGER messages_fed_\(event.lowercased()) AFTER \(event) ON messages
+                WHEN (SELECT kind || ':' || row_id FROM changes ORDER BY seq DESC LIMIT 1) IS NOT 'message:' || \(row).inbox_id
+                BEGIN INSERT INTO changes (kind, row_id) VALUES ('message', \(row).inbox_id); END;
+            """
+    }.joined(separator: "\n")
+
     /// An AFTER INSERT, UPDATE and DELETE trigger per table.
     static func sql(for sources: [Source]) -> String {
         var lines: [String] = []

@@ -24,13 +24,18 @@ extension SQLiteWorkspace {
     public func perform(_ command: TeamCommand) throws -> CommandOutcome {
         var actor: OperatorContext?
         do {
-            return try writingWithSpool { spool in
+            let outcome = try writingWithSpool { spool in
                 let op = try resolveOperator()
                 actor = op
                 let plan = try self.plan(command, op, spool)
                 try check(plan.action, op)
                 return try plan.apply()
             }
+            switch command {
+            case .deleteMessage, .deleteThread: checkpointAfterDelete()
+            default: break
+            }
+            return outcome
         } catch TeamError.refused(let refusal) {
             let label = AuditLabel.of(command)
             recordRefusal(refusal, by: actor, action: label.action, target: label.target)
@@ -157,6 +162,8 @@ extension SQLiteWorkspace {
             return try planProperty(command, op)
         case .addContact, .editContact, .removeContact:
             return try planContact(command, op)
+        case .deleteMessage, .deleteThread:
+            return try planMessages(command, op)
         }
     }
 

@@ -59,6 +59,7 @@ extension SQLiteWorkspace {
                 try db.run("INSERT INTO assignments (member_id, inbox_id) VALUES (?, ?)", [member.id, inboxIDs[pick].0])
             }
         }
+        try fillDemoMessages()
         let op = try resolveOperator()
         try appendAudit(op, action: "workspace.demo", target: "Clerk Demo Co.",
                         after: [("members", .int(Int64(count))), ("inboxes", .int(Int64(inboxIDs.count)))])

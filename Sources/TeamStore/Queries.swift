@@ -84,7 +84,8 @@ extension SQLiteWorkspace {
                 guard wanted.contains(inboxID) else { return }
                 membersByInbox[inboxID, default: []].append(EmailAddress(stored: row.text(1)))
             }
-            return inboxes.map { InboxSummary(inbox: $0, members: membersByInbox[$0.id] ?? []) }
+            let threads = try threadCounts(inboxes, op)
+            return inboxes.map { InboxSummary(inbox: $0, members: membersByInbox[$0.id] ?? [], threads: threads[$0.id]) }
         }
     }
 

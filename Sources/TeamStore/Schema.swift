@@ -238,5 +238,23 @@ enum Schema {
         CREATE INDEX contact_values_by_property ON contact_values(property_id, contact_id);
         \(ChangeFeedTriggers.sql(for: ChangeFeedTriggers.schema5))
         """,
+        // 6: message threads per inbox. A thread is (inbox, contact number); its
+        // messages are read in pages from either end by (at, id) through the
+        // index, so a 10,000-message thread is never read whole. `sent_by` keeps
+        // the member's email as it was (history outlives a removed member).
+        """
+        CREATE TABLE messages (
+            id INTEGER PRIMARY KEY,
+            inbox_id INTEGER NOT NULL REFERENCES inboxes(id) ON DELETE CASCADE,
+            contact TEXT NOT NULL,
+            direction TEXT NOT NULL CHECK (direction IN ('in','out')),
+            at INTEGER NOT NULL,
+            body TEXT NOT NULL,
+            sent_by TEXT,
+            CHECK ((direction = 'out') = (sent_by IS NOT NULL))
+        );
+        CREATE INDEX messages_by_thread ON messages(inbox_id, contact, at, id);
+        \(ChangeFeedTriggers.messages)
+        """,
     ]
 }

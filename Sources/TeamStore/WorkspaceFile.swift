@@ -102,12 +102,15 @@ enum WorkspaceFile {
         return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 
+    /// `secure_delete` overwrites deleted rows with zeros, so a deleted
+    /// message's text does not linger in the file's free space.
     private static func prepare(_ connection: SQLiteConnection, path: String, readOnly: Bool) throws {
         do {
             try connection.execute("""
                 PRAGMA foreign_keys = ON;
                 PRAGMA synchronous = FULL;
                 PRAGMA trusted_schema = OFF;
+                PRAGMA secure_delete = ON;
                 """)
             let applicationID = try connection.scalarInt("PRAGMA application_id")
             let version = try connection.scalarInt("PRAGMA user_version")

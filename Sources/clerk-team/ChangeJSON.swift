@@ -59,6 +59,10 @@ enum ChangeJSON {
             return ("contact", ContactJSON.contact(try workspace.contact(newPhone ?? phone)))
         case .removeContact(let phone, _):
             return ("removed", .object([("contact", .string(phone.value))]))
+        case .deleteMessage(let id):
+            return ("removed", .object([("message", .int(id))]))
+        case .deleteThread(let inbox, let contact):
+            return ("removed", .object([("thread", .object([("inbox", .string(inbox.value)), ("contact", .string(contact.value))]))]))
         }
     }
 }

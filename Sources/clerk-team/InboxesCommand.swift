@@ -14,13 +14,17 @@ struct InboxesCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the inboxes you can see, with their members.")
         @OptionGroup var global: GlobalOptions
-        @Flag(help: "Print JSON: an array of {phone, name, visibility, members, version}.") var json = false
+        @Flag(help: "Print JSON: an array of {phone, name, visibility, members, version, and threads where you may read messages}.")
+        var json = false
 
         func run() throws {
             let inboxes = try global.openWorkspaceForReading().inboxes()
             if json { return JSONViews.printArray(inboxes, JSONViews.inbox) }
-            Console.table(["PHONE", "NAME", "VISIBILITY", "MEMBERS"], inboxes.map {
-                [PhoneNumbers.display($0.inbox.phone), $0.inbox.name, $0.inbox.visibility.rawValue, Self.members($0.members)]
+            // The thread count only for those who may read messages (view-messages), where they may.
+            let threads = inboxes.contains { $0.threads != nil }
+            Console.table(["PHONE", "NAME", "VISIBILITY"] + (threads ? ["THREADS"] : []) + ["MEMBERS"], inboxes.map {
+                [PhoneNumbers.display($0.inbox.phone), $0.inbox.name, $0.inbox.visibility.rawValue]
+                    + (threads ? [$0.threads.map(String.init) ?? "-"] : []) + [Self.members($0.members)]
             })
         }
 

@@ -36,7 +36,7 @@ enum JSONViews {
             ("visibility", .string(summary.inbox.visibility.rawValue)),
             ("members", .array(summary.members.map { .string($0.value) })),
             ("version", .int(summary.inbox.version)),
-        ])
+        ] + (summary.threads.map { [("threads", JSONText.Value.int(Int64($0)))] } ?? []))
     }
 
     static func audit(_ event: AuditEvent) -> JSONText.Value {

@@ -74,6 +74,9 @@ import Testing
         case .updateContact: return need(.updateContact)
         case .updateProperty: return need(.updateProperty)
         case .viewAudit: return need(.modifyTeam)
+        case .viewMessages(let inbox): return visible(inbox) ?? need(.viewMessages)
+        case .deleteMessages(let inbox): return visible(inbox) ?? need(.deleteMessages)
+        case .importMessages(let inbox): return visible(inbox) ?? need(.viewMessages) ?? need(modify(inbox.visibility))
         }
     }
 
@@ -90,7 +93,8 @@ import Testing
             }
         }
         for inbox in [publicInbox, privateInbox] {
-            actions += [.viewInbox(inbox), .addInbox(inbox.visibility), .renameInbox(inbox), .removeInbox(inbox)]
+            actions += [.viewInbox(inbox), .addInbox(inbox.visibility), .renameInbox(inbox), .removeInbox(inbox),
+                        .viewMessages(inbox), .deleteMessages(inbox), .importMessages(inbox)]
             for visibility in InboxVisibility.allCases { actions.append(.setInboxVisibility(inbox, to: visibility)) }
         }
         for role in Role.allCases {

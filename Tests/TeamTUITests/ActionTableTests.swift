@@ -46,7 +46,7 @@ import TermUI
 
     /// Where keys go, most specific first: each pane with the keys of every
     /// screen, each window, each invite field with the window's keys.
-    static let chains: [[Scope]] = [Scope.memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .auditList,
+    static let chains: [[Scope]] = [Scope.memberList, .inboxPane, .inboxList, .threadList, .threadView, .invitationList, .groupList, .roleMatrix, .auditList,
                                     .billingView, .contactList]
         .map { [$0, .anywhere, .always] }
         + [Scope.filter, .helpWindow, .messageWindow, .whoWindow, .memberWindow, .roleWindow, .confirmWindow, .typedConfirmWindow, .noAccess,
@@ -93,6 +93,17 @@ import TermUI
         }
         state.modal = .grants(GroupGrants(group: GroupSummary(id: 1, name: "G", grants: [], memberCount: 0, version: 1)))
         seen.append(Keymap.scopes(state))
+        state.modal = nil
+        // An inbox's threads, then one thread (the fixture has no messages to open one by keys).
+        let inbox = try #require(state.inboxes.all.first?.inbox)
+        state.screen = .inboxes
+        state.threads = ThreadsState(inbox: inbox)
+        seen.append(Keymap.scopes(state))
+        state.thread = ThreadState(inbox: inbox, contact: try PhoneNumber("+14155550123"))
+        seen.append(Keymap.scopes(state))
+        state.threads = nil
+        state.thread = nil
+        state.screen = .members
         state.modal = nil
         state.lostAccess = "deactivated"
         seen.append(Keymap.scopes(state))

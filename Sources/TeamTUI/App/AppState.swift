@@ -13,6 +13,9 @@ public struct AppState: Equatable {
     public var audit = AuditState()
     public var billing = BillingState()
     public var contacts = ContactsState()
+    /// The threads of the inbox opened from the inboxes view, and the thread opened from them.
+    public var threads: ThreadsState?
+    public var thread: ThreadState?
     public var focus: Focus = .members
     public var screen: Screen = .members
     public var modal: Modal?
@@ -89,6 +92,10 @@ public struct AppState: Equatable {
         groups.list.clamp(count: groups.all.count, visibleRows: layout.listRows)
         audit.list.clamp(count: audit.events.count, visibleRows: layout.listRows)
         contacts.list.clamp(count: contacts.shown.count, visibleRows: layout.listRows)
+        if var open = threads {
+            open.list.clamp(count: open.all.count, visibleRows: layout.listRows)
+            threads = open
+        }
         roles.list.clamp(count: Permission.allCases.count, visibleRows: max(1, layout.listRows - 1))
     }
 }

@@ -28,6 +28,12 @@ public enum AppView {
         case .members:
             if let list = layout.list { cursor = MemberList.draw(state, &grid, list) }
             if let side = layout.side { InboxPane.draw(state, &grid, side) }
+        case .inboxes where state.thread != nil:
+            ThreadScreen.draw(state, &grid)
+        case .inboxes where state.threads != nil:
+            if let list = layout.list { ThreadsScreen.drawList(state, &grid, list) }
+            if let side = layout.side { ThreadsScreen.drawDetail(state, &grid, side) }
+            if layout.list == nil, let side = layout.side { ThreadsScreen.drawList(state, &grid, side) }
         case .inboxes:
             if let list = layout.list { InboxesScreen.drawList(state, &grid, list) }
             if let side = layout.side { InboxesScreen.drawMembers(state, &grid, side) }

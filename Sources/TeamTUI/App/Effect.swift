@@ -23,6 +23,10 @@ public enum Effect: Equatable, Sendable {
     case loadBilling
     /// Every contact with the property definitions.
     case loadContacts
+    /// An inbox's threads.
+    case loadThreads(PhoneNumber)
+    /// A page of one thread's messages, and what it is for.
+    case loadThread(inbox: PhoneNumber, contact: PhoneNumber, page: MessagePage, purpose: ThreadLoad)
     /// A change, checked again by the core's guard when it is written.
     case perform(TeamCommand)
     /// Ask the guard about a change to each of these members (read only).
@@ -82,6 +86,10 @@ public enum AppAction: Equatable {
     case auditLoaded([AuditEvent])
     case billingLoaded(BillingSummary)
     case contactsLoaded(ContactListing)
+    case threadsLoaded(PhoneNumber, [ThreadSummary])
+    case threadPageLoaded(ThreadLoad, ThreadPage)
+    /// Reading threads failed (the inbox was hidden, the permission taken): the thread screens close.
+    case threadsFailed(TeamError)
     case performed(TeamCommand, CommandOutcome)
     /// The commands a bulk change makes, each with the rule that would refuse it (nil: allowed).
     case batchPrepared(BulkChange, [TeamCommand], [String?])

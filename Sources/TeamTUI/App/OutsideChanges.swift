@@ -7,13 +7,13 @@ import TeamCore
 enum OutsideChanges {
     /// `data_version` moved: ask the feed what changed since the last record applied.
     static func noticed(_ state: AppState) -> [Effect] {
-        guard let mark = state.changeMark else { return [.reloadAll] }
+        guard let mark = state.changeMark else { return [.reloadAll] + App.reloadThreads(state) }
         return [.readChanges(mark)]
     }
 
     static func read(_ feed: ChangeFeed, _ state: inout AppState) -> [Effect] {
         state.changeMark = feed.next
-        guard case .changes(let set, _) = feed else { return [.reloadAll] }
+        guard case .changes(let set, _) = feed else { return [.reloadAll] + App.reloadThreads(state) }
         var effects: [Effect] = []
         let members = set.members
         if !members.isEmpty {
@@ -24,12 +24,15 @@ enum OutsideChanges {
         // session (permissions, facts, header counts) follows every change.
         // Contacts alone leave it as it is.
         if !members.isEmpty || set.inboxes || set.invitations || set.permissions { effects.append(.loadSession) }
-        if set.inboxes || (state.screen == .inboxes && !members.isEmpty) {
+        // Thread counts show beside the inboxes.
+        if set.inboxes || set.messages || (state.screen == .inboxes && !members.isEmpty) {
             effects.append(.loadInboxes(withMembers: state.screen == .inboxes))
         }
         // Only their view shows invitations (it reads them when it opens).
         if set.invitations && state.screen == .invitations { effects.append(.loadInvitations) }
         effects += screenData(set, state)
+        // Open threads follow their messages, and the inbox's visibility and the operator's permissions.
+        if set.messages || set.inboxes || set.permissions { effects += App.reloadThreads(state) }
         if case .detail(let window) = state.modal, let member = window.detail?.member,
            set.permissions || members.contains(member.id) {
             effects.append(.loadDetail(member.email))

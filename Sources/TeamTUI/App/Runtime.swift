@@ -64,6 +64,14 @@ public struct Runtime {
                 return [.billingLoaded(try workspace.billing())]
             case .loadContacts:
                 return [.contactsLoaded(try workspace.contactListing())]
+            case .loadThreads(let inbox):
+                do { return [.threadsLoaded(inbox, try workspace.threads(inbox: inbox))] } catch let error as TeamError { return [.threadsFailed(error)] }
+            case .loadThread(let inbox, let contact, let page, let purpose):
+                do {
+                    return [.threadPageLoaded(purpose, try workspace.thread(inbox: inbox, contact: contact, page: page))]
+                } catch let error as TeamError {
+                    return [.threadsFailed(error)]
+                }
             case .loadRoles:
                 return [.rolesLoaded(try workspace.roleMatrix(), try workspace.lint())]
             case .prepareBatch(let change, let ids):

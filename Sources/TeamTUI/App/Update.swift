@@ -122,6 +122,17 @@ public enum App {
         case .contactsLoaded(let listing):
             state.contacts.load(listing)
             return []
+        case .threadsLoaded(let inbox, let threads):
+            ThreadsScreen.applyLoaded(inbox, threads, &state)
+            return []
+        case .threadPageLoaded(let purpose, let page):
+            ThreadScreen.applyLoaded(purpose, page, &state)
+            return []
+        case .threadsFailed(let error):
+            state.threads = nil
+            state.thread = nil
+            state.status = StatusMessage(error.description, .error)
+            return []
         case .rolesLoaded(let matrix, let findings):
             state.roles.matrix = matrix
             state.roles.findings = findings
@@ -194,6 +205,12 @@ public enum App {
             return [.loadSession, .loadBilling]
         case .addProperty, .renameProperty, .removeProperty, .addContact, .editContact, .removeContact:
             return [.loadContacts]
+        case .deleteMessage(let id):
+            ThreadScreen.deleted(id, &state)
+            return [.loadInboxes(withMembers: state.screen == .inboxes)] + (state.threads.map { [.loadThreads($0.inbox.phone)] } ?? [])
+        case .deleteThread:
+            state.thread = nil
+            return [.loadInboxes(withMembers: state.screen == .inboxes)] + (state.threads.map { [.loadThreads($0.inbox.phone)] } ?? [])
         case .grantPermission(let email, _, _), .revokePermission(let email, _, _), .resetPermission(let email, _, _):
             // The member's permissions changed, not the list: read the session (ours may have) and the member again.
             if case .detail = state.modal { return [.loadSession, .loadDetail(email)] }
@@ -204,13 +221,28 @@ public enum App {
     }
 }
 
+extension App {
+    /// After another operator's change: the open threads again, and the open
+    /// thread's newest page when it shows the newest (else it stays as read).
+    static func reloadThreads(_ state: AppState) -> [Effect] {
+        guard let threads = state.threads else { return [] }
+        var effects: [Effect] = [.loadThreads(threads.inbox.phone)]
+        if let thread = state.thread, !thread.hasNewer {
+            effects.append(ThreadScreen.load(thread.inbox.phone, thread.contact,
+                                             .newest(limit: max(ThreadState.pageSize, thread.messages.count)), .refresh))
+        }
+        return effects
+    }
+}
+
 extension AppAction {
     /// Rows, inboxes and invitations read from the workspace: never kept for
     /// an operator who lost access to it.
     var isWorkspaceData: Bool {
         switch self {
         case .firstRowsLoaded, .indexLoaded, .rowsLoaded, .indexEntriesLoaded, .inboxesLoaded, .invitationsLoaded, .detailLoaded,
-             .groupsLoaded, .groupLoaded, .rolesLoaded, .auditLoaded, .billingLoaded, .contactsLoaded: true
+             .groupsLoaded, .groupLoaded, .rolesLoaded, .auditLoaded, .billingLoaded, .contactsLoaded,
+             .threadsLoaded, .threadPageLoaded: true
         default: false
         }
     }

@@ -31,7 +31,16 @@ enum GlobalKeys {
             return show(AppState.Screen.allCases[number - 1], &state)
         },
         ActionSpec(.back, keys: [k(.escape)], scopes: [.anywhere], label: "back",
-                   help: "Clear a kept filter, go back to the member list, or dismiss the message", inFooter: false) { state, _ in
+                   help: "Back: from a thread to its inbox's threads, from them to the inboxes; clear a kept filter, go back to the member list, or dismiss the message",
+                   inFooter: false) { state, _ in
+            if state.screen == .inboxes, state.thread != nil {
+                state.thread = nil
+                return []
+            }
+            if state.screen == .inboxes, state.threads != nil {
+                state.threads = nil
+                return [.announce(state.screen.title)]
+            }
             if !state.members.filter.value.isEmpty { return MemberList.clearFilter(&state) }
             if state.focus == .inboxes {
                 state.focus = .members
@@ -98,6 +107,9 @@ enum GlobalKeys {
         }
         state.screen = screen
         state.focus = .members
+        // Leaving (or re-entering) a view closes the threads opened from it.
+        state.threads = nil
+        state.thread = nil
         state.relayout()
         return [.announce(screen.title)] + load(screen, state)
     }

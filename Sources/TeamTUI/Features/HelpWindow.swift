@@ -41,7 +41,7 @@ extension HelpWindow {
     }
 
     /// Where each section's availability is asked: the screen and focus of its pane.
-    static let sections: [Scope] = [.memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .auditList,
+    static let sections: [Scope] = [.memberList, .inboxPane, .inboxList, .threadList, .threadView, .invitationList, .groupList, .roleMatrix, .auditList,
                                     .billingView, .contactList, .filter, .anywhere, .always,
                                     .memberWindow, .roleWindow, .confirmWindow, .typedConfirmWindow,
                                     .inviteWindow, .inviteEmail, .inviteRole, .inviteInboxes, .promptWindow, .grantsWindow, .paletteWindow, .helpWindow, .messageWindow, .whoWindow, .noAccess]
@@ -58,7 +58,7 @@ extension HelpWindow {
         for scope in sections {
             var here = probe
             here.screen = switch scope {
-            case .inboxList: .inboxes
+            case .inboxList, .threadList, .threadView: .inboxes
             case .invitationList: .invitations
             case .groupList: .groups
             case .roleMatrix: .roles
@@ -75,7 +75,7 @@ extension HelpWindow {
             }
             guard !specs.isEmpty else { continue }
             lines.append(Line(keys: scope.title, text: "", isTitle: true))
-            let isPane = [Scope.memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .auditList,
+            let isPane = [Scope.memberList, .inboxPane, .inboxList, .threadList, .threadView, .invitationList, .groupList, .roleMatrix, .auditList,
                           .billingView, .contactList].contains(scope)
             for spec in specs {
                 let note = isPane ? spec.availability(here).reason.map { " (not now: \($0))" } ?? "" : ""

@@ -31,14 +31,21 @@ enum InboxesScreen {
         guard inner.width > 0, inner.height > 1, let summary else { return }
         let kind = summary.inbox.visibility == .public ? "shared inbox" : "individual inbox"
         grid.put("\(summary.inbox.displayPhone) · \(summary.inbox.region.map { $0 + " · " } ?? "")\(kind)", x: inner.x, y: inner.y, style: Style(.muted), maxWidth: inner.width)
+        // The thread count only for those who may read this inbox's messages (the store leaves it out otherwise).
+        var top = inner.y + 1
+        if let threads = summary.threads {
+            grid.put("\(counted(threads, "message thread")) (t to read)", x: inner.x, y: top, style: Style(.accent), maxWidth: inner.width)
+            top += 1
+        }
+        let rows = max(0, inner.maxY - top)
         if summary.members.isEmpty {
-            grid.put("nobody is assigned", x: inner.x, y: inner.y + 1, style: Style(.muted), maxWidth: inner.width)
+            grid.put("nobody is assigned", x: inner.x, y: top, style: Style(.muted), maxWidth: inner.width)
         }
-        for (line, email) in summary.members.prefix(inner.height - 1).enumerated() {
-            grid.putCell(email.value, x: inner.x, y: inner.y + 1 + line, width: inner.width, style: .normal, glyphs: state.glyphs)
+        for (line, email) in summary.members.prefix(rows).enumerated() {
+            grid.putCell(email.value, x: inner.x, y: top + line, width: inner.width, style: .normal, glyphs: state.glyphs)
         }
-        if summary.members.count > inner.height - 1 {
-            let more = "… and \(summary.members.count - inner.height + 2) more"
+        if summary.members.count > rows, rows > 0 {
+            let more = "… and \(summary.members.count - rows + 1) more"
             grid.putCell(more, x: inner.x, y: inner.maxY - 1, width: inner.width, style: Style(.muted), glyphs: state.glyphs)
         }
     }

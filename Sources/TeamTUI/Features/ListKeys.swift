@@ -4,7 +4,7 @@ import TermUI
 /// Moving in whichever list has focus, by keys and by the mouse.
 enum ListKeys {
     static let lists: [Scope] = [.memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .auditList,
-                                 .contactList]
+                                 .contactList, .threadList, .threadView]
 
     static let actions: [ActionSpec] = [
         ActionSpec(.moveDown, keys: [k("j"), k(.down)], scopes: lists, label: "down", help: "Move down",
@@ -36,6 +36,7 @@ enum ListKeys {
         switch Keymap.listScope(state) {
         case .memberList: max(1, state.layout.memberRows - 1)
         case .inboxPane: max(1, state.layout.sideRows - 1)
+        case .threadView: ThreadScreen.page(state)
         default: max(1, state.layout.listRows - 1)
         }
     }
@@ -63,6 +64,13 @@ enum ListKeys {
             state.roles.list.move(by: delta, count: Permission.allCases.count, visibleRows: max(1, state.layout.listRows - 1))
         case .inboxPane:
             state.inboxes.pane.move(by: delta, count: state.inboxes.all.count, visibleRows: state.layout.sideRows)
+        case .threadList:
+            if var threads = state.threads {
+                threads.list.move(by: delta, count: threads.all.count, visibleRows: state.layout.listRows)
+                state.threads = threads
+            }
+        case .threadView:
+            return ThreadScreen.move(&state, by: delta)
         default:
             state.members.list.move(by: delta, count: state.members.count, visibleRows: state.layout.memberRows)
             return MemberList.ensureRows(state)
@@ -96,6 +104,14 @@ enum ListKeys {
                                           visibleRows: state.layout.sideRows)
             }
         case .inboxes:
+            if state.thread != nil { return [] }
+            if var threads = state.threads {
+                if let line = row(in: layout.list, headings: true) {
+                    threads.list.select(threads.list.offset + line, count: threads.all.count, visibleRows: layout.listRows)
+                    state.threads = threads
+                }
+                return []
+            }
             if let line = row(in: layout.list, headings: true) {
                 state.inboxes.list.select(state.inboxes.list.offset + line, count: state.inboxes.all.count,
                                           visibleRows: layout.listRows)

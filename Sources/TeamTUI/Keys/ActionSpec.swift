@@ -32,11 +32,15 @@ public enum ActionID: String, CaseIterable, Sendable {
     // Billing, contacts
     case billingPlan, billingSeats, billingContact
     case contactFilter, contactAdd, contactRemove, propertyAdd
+    // Message threads
+    case openThreads, openThread, deleteMessage, deleteThread
 }
 
 /// Where an action applies: a pane, a window, an input mode.
 public enum Scope: String, Sendable, CaseIterable {
     case memberList, inboxPane, inboxList, invitationList, groupList, roleMatrix, auditList, billingView, contactList
+    /// An inbox's message threads, and one thread's messages.
+    case threadList, threadView
     /// The command palette (`:`).
     case paletteWindow
     /// A one-line question (a group's name, a member's email).
@@ -71,6 +75,8 @@ public enum Scope: String, Sendable, CaseIterable {
         case .auditList: "Audit view"
         case .billingView: "Billing view"
         case .contactList: "Contacts view"
+        case .threadList: "Threads of an inbox"
+        case .threadView: "A thread's messages"
         case .paletteWindow: "Command palette"
         case .promptWindow: "Question window"
         case .grantsWindow: "Group grants window"
@@ -103,8 +109,10 @@ public enum Scope: String, Sendable, CaseIterable {
         case .whoWindow: [.whoIsHere]
         case .memberWindow: [.detail]
         case .roleWindow: [.changeRole]
-        case .confirmWindow: [.toggleActive, .changeRole, .revokeInvitation, .contactRemove]
-        case .typedConfirmWindow: [.remove, .toggleActive, .changeRole]
+        case .confirmWindow: [.toggleActive, .changeRole, .revokeInvitation, .contactRemove, .deleteMessage]
+        case .typedConfirmWindow: [.remove, .toggleActive, .changeRole, .deleteThread]
+        case .threadList: [.openThreads]
+        case .threadView: [.openThread]
         case .inviteWindow, .inviteEmail, .inviteRole, .inviteInboxes: [.invite]
         case .promptWindow: [.groupCreate, .groupAddMember, .groupRemoveMember, .groupRename, .bulkAddToGroup, .auditFilter,
                              .contactFilter, .contactAdd, .propertyAdd, .billingPlan, .billingSeats, .billingContact]

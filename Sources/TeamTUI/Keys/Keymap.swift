@@ -10,6 +10,7 @@ public enum Keymap {
         + InboxPane.actions + InvitationsScreen.actions + GlobalKeys.actions
         + GroupsScreen.actions + RolesScreen.actions + AuditScreen.actions + BillingScreen.actions + ContactsScreen.actions
         + HelpWindow.actions + MessageLog.actions + Prompt.actions + GroupGrants.actions + Palette.actions + WhoWindow.actions + MemberWindow.actions + RolePicker.actions + Confirmation.actions + InviteForm.actions
+        + ThreadsScreen.actions + ThreadScreen.actions
 
     /// The scopes keys go to right now, most specific first.
     public static func scopes(_ state: AppState) -> [Scope] {
@@ -42,7 +43,7 @@ public enum Keymap {
         case (.audit, _): .auditList
         case (.billing, _): .billingView
         case (.contacts, _): .contactList
-        case (.inboxes, _): .inboxList
+        case (.inboxes, _): state.thread != nil ? .threadView : state.threads != nil ? .threadList : .inboxList
         case (.members, .members): .memberList
         case (.members, .inboxes): .inboxPane
         }

@@ -92,6 +92,21 @@ final class StubWorkspace: TeamWorkspace {
         return contact
     }
     func importContacts(_ rows: [ContactRow], dryRun: Bool) throws -> ContactImportReport {
+
+    /// Threads and pages of messages by inbox number, as the tests set them.
+    var threadLists: [String: [ThreadSummary]] = [:]
+    var pages: [MessagePage] = []
+    var threadPage: ThreadPage?
+    func threads(inbox: PhoneNumber) throws -> [ThreadSummary] {
+        guard let threads = threadLists[inbox.value] else { throw TeamError.notFound(Guard.noSuchInbox(inbox.value)) }
+        return threads
+    }
+    func thread(inbox: PhoneNumber, contact: PhoneNumber, page: MessagePage) throws -> ThreadPage {
+        pages.append(page)
+        guard let threadPage else { throw TeamError.notFound("no thread with \(contact) in inbox \(inbox)") }
+        return threadPage
+    }
+    func importMessages(_ rows: [MessageRow], dryRun: Bool) throws -> MessageImportReport {
         throw TeamError.storage("the stub does not import")
     }
 }
