@@ -30,6 +30,10 @@ enum AuditLabel {
         case .removeFromGroup(let group, let email, _): ("group.remove-member", "\(group.value) \(email.value)")
         case .grantToGroup(let group, _, _): ("group.grant", group.value)
         case .revokeFromGroup(let group, _, _): ("group.revoke", group.value)
+        case .assignGroup(let group, let phone): ("inbox.assign-group", "\(phone.value) \(group.value)")
+        case .unassignGroup(let group, let phone): ("inbox.unassign-group", "\(phone.value) \(group.value)")
+        case .signReview(let by, _): ("review.sign", by.value)
+        case .revert(let id): ("audit.revert", "#\(id)")
         case .setRoleDefaults(let role, _, _): ("role.set-defaults", role.rawValue)
         case .resetRoleDefaults(let role): ("role.reset-defaults", role?.rawValue ?? "all")
         }

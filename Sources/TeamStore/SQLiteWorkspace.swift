@@ -28,6 +28,8 @@ public final class SQLiteWorkspace: TeamWorkspace {
     let opened: FileIdentity?
     /// Set while a batch runs: its id goes into every audit event it writes.
     var auditBatch: String?
+    /// Set while an undo (`audit revert`) runs: the id of the change it undoes.
+    var auditReverts: Int64?
     /// This process's presence entry (made on the first announcement) and when it started.
     lazy var presenceBoard = PresenceBoard(workspacePath: path, groupShared: WorkspaceFile.isInGroupSharedFolder(path: path))
     let presenceSince = Timestamp(seconds: Int64(Date().timeIntervalSince1970))
