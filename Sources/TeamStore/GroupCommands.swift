@@ -78,7 +78,8 @@ extension SQLiteWorkspace {
         try db.run("DELETE FROM groups WHERE id = ?", [group.id])
         try appendAudit(op, action: "group.delete", target: group.name,
                         before: [("name", .string(group.name)), ("grants", Self.grantList(group.grants)),
-                                 ("members", .array(members)), ("inboxes", .array(group.inboxes.map { .string($0.value) }))])
+                                 ("members", .array(members))]
+                            + (group.inboxes.isEmpty ? [] : [("inboxes", .array(group.inboxes.map { .string($0.value) }))]))
         return CommandOutcome(message: "deleted group '\(group.name)'; its \(counted(members.count, "member")) \(members.count == 1 ? "loses" : "lose") its grants", changed: true)
     }
 
@@ -98,9 +99,8 @@ extension SQLiteWorkspace {
         try db.run("UPDATE groups SET version = version + 1 WHERE id = ?", [group.id])
         try appendAudit(op, action: adding ? "group.add-member" : "group.remove-member", target: member.email.value,
                         before: [("groups", .array(before.map { .string($0) }))],
-                        after: [("groups", .array(try groupNames(of: member).map { .string($0) })),
-                                ("group", .string(group.name)),
-                                (adding ? "inboxes-gained" : "inboxes-lost", .array(moved.map { .string($0.phone) }))])
+                        after: [("groups", .array(try groupNames(of: member).map { .string($0) })), ("group", .string(group.name))]
+                            + (moved.isEmpty ? [] : [(adding ? "inboxes-gained" : "inboxes-lost", .array(moved.map { .string($0.phone) }))]))
         let inboxes = moved.isEmpty ? "" : (adding ? "; now works in " : "; no longer works in ")
             + moved.map(\.phone).joined(separator: ", ")
         return CommandOutcome(message: (adding ? "added \(member.email) to group '\(group.name)'"

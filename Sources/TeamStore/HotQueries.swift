@@ -6,19 +6,20 @@ enum HotQueries {
     static let memberByLogin = "SELECT \(RowMapping.memberColumns) FROM members WHERE login = ?"
     static let inboxByPhone = "SELECT \(RowMapping.inboxColumns) FROM inboxes WHERE phone = ?"
     /// What a member works in, directly or through a group (`member_inboxes`, schema 4).
+    /// Queries with the same `?` twice are bound with the value twice.
     static let inboxIDsOfMember = """
-        SELECT inbox_id FROM assignments WHERE member_id = ?1
-        UNION SELECT gi.inbox_id FROM group_members gm JOIN group_inboxes gi ON gi.group_id = gm.group_id WHERE gm.member_id = ?1
+        SELECT inbox_id FROM assignments WHERE member_id = ?
+        UNION SELECT gi.inbox_id FROM group_members gm JOIN group_inboxes gi ON gi.group_id = gm.group_id WHERE gm.member_id = ?
         """
     static let memberIDsOfInbox = """
-        SELECT member_id FROM assignments WHERE inbox_id = ?1
-        UNION SELECT gm.member_id FROM group_inboxes gi JOIN group_members gm ON gm.group_id = gi.group_id WHERE gi.inbox_id = ?1
+        SELECT member_id FROM assignments WHERE inbox_id = ?
+        UNION SELECT gm.member_id FROM group_inboxes gi JOIN group_members gm ON gm.group_id = gi.group_id WHERE gi.inbox_id = ?
         """
     /// Direct assignments (group NULL) and those through each group, of one member.
     static let inboxAccessOfMember = """
-        SELECT inbox_id, NULL FROM assignments WHERE member_id = ?1
+        SELECT inbox_id, NULL FROM assignments WHERE member_id = ?
         UNION ALL SELECT gi.inbox_id, g.name FROM group_members gm JOIN group_inboxes gi ON gi.group_id = gm.group_id
-            JOIN groups g ON g.id = gm.group_id WHERE gm.member_id = ?1
+            JOIN groups g ON g.id = gm.group_id WHERE gm.member_id = ?
         """
     static let activeWorkspaceAdmins =
         "SELECT \(RowMapping.memberColumns) FROM members WHERE role = 'workspace-admin' AND status = 'active'"
@@ -35,10 +36,10 @@ enum HotQueries {
         "SELECT \(RowMapping.memberColumns) FROM members WHERE id IN (SELECT value FROM json_each(?))"
     /// Direct assignments (group NULL) and those through groups, of the members on screen.
     static let assignmentsOfMembers = """
-        SELECT member_id, inbox_id, NULL FROM assignments WHERE member_id IN (SELECT value FROM json_each(?1))
+        SELECT member_id, inbox_id, NULL FROM assignments WHERE member_id IN (SELECT value FROM json_each(?))
         UNION ALL SELECT gm.member_id, gi.inbox_id, g.name FROM group_members gm
             JOIN group_inboxes gi ON gi.group_id = gm.group_id JOIN groups g ON g.id = gm.group_id
-            WHERE gm.member_id IN (SELECT value FROM json_each(?1))
+            WHERE gm.member_id IN (SELECT value FROM json_each(?))
         """
 
     /// The first screen of the list, before the whole index is loaded.

@@ -38,7 +38,7 @@ extension SQLiteWorkspace {
     /// One member's inboxes with how they hold them.
     func inboxAccess(of member: MemberID) throws -> [InboxID: InboxAccess] {
         try Self.collectAccess { each in
-            try db.query(HotQueries.inboxAccessOfMember, [member]) { row in each(member, row.int(0), row.optionalText(1)) }
+            try db.query(HotQueries.inboxAccessOfMember, [member, member]) { row in each(member, row.int(0), row.optionalText(1)) }
         }[member] ?? [:]
     }
 

@@ -30,7 +30,7 @@ extension SQLiteWorkspace {
             let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
             let visible = Dictionary(uniqueKeysWithValues: try visibleInboxes(op).map { ($0.id, $0.phone) })
             let access = try Self.collectAccess { each in
-                try db.query(HotQueries.assignmentsOfMembers, [list]) { row in
+                try db.query(HotQueries.assignmentsOfMembers, [list, list]) { row in
                     each(row.int(0), row.int(1), row.optionalText(2))
                 }
             }

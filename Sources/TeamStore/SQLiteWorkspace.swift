@@ -148,7 +148,7 @@ public final class SQLiteWorkspace: TeamWorkspace {
                 "login '\(identity.osLogin)' is not bound to a member of this workspace; accept an invitation first (the file's owner may use --as EMAIL)")
         }
         let permissions = EffectivePermissions.compute(try sources(of: member), matrix: try loadMatrix())
-        let assigned = Set(try db.all(HotQueries.inboxIDsOfMember, [member.id]) { $0.int(0) })
+        let assigned = Set(try db.all(HotQueries.inboxIDsOfMember, [member.id, member.id]) { $0.int(0) })
         return OperatorContext(member: member, permissions: permissions, assignedInboxes: assigned, identity: identity)
     }
 
