@@ -11,6 +11,7 @@ public struct AppState: Equatable {
     public var groups = GroupsState()
     public var roles = RolesState()
     public var audit = AuditState()
+    public var review = ReviewState()
     public var focus: Focus = .members
     public var screen: Screen = .members
     public var modal: Modal?
@@ -45,7 +46,7 @@ public struct AppState: Equatable {
 
     /// Members with their inboxes, inboxes with their members, or invitations.
     public enum Screen: Equatable, Sendable, CaseIterable {
-        case members, inboxes, invitations, groups, roles, audit
+        case members, inboxes, invitations, groups, roles, audit, review
 
         /// The next view for the switch key.
         public var next: Screen {
@@ -61,6 +62,7 @@ public struct AppState: Equatable {
             case .groups: "groups"
             case .roles: "roles"
             case .audit: "audit"
+            case .review: "review"
             }
         }
     }
@@ -82,6 +84,7 @@ public struct AppState: Equatable {
         invitations.list.clamp(count: invitations.all.count, visibleRows: layout.listRows)
         groups.list.clamp(count: groups.all.count, visibleRows: layout.listRows)
         audit.list.clamp(count: audit.events.count, visibleRows: layout.listRows)
+        review.list.clamp(count: review.lines.count, visibleRows: layout.reviewRows)
         roles.list.clamp(count: Permission.allCases.count, visibleRows: max(1, layout.listRows - 1))
     }
 }

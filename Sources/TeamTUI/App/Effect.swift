@@ -20,6 +20,10 @@ public enum Effect: Equatable, Sendable {
     /// The role matrix in force and what `roles lint` finds.
     case loadRoles
     case loadAudit(AuditQuery)
+    /// The access review (changes since the last sign-off).
+    case loadReview
+    /// The inverse of an audited change and the guard's answer, for the confirmation.
+    case previewRevert(Int64)
     /// A change, checked again by the core's guard when it is written.
     case perform(TeamCommand)
     /// Ask the guard about a change to each of these members (read only).
@@ -73,6 +77,8 @@ public enum AppAction: Equatable {
     case groupLoaded(GroupDetail)
     case rolesLoaded(RoleMatrix, [LintFinding])
     case auditLoaded([AuditEvent])
+    case reviewLoaded(AccessReview)
+    case revertPreviewed(RevertPreview)
     case performed(TeamCommand, CommandOutcome)
     /// The commands a bulk change makes, each with the rule that would refuse it (nil: allowed).
     case batchPrepared(BulkChange, [TeamCommand], [String?])

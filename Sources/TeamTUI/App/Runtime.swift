@@ -32,6 +32,7 @@ public struct Runtime {
                 // The views that need more than a list read it only when shown.
                 if state.screen == .groups { actions.append(.groupsLoaded(try workspace.groups())) }
                 if state.screen == .roles { actions.append(.rolesLoaded(try workspace.roleMatrix(), try workspace.lint())) }
+                if state.screen == .review { actions.append(.reviewLoaded(try workspace.accessReview(since: nil))) }
                 if state.screen == .audit, let query = try? AuditScreen.query(state.audit.filter) {
                     actions.append(.auditLoaded(try workspace.auditEvents(query)))
                 }
@@ -54,6 +55,10 @@ public struct Runtime {
                 return [.groupLoaded(try workspace.group(name))]
             case .loadAudit(let query):
                 return [.auditLoaded(try workspace.auditEvents(query))]
+            case .loadReview:
+                return [.reviewLoaded(try workspace.accessReview(since: nil))]
+            case .previewRevert(let id):
+                return [.revertPreviewed(try workspace.revertPreview(id))]
             case .loadRoles:
                 return [.rolesLoaded(try workspace.roleMatrix(), try workspace.lint())]
             case .prepareBatch(let change, let ids):

@@ -102,6 +102,12 @@ public enum App {
             state.audit.events = events
             state.audit.list.selection = events.firstIndex { $0.id == keep } ?? 0
             return []
+        case .reviewLoaded(let review):
+            ReviewScreen.loaded(review, &state)
+            return []
+        case .revertPreviewed(let preview):
+            AuditScreen.previewed(preview, &state)
+            return []
         case .rolesLoaded(let matrix, let findings):
             state.roles.matrix = matrix
             state.roles.findings = findings
@@ -186,7 +192,7 @@ extension AppAction {
     var isWorkspaceData: Bool {
         switch self {
         case .firstRowsLoaded, .indexLoaded, .rowsLoaded, .inboxesLoaded, .invitationsLoaded, .detailLoaded,
-             .groupsLoaded, .groupLoaded, .rolesLoaded, .auditLoaded: true
+             .groupsLoaded, .groupLoaded, .rolesLoaded, .auditLoaded, .reviewLoaded, .revertPreviewed: true
         default: false
         }
     }

@@ -23,8 +23,8 @@ enum GlobalKeys {
             while next != state.screen && !visible(next, state) { next = next.next }
             return show(next, &state)
         },
-        ActionSpec(.showScreen, keys: (1...6).map { k(Character(String($0))) }, scopes: [.anywhere], label: "views",
-                   help: "Go to a view: 1 members, 2 inboxes, 3 invitations, 4 groups, 5 roles, 6 audit", inFooter: false) { state, key in
+        ActionSpec(.showScreen, keys: (1...7).map { k(Character(String($0))) }, scopes: [.anywhere], label: "views",
+                   help: "Go to a view: 1 members, 2 inboxes, 3 invitations, 4 groups, 5 roles, 6 audit, 7 access review", inFooter: false) { state, key in
             guard case .char(let digit) = key, let number = digit.wholeNumberValue,
                   AppState.Screen.allCases.indices.contains(number - 1) else { return [] }
             return show(AppState.Screen.allCases[number - 1], &state)
@@ -80,9 +80,10 @@ enum GlobalKeys {
     ]
 
     /// Shows `screen` and reads what it shows.
-    /// Whether the operator may open `screen`: the audit log needs what reading it needs.
+    /// Whether the operator may open `screen`: the audit log, and the review
+    /// that lists its changes, need what reading the log needs.
     static func visible(_ screen: AppState.Screen, _ state: AppState) -> Bool {
-        screen != .audit || !Ask.availability(.viewAudit, state).isHidden
+        ![.audit, .review].contains(screen) || !Ask.availability(.viewAudit, state).isHidden
     }
 
     static func show(_ screen: AppState.Screen, _ state: inout AppState) -> [Effect] {
@@ -104,6 +105,7 @@ enum GlobalKeys {
         case .members: return MemberList.ensureRows(state)
         case .groups: return [.loadGroups]
         case .roles: return [.loadRoles]
+        case .review: return [.loadReview]
         case .audit: return [.loadAudit((try? AuditScreen.query(state.audit.filter)) ?? AuditQuery(limit: AuditState.window, newestFirst: true))]
         }
     }

@@ -62,6 +62,7 @@ extension HelpWindow {
             case .groupList: .groups
             case .roleMatrix: .roles
             case .auditList: .audit
+            case .reviewList: .review
             default: .members
             }
             here.focus = scope == .inboxPane ? .inboxes : .members
@@ -72,7 +73,7 @@ extension HelpWindow {
             }
             guard !specs.isEmpty else { continue }
             lines.append(Line(keys: scope.title, text: "", isTitle: true))
-            let isPane = [Scope.memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .auditList].contains(scope)
+            let isPane = [Scope.memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .auditList, .reviewList].contains(scope)
             for spec in specs {
                 let note = isPane ? spec.availability(here).reason.map { " (not now: \($0))" } ?? "" : ""
                 lines.append(Line(keys: spec.keyLabels, text: spec.help + note, isTitle: false))

@@ -22,7 +22,7 @@ enum InboxPane {
     static let actions: [ActionSpec] = [
         ActionSpec(.toggleAssignment, keys: [k(" "), k(.enter)], scopes: [.inboxPane],
                    label: { $0.members.marked.isEmpty ? (currentInboxAssigned($0) ? "unassign" : "assign") : Marks.label("assign", $0) },
-                   help: "Assign the selected member to the inbox under the cursor, or unassign (✓ shows assigned); with marks, assign every marked member",
+                   help: "Assign the selected member to the inbox under the cursor, or unassign (✓ shows assigned, \"via GROUP\" through a group); with marks, assign every marked member",
                    priority: 1, availability: assignmentAvailability) { state, _ in
             if !state.members.marked.isEmpty, let inbox = currentInbox(state) { return Marks.prepare(.assign(inbox.phone), &state) }
             guard let member = state.selectedMember?.member, let inbox = currentInbox(state) else { return [] }
@@ -64,6 +64,20 @@ enum InboxPane {
         return member.inboxes.contains(inbox.phone)
     }
 
+    /// How the selected member works in the inbox under the cursor, if they do.
+    static func currentAccess(_ state: AppState) -> InboxAccess? {
+        guard let inbox = currentInbox(state), let member = state.selectedMember, member.inboxes.contains(inbox.phone) else {
+            return nil
+        }
+        return member.access(to: inbox.phone)
+    }
+
+    /// What the pane adds after the name: "via Night shift", or "also via …" beside a direct assignment.
+    static func viaText(_ access: InboxAccess) -> String? {
+        guard !access.groups.isEmpty else { return nil }
+        return (access.direct ? "also via " : "via ") + access.groups.joined(separator: ", ")
+    }
+
     /// Hidden when no visible inbox could ever be changed by this operator;
     /// otherwise the guard's answer for the inbox under the cursor.
     @Sendable static func assignmentAvailability(_ state: AppState) -> Availability {
@@ -78,6 +92,11 @@ enum InboxPane {
         }
         guard let inbox = currentInbox(state) else { return .disabled(reason: "no inbox here") }
         guard let member = state.selectedMember?.member else { return .disabled(reason: "no member selected") }
+        // In it only through groups: unassigning directly would change nothing.
+        if let access = currentAccess(state), access.onlyThroughGroups {
+            let groups = access.groups.map { "'\($0)'" }.joined(separator: ", ")
+            return .disabled(reason: "\(member.name) works in \(inbox.name) through group \(groups); take them out of the group or the group off the inbox (groups view)")
+        }
         let target = Ask.facts(member)
         let assigned = currentInboxAssigned(state)
         return Ask.availability(assigned ? .unassign(target, Ask.facts(inbox)) : .assign(target, Ask.facts(inbox)), state)
@@ -116,7 +135,10 @@ enum InboxPane {
             var style = Style(allowed ? .normal : .muted)
             if index == selection && focused { style = Style(.selection) }
             let visibility = short ? (inbox.visibility == .public ? "pub" : "priv") : inbox.visibility.rawValue
-            return TableRow([glyphs.isUnicode ? " " + mark : mark, inbox.displayPhone, inbox.name, visibility], style: style)
+            // Through a group: said after the name, so it is never mistaken for a direct assignment.
+            let via = assigned ? member.flatMap { viaText($0.access(to: inbox.phone)) } : nil
+            let name = via.map { "\(inbox.name)  \($0)" } ?? inbox.name
+            return TableRow([glyphs.isUnicode ? " " + mark : mark, inbox.displayPhone, name, visibility], style: style)
         }
         // The ✓ stands out in green on rows that are not selected.
         for (index, y) in placed where glyphs.isUnicode && index != selection {

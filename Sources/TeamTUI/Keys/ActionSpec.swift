@@ -22,7 +22,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case grantsToggle, grantsDown, grantsUp, grantsClose
     case roleCellToggle, roleReset, roleColumnRight, roleColumnLeft
     case showScreen
-    case auditFilter, palette, paletteRun, paletteCancel, paletteType, paletteDown, paletteUp
+    case auditFilter, auditRevert, palette, paletteRun, paletteCancel, paletteType, paletteDown, paletteUp
     case mark, markAll, unmarkAll, bulkAddToGroup, bulkRemoveFromGroup, bulkReactivate, bulkUnassign
     case roleDown, roleUp, roleChoose, roleCancel
     case confirmYes, confirmNo, typedConfirm, typedCancel, typedType
@@ -33,7 +33,7 @@ public enum ActionID: String, CaseIterable, Sendable {
 
 /// Where an action applies: a pane, a window, an input mode.
 public enum Scope: String, Sendable, CaseIterable {
-    case memberList, inboxPane, inboxList, invitationList, groupList, roleMatrix, auditList
+    case memberList, inboxPane, inboxList, invitationList, groupList, roleMatrix, auditList, reviewList
     /// The command palette (`:`).
     case paletteWindow
     /// A one-line question (a group's name, a member's email).
@@ -66,6 +66,7 @@ public enum Scope: String, Sendable, CaseIterable {
         case .groupList: "Groups view"
         case .roleMatrix: "Roles view"
         case .auditList: "Audit view"
+        case .reviewList: "Review view"
         case .paletteWindow: "Command palette"
         case .promptWindow: "Question window"
         case .grantsWindow: "Group grants window"
@@ -98,13 +99,13 @@ public enum Scope: String, Sendable, CaseIterable {
         case .whoWindow: [.whoIsHere]
         case .memberWindow: [.detail]
         case .roleWindow: [.changeRole]
-        case .confirmWindow: [.toggleActive, .changeRole, .revokeInvitation]
+        case .confirmWindow: [.toggleActive, .changeRole, .revokeInvitation, .auditRevert]
         case .typedConfirmWindow: [.remove, .toggleActive, .changeRole]
         case .inviteWindow, .inviteEmail, .inviteRole, .inviteInboxes: [.invite]
         case .promptWindow: [.groupCreate, .groupAddMember, .groupRemoveMember, .groupRename, .bulkAddToGroup, .auditFilter]
         case .grantsWindow: [.groupGrants]
         case .paletteWindow: [.palette]
-        case .memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .auditList, .noAccess, .anywhere,
+        case .memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .auditList, .reviewList, .noAccess, .anywhere,
              .always: []
         }
     }

@@ -8,7 +8,7 @@ public enum Keymap {
     public static let all: [ActionSpec] = ListKeys.actions + GlobalKeys.first + MemberList.actions + Marks.actions
         + MemberFilter.actions
         + InboxPane.actions + InvitationsScreen.actions + GlobalKeys.actions
-        + GroupsScreen.actions + RolesScreen.actions + AuditScreen.actions
+        + GroupsScreen.actions + RolesScreen.actions + AuditScreen.actions + ReviewScreen.actions
         + HelpWindow.actions + MessageLog.actions + Prompt.actions + GroupGrants.actions + Palette.actions + WhoWindow.actions + MemberWindow.actions + RolePicker.actions + Confirmation.actions + InviteForm.actions
 
     /// The scopes keys go to right now, most specific first.
@@ -40,6 +40,7 @@ public enum Keymap {
         case (.groups, _): .groupList
         case (.roles, _): .roleMatrix
         case (.audit, _): .auditList
+        case (.review, _): .reviewList
         case (.inboxes, _): .inboxList
         case (.members, .members): .memberList
         case (.members, .inboxes): .inboxPane
