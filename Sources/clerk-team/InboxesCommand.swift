@@ -20,9 +20,10 @@ struct InboxesCommand: ParsableCommand {
         func run() throws {
             let inboxes = try global.openWorkspaceForReading().inboxes()
             if json { return JSONViews.printArray(inboxes, JSONViews.inbox) }
-            Console.table(["PHONE", "NAME", "VISIBILITY", "MEMBERS", "GROUPS"], inboxes.map {
-                [PhoneNumbers.display($0.inbox.phone), $0.inbox.name, $0.inbox.visibility.rawValue, Self.members($0.members),
-                 $0.groups.isEmpty ? "-" : $0.groups.joined(separator: ", ")]
+            // Members last (directly or through a group): the one column that may run long.
+            Console.table(["PHONE", "NAME", "VISIBILITY", "GROUPS", "MEMBERS"], inboxes.map {
+                [PhoneNumbers.display($0.inbox.phone), $0.inbox.name, $0.inbox.visibility.rawValue,
+                 $0.groups.isEmpty ? "-" : $0.groups.joined(separator: ", "), Self.members($0.members)]
             })
         }
 

@@ -12,7 +12,8 @@ import TestSupport
         var handle: OpaquePointer?
         #expect(sqlite3_open(cli.db, &handle) == SQLITE_OK)
         #expect(sqlite3_exec(handle, """
-            ALTER TABLE outbox DROP COLUMN spool_sha256; ALTER TABLE outbox DROP COLUMN tampered; PRAGMA user_version = 2
+            ALTER TABLE outbox DROP COLUMN spool_sha256; ALTER TABLE outbox DROP COLUMN tampered;
+            DROP VIEW member_inboxes; DROP TABLE group_inboxes; PRAGMA user_version = 2
             """, nil, nil, nil) == SQLITE_OK)
         sqlite3_close(handle)
         let before = cli.fileBytes()

@@ -74,6 +74,7 @@ import Testing
             DROP TRIGGER audit_no_replace; DROP INDEX audit_by_outcome;
             ALTER TABLE audit DROP COLUMN outcome; ALTER TABLE audit DROP COLUMN rule; ALTER TABLE audit DROP COLUMN hash;
             ALTER TABLE outbox DROP COLUMN spool_sha256; ALTER TABLE outbox DROP COLUMN tampered;
+            DROP VIEW member_inboxes; DROP TABLE group_inboxes;
             PRAGMA user_version = 1;
             """).ok)
         let owner = try fixture.open(as: .workspaceAdmin)
