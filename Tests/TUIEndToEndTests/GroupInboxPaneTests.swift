@@ -48,3 +48,29 @@ struct GroupInboxPaneTests {
         #expect(try h.tmux.waitForExit() == 0)
     }
 }
+
+/// `u` on the audit view of a real terminal: the exact inverse is shown, `y` makes it.
+@Suite(.serialized)
+struct AuditUndoTUITests {
+    @Test func undoFromTheAuditViewShowsTheInverseAndMakesItOnYes() throws {
+        let h = try TUIHarness()
+        try h.seedTeam()
+        try h.ok("members", "set-role", "agent@acme.test", "manager")
+        try h.openTUI()
+        try h.tmux.press("6")
+        try h.tmux.waitFor("member.set-role")
+        try h.tmux.press("u")
+        let question = try h.tmux.waitFor("Undo: set agent@acme.test's role back to agent (now manager).")
+        #expect(question.contains("Undo #"), "\(question)")
+        try h.tmux.press("y")
+        try h.tmux.waitFor("undid #")
+        #expect(try h.member("agent@acme.test")?["role"] as? String == "agent")
+        // The selection stays on the change just undone: it has moved on, so undoing it again is
+        // refused with the reason (cut to the width) and nothing is asked.
+        try h.tmux.press("u")
+        let refused = try h.tmux.waitFor("cannot be undone: agent@acme.test's role has changed")
+        #expect(!refused.contains("Undo: "), "no question was asked")
+        try h.tmux.press("q")
+        #expect(try h.tmux.waitForExit() == 0)
+    }
+}
