@@ -44,7 +44,7 @@ extension SQLiteWorkspace {
         case .failure(let why): throw TeamError.conflict("#\(auditID) (\(event.action)) cannot be undone: \(why.reason)")
         }
         if let now = try differs(inverse.expectation, op) {
-            throw TeamError.stale("#\(auditID) (\(event.action)) cannot be undone: \(now) since; nothing was changed")
+            throw TeamError.stale("#\(auditID) (\(event.action)) cannot be undone: \(now); nothing was changed")
         }
         return (event, inverse)
     }
@@ -59,47 +59,47 @@ extension SQLiteWorkspace {
         func group(_ name: String) throws -> GroupSummary? {
             try allGroups().first { Group.sameName($0.name, name) }
         }
-        let gone = "it is no longer in the workspace"
+        let gone = "no longer in the workspace"
         switch expectation {
         case .role(let email, let role):
             guard let row = try member(email) else { return "\(email): \(gone)" }
-            return row.role == role ? nil : "\(email)'s role has changed (now \(row.role.rawValue))"
+            return row.role == role ? nil : "\(email)'s role has changed since (now \(row.role.rawValue))"
         case .memberName(let email, let name):
             guard let row = try member(email) else { return "\(email): \(gone)" }
-            return row.name == name ? nil : "\(email)'s name has changed (now '\(row.name)')"
+            return row.name == name ? nil : "\(email)'s name has changed since (now '\(row.name)')"
         case .status(let email, let status):
             guard let row = try member(email) else { return "\(email): \(gone)" }
-            return row.status == status ? nil : "\(email) has been \(row.status == .active ? "reactivated" : "deactivated")"
+            return row.status == status ? nil : "\(email) has been \(row.status == .active ? "reactivated" : "deactivated") since"
         case .assigned(let email, let phone, let assigned):
             guard let row = try member(email) else { return "\(email): \(gone)" }
             guard let box = try inbox(phone) else { return Guard.noSuchInbox(phone.value) }
             let now = try db.first("SELECT 1 FROM assignments WHERE member_id = ? AND inbox_id = ?", [row.id, box.id]) { _ in true } ?? false
-            return now == assigned ? nil : "\(email) has been \(now ? "assigned to" : "unassigned from") \(phone) again"
+            return now == assigned ? nil : "\(email) has been \(now ? "assigned to" : "unassigned from") \(phone) again since"
         case .override(let email, let permission, let effect):
             guard let row = try member(email) else { return "\(email): \(gone)" }
             let now = try sources(of: row).overrides.first { $0.permission == permission }?.effect
             return now == effect ? nil
-                : "\(email)'s override of \(permission.rawValue) has changed (now \(now?.rawValue ?? "none"))"
+                : "\(email)'s override of \(permission.rawValue) has changed since (now \(now?.rawValue ?? "none"))"
         case .inGroup(let email, let name, let inGroup):
             guard let row = try member(email) else { return "\(email): \(gone)" }
             guard try group(name) != nil else { return "group '\(name)': \(gone)" }
             let now = try sources(of: row).groups.contains { Group.sameName($0.name, name) }
-            return now == inGroup ? nil : "\(email) has \(now ? "joined" : "left") group '\(name)' again"
+            return now == inGroup ? nil : "\(email) has \(now ? "joined" : "left") group '\(name)' again since"
         case .inboxName(let phone, let name):
             guard let box = try inbox(phone) else { return Guard.noSuchInbox(phone.value) }
-            return box.name == name ? nil : "inbox \(phone) has been renamed (now '\(box.name)')"
+            return box.name == name ? nil : "inbox \(phone) has been renamed since (now '\(box.name)')"
         case .inboxVisibility(let phone, let visibility):
             guard let box = try inbox(phone) else { return Guard.noSuchInbox(phone.value) }
-            return box.visibility == visibility ? nil : "inbox \(phone) has changed visibility (now \(box.visibility.rawValue))"
+            return box.visibility == visibility ? nil : "inbox \(phone) has changed visibility since (now \(box.visibility.rawValue))"
         case .groupOnInbox(let name, let phone, let on):
             guard let found = try group(name) else { return "group '\(name)': \(gone)" }
             guard let box = try inbox(phone) else { return Guard.noSuchInbox(phone.value) }
             let now = try db.first("SELECT 1 FROM group_inboxes WHERE group_id = ? AND inbox_id = ?", [found.id, box.id]) { _ in true } ?? false
-            return now == on ? nil : "group '\(name)' has been \(now ? "put on" : "taken off") inbox \(phone) again"
+            return now == on ? nil : "group '\(name)' has been \(now ? "put on" : "taken off") inbox \(phone) again since"
         case .groupGrants(let name, let permission, let granted):
             guard let found = try group(name) else { return "group '\(name)': \(gone)" }
             let now = found.grants.contains(permission)
-            return now == granted ? nil : "group '\(name)' \(now ? "grants" : "no longer grants") \(permission.rawValue) again"
+            return now == granted ? nil : "group '\(name)' \(now ? "grants" : "no longer grants") \(permission.rawValue) again since"
         }
     }
 }

@@ -94,7 +94,7 @@ import TestSupport
         #expect(undone.hasPrefix("undid #\(id): agent@acme.test is now agent (was manager)"))
         let again = try cli.run("audit", "revert", String(id))
         #expect(again.status == 1)
-        #expect(again.stderr.contains("cannot be undone: agent@acme.test's role has changed (now agent) since; nothing was changed"))
+        #expect(again.stderr.contains("cannot be undone: agent@acme.test's role has changed since (now agent); nothing was changed"))
         let show = try cli.ok("audit", "show", "--limit", "1")
         #expect(show.contains("\"reverts\":\(id)"))
     }

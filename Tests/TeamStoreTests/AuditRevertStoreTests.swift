@@ -70,7 +70,7 @@ import TestSupport
         let state = try fixture.workspaceState()
         #expect { try owner.perform(.revert(auditID: first)) } throws: { error in
             guard case .stale(let message) = error as? TeamError else { return false }
-            return message == "#\(first) (member.set-role) cannot be undone: agent@acme.test's role has changed (now admin) since; nothing was changed"
+            return message == "#\(first) (member.set-role) cannot be undone: agent@acme.test's role has changed since (now admin); nothing was changed"
         }
         #expect { try owner.revertPreview(first) } throws: { ($0 as? TeamError).map { if case .stale = $0 { true } else { false } } ?? false }
         #expect(try fixture.workspaceState() == state)

@@ -100,9 +100,9 @@ import TermUI
         store.send(.revertPreviewed(refused)) {
             $0.status = StatusMessage("undo #42: refused (rank): you are admin and cannot change the role of a member ranked admin; that needs a higher rank", .error)
         }
-        store.send(.failed(.stale("#42 (member.set-role) cannot be undone: aga@acme.test's role has changed (now admin) since; nothing was changed")),
+        store.send(.failed(.stale("#42 (member.set-role) cannot be undone: aga@acme.test's role has changed since (now admin); nothing was changed")),
                    effects: [.reloadAll]) {
-            $0.status = StatusMessage("#42 (member.set-role) cannot be undone: aga@acme.test's role has changed (now admin) since; nothing was changed", .error)
+            $0.status = StatusMessage("#42 (member.set-role) cannot be undone: aga@acme.test's role has changed since (now admin); nothing was changed", .error)
         }
     }
 
