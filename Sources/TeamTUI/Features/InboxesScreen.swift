@@ -31,14 +31,24 @@ enum InboxesScreen {
         guard inner.width > 0, inner.height > 1, let summary else { return }
         let kind = summary.inbox.visibility == .public ? "shared inbox" : "individual inbox"
         grid.put("\(summary.inbox.displayPhone) · \(summary.inbox.region.map { $0 + " · " } ?? "")\(kind)", x: inner.x, y: inner.y, style: Style(.muted), maxWidth: inner.width)
+        // The groups on it, when any: their members work here too, marked as such below.
+        var top = inner.y + 1
+        if !summary.groups.isEmpty, inner.height > 2 {
+            grid.putCell("groups: " + summary.groups.joined(separator: ", "), x: inner.x, y: top, width: inner.width,
+                         style: Style(.accent), glyphs: state.glyphs)
+            top += 1
+        }
+        let rows = inner.maxY - top
         if summary.members.isEmpty {
-            grid.put("nobody is assigned", x: inner.x, y: inner.y + 1, style: Style(.muted), maxWidth: inner.width)
+            grid.put("nobody is assigned", x: inner.x, y: top, style: Style(.muted), maxWidth: inner.width)
         }
-        for (line, email) in summary.members.prefix(inner.height - 1).enumerated() {
-            grid.putCell(email.value, x: inner.x, y: inner.y + 1 + line, width: inner.width, style: .normal, glyphs: state.glyphs)
+        let direct = Set(summary.direct)
+        for (line, email) in summary.members.prefix(rows).enumerated() {
+            let text = direct.contains(email) ? email.value : email.value + " (by group)"
+            grid.putCell(text, x: inner.x, y: top + line, width: inner.width, style: .normal, glyphs: state.glyphs)
         }
-        if summary.members.count > inner.height - 1 {
-            let more = "… and \(summary.members.count - inner.height + 2) more"
+        if summary.members.count > rows, rows > 0 {
+            let more = "… and \(summary.members.count - rows + 1) more"
             grid.putCell(more, x: inner.x, y: inner.maxY - 1, width: inner.width, style: Style(.muted), glyphs: state.glyphs)
         }
     }

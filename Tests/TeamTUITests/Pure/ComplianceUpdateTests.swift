@@ -60,6 +60,20 @@ import TermUI
         #expect(focused.contains("Space via Night shift"), "\(focused)")
     }
 
+    @Test func theInboxesViewNamesTheGroupsAndWhoWorksThereByGroup() {
+        var state = Sample.started()
+        let vip = InboxSummary(inbox: Self.vip, members: [Sample.email("aga@acme.test"), Sample.email("mo@acme.test")],
+                               direct: [Sample.email("mo@acme.test")], groups: ["Night shift"])
+        _ = App.update(&state, .inboxesLoaded([InboxSummary(inbox: Self.support, members: []), vip], withMembers: true))
+        state.screen = .inboxes
+        state.inboxes.list.selection = 1
+        state.relayout()
+        let text = AppView.render(state).grid.text()
+        #expect(text.contains("groups: Night shift"), "\(text)")
+        #expect(text.contains("aga@acme.test (by group)"))
+        #expect(text.contains("mo@acme.test ") && !text.contains("mo@acme.test (by group)"))
+    }
+
     static let roleChange = AuditEvent(id: 42, at: Timestamp(seconds: 1_790_000_000), actor: "olive@acme.test", osLogin: "olive",
                                        viaAs: false, interface: .tui, action: "member.set-role", target: "aga@acme.test",
                                        before: #"{"role":"agent"}"#, after: #"{"role":"manager"}"#)
