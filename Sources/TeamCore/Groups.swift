@@ -4,11 +4,16 @@ public struct GroupSummary: Sendable, Equatable, Identifiable {
     public var name: String
     public var grants: Set<Permission>
     public var memberCount: Int
-    /// Bumped on every change of the group (name, grants, members).
+    /// Bumped on every change of the group (name, grants, members, inboxes).
     public var version: Int64
+    /// The inboxes the group is on (those the operator can see), by number:
+    /// its members work in them while they are in the group.
+    public var inboxes: [PhoneNumber]
 
-    public init(id: Int64, name: String, grants: Set<Permission>, memberCount: Int, version: Int64) {
+    public init(id: Int64, name: String, grants: Set<Permission>, memberCount: Int, version: Int64,
+                inboxes: [PhoneNumber] = []) {
         self.id = id; self.name = name; self.grants = grants; self.memberCount = memberCount; self.version = version
+        self.inboxes = inboxes
     }
 }
 

@@ -128,13 +128,27 @@ public enum Guard {
             try require(.modifyTeamMember, actor, "change a member's permissions")
             try requireRank(actor, over: target, "change the permissions of")
             if restores { try requireHeld(permission, actor) }
-        case .addToGroup(let target, let grants):
+        case .addToGroup(let target, let grants, let inboxes):
             try require(.modifyTeam, actor, "change group membership")
             try requireRank(actor, over: target, "change the groups of")
             for permission in grants.sorted() { try requireHeld(permission, actor) }
-        case .removeFromGroup(let target):
+            // Joining puts them in the group's inboxes: as if assigned one by one.
+            for inbox in inboxes { try requireInboxChangeThroughGroup(inbox, actor) }
+        case .removeFromGroup(let target, let inboxes):
             try require(.modifyTeam, actor, "change group membership")
             try requireRank(actor, over: target, "change the groups of")
+            for inbox in inboxes { try requireInboxChangeThroughGroup(inbox, actor) }
+        case .assignGroup(let inbox, let members), .unassignGroup(let inbox, let members):
+            try requireVisible(inbox, actor)
+            try require(modifyPermission(inbox.visibility), actor,
+                        "change who is in a \(inbox.visibility.rawValue) inbox")
+            // Exactly as assigning each member it brings in (or takes out) one by one.
+            for target in members where target.id != actor.id {
+                try requireRank(actor, over: target, "change the inboxes of")
+            }
+        case .signReview:
+            try require(.modifyTeam, actor, "sign the access review")
+            try requireWorkspaceAdmin(actor, "sign the access review")
         case .modifyTeamSettings(let grants):
             try require(.modifyTeam, actor, "change team settings or groups")
             for permission in grants.sorted() { try requireHeld(permission, actor) }
@@ -240,6 +254,18 @@ public enum Guard {
             throw Refusal(rule: .lastWorkspaceAdmin,
                 message: "the last active workspace-admin bound to a login and holding modify-team-member and add-team-members cannot be \(outcome); give another workspace-admin with a login both first")
         }
+    }
+
+    /// A group membership that puts a member in (or takes them out of) an
+    /// inbox needs what assigning them would. An inbox the actor cannot see is
+    /// not named: the refusal says only that the group has one.
+    private static func requireInboxChangeThroughGroup(_ inbox: InboxFacts, _ actor: ActorFacts) throws(Refusal) {
+        guard canSee(inbox, actor: actor) else {
+            throw Refusal(rule: .permissionMissing, permission: .viewPrivateInbox,
+                message: "the group works in an inbox you cannot see; changing its members needs view-private-inbox")
+        }
+        try require(modifyPermission(inbox.visibility), actor,
+                    "put a member in a \(inbox.visibility.rawValue) inbox or take them out (the group works in one)")
     }
 
     private static func requireVisible(_ inbox: InboxFacts, _ actor: ActorFacts) throws(Refusal) {

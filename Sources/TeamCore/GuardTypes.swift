@@ -94,9 +94,17 @@ public enum GuardAction: Sendable, Equatable {
     /// Drop a per-member override; `restores` when the override was a revoke
     /// of something the member would otherwise hold (so dropping it gives it back).
     case resetPermission(TargetFacts, Permission, restores: Bool)
-    /// Add a member to a group whose grants are given.
-    case addToGroup(TargetFacts, grants: Set<Permission>)
-    case removeFromGroup(TargetFacts)
+    /// Add a member to a group whose grants are given; `inboxes` are those
+    /// the membership would newly put them in (the group's inboxes they are not in yet).
+    case addToGroup(TargetFacts, grants: Set<Permission>, inboxes: [InboxFacts] = [])
+    /// Take a member out of a group; `inboxes` are those they would leave with it.
+    case removeFromGroup(TargetFacts, inboxes: [InboxFacts] = [])
+    /// Put a group on an inbox: `members` are those it would newly put in the inbox.
+    case assignGroup(InboxFacts, members: [TargetFacts])
+    /// Take a group off an inbox: `members` are those who would leave the inbox with it.
+    case unassignGroup(InboxFacts, members: [TargetFacts])
+    /// Record that the access review was reviewed (`review sign`).
+    case signReview
     /// Create, rename or delete groups, change their grants, workspace settings.
     case modifyTeamSettings(grants: Set<Permission>)
     /// Change which permissions roles hold by default in this workspace.

@@ -31,8 +31,12 @@ public struct Roster: Sendable, Equatable {
     public struct GroupEntry: Sendable, Equatable {
         public var name: String
         public var grants: Set<Permission>
+        /// The inboxes the group is on: its members work there while in it.
+        public var inboxes: [PhoneNumber]
 
-        public init(name: String, grants: Set<Permission>) { self.name = name; self.grants = grants }
+        public init(name: String, grants: Set<Permission>, inboxes: [PhoneNumber] = []) {
+            self.name = name; self.grants = grants; self.inboxes = inboxes
+        }
     }
 
     /// A member's status, or `invited` for someone with a pending invitation
@@ -78,6 +82,7 @@ public struct Roster: Sendable, Equatable {
         copy.roles.sort { $0.role.rank > $1.role.rank }
         copy.inboxes.sort { $0.phone < $1.phone }
         copy.groups.sort { Self.groupOrder($0.name, $1.name) }
+        for index in copy.groups.indices { copy.groups[index].inboxes.sort() }
         copy.members.sort { $0.email < $1.email }
         for index in copy.members.indices {
             copy.members[index].inboxes.sort()

@@ -39,6 +39,15 @@ public enum TeamCommand: Sendable, Equatable {
     /// The group grants one more permission to each of its members.
     case grantToGroup(group: DisplayName, permission: Permission, expectedVersion: Int64? = nil)
     case revokeFromGroup(group: DisplayName, permission: Permission, expectedVersion: Int64? = nil)
+    /// Every member of the group works in the inbox while they are in the group.
+    case assignGroup(group: DisplayName, inbox: PhoneNumber)
+    /// The group's members leave the inbox, except those also in it directly or by another group.
+    case unassignGroup(group: DisplayName, inbox: PhoneNumber)
+    /// A workspace-admin records that they reviewed the access review as it is now
+    /// (`by` must be the operator); the audit event keeps the report's SHA-256.
+    case signReview(by: EmailAddress, note: String)
+    /// The inverse of one audited change, as a new change (see ``AuditRevert``).
+    case revert(auditID: Int64)
     /// Changes which permissions a role holds by default in this workspace.
     case setRoleDefaults(role: Role, adding: Set<Permission>, removing: Set<Permission>)
     /// Restores the shipped defaults of one role, or of every role when nil.
@@ -90,7 +99,8 @@ extension TeamCommand {
         case .addInbox, .renameInbox, .setInboxVisibility, .removeInbox, .invite, .resendInvitation, .revokeInvitation,
              .setInviteExpiry, .createGroup, .renameGroup, .deleteGroup, .grantToGroup, .revokeFromGroup,
              .setRoleDefaults, .resetRoleDefaults, .setBilling, .addProperty, .renameProperty, .removeProperty,
-             .addContact, .editContact, .removeContact, .deleteMessage, .deleteThread:
+             .addContact, .editContact, .removeContact, .deleteMessage, .deleteThread,
+             .assignGroup, .unassignGroup, .signReview, .revert:
             nil
         }
     }

@@ -2,11 +2,33 @@
 /// operator) they are assigned to.
 public struct MemberSummary: Sendable, Equatable {
     public var member: Member
+    /// Every inbox they work in, directly or through a group.
     public var inboxes: [PhoneNumber]
+    /// How they came to work in each of `inboxes`; a number missing here is a direct assignment.
+    public var access: [PhoneNumber: InboxAccess]
 
-    public init(member: Member, inboxes: [PhoneNumber]) {
-        self.member = member; self.inboxes = inboxes
+    public init(member: Member, inboxes: [PhoneNumber], access: [PhoneNumber: InboxAccess] = [:]) {
+        self.member = member; self.inboxes = inboxes; self.access = access
     }
+
+    /// How they work in `phone` (direct when not told otherwise).
+    public func access(to phone: PhoneNumber) -> InboxAccess {
+        access[phone] ?? InboxAccess(direct: true, groups: [])
+    }
+}
+
+/// Why a member works in an inbox: assigned directly, through groups, or both.
+public struct InboxAccess: Sendable, Equatable {
+    public var direct: Bool
+    /// The groups on the inbox the member is in, by name.
+    public var groups: [String]
+
+    public init(direct: Bool, groups: [String]) {
+        self.direct = direct; self.groups = groups
+    }
+
+    /// Only through groups: unassigning them directly would change nothing.
+    public var onlyThroughGroups: Bool { !direct && !groups.isEmpty }
 }
 
 /// Everything about one member that `members show` and the detail view print.
@@ -18,24 +40,34 @@ public struct MemberDetail: Sendable, Equatable {
     public var overrides: [Override]
     /// Every permission with its verdict and sources, in `Permission.allCases` order.
     public var explanations: [PermissionExplanation]
+    /// How they work in each of `inboxes`; missing means directly.
+    public var access: [PhoneNumber: InboxAccess]
 
     public init(member: Member, inboxes: [Inbox], permissions: Set<Permission>,
-                groups: [String], overrides: [Override], explanations: [PermissionExplanation] = []) {
+                groups: [String], overrides: [Override], explanations: [PermissionExplanation] = [],
+                access: [PhoneNumber: InboxAccess] = [:]) {
         self.member = member; self.inboxes = inboxes; self.permissions = permissions
         self.groups = groups; self.overrides = overrides; self.explanations = explanations
+        self.access = access
     }
 }
 
 /// An inbox as listed, with the emails of its members.
 public struct InboxSummary: Sendable, Equatable {
     public var inbox: Inbox
+    /// Everyone who works in it, directly or through a group, by email.
     public var members: [EmailAddress]
     /// How many message threads it has; nil when the operator may not read
     /// its messages (a hidden inbox is not listed at all, so never counted).
     public var threads: Int?
+    /// Those assigned directly, by email.
+    public var direct: [EmailAddress]
+    /// The groups on the inbox, by name.
+    public var groups: [String]
 
-    public init(inbox: Inbox, members: [EmailAddress], threads: Int? = nil) {
-        self.inbox = inbox; self.members = members; self.threads = threads
+    public init(inbox: Inbox, members: [EmailAddress], direct: [EmailAddress]? = nil, groups: [String] = [], threads: Int? = nil) {
+        self.inbox = inbox; self.members = members; self.direct = direct ?? members; self.groups = groups
+        self.threads = threads
     }
 }
 
@@ -202,6 +234,12 @@ public protocol TeamWorkspace: AnyObject {
     func thread(inbox: PhoneNumber, contact: PhoneNumber, page: MessagePage) throws -> ThreadPage
     /// Checks every row; unless `dryRun` or any row is wrong, stores them all in one transaction.
     func importMessages(_ rows: [MessageRow], dryRun: Bool) throws -> MessageImportReport
+    /// The access review (needs what reading the audit log needs): changes since
+    /// `since`, or since the last sign-off when nil (all without one).
+    func accessReview(since: Timestamp?) throws -> AccessReview
+    /// The inverse of audited change `auditID` and the guard's answer about it
+    /// now; throws why when it cannot be undone (changed since, not invertible).
+    func revertPreview(_ auditID: Int64) throws -> RevertPreview
 }
 
 extension TeamWorkspace {

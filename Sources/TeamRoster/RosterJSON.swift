@@ -17,7 +17,9 @@ public enum RosterJSON {
                      ("visibility", .string(inbox.visibility.rawValue))])
         }, into: &out)
         section("groups", roster.groups.map { group in
-            .object([("name", .string(group.name)), ("grants", permissions(group.grants))])
+            // `inboxes` only when the group is on some, so files without them read as before.
+            .object([("name", .string(group.name)), ("grants", permissions(group.grants))]
+                    + (group.inboxes.isEmpty ? [] : [("inboxes", .array(group.inboxes.map { .string($0.value) }))]))
         }, into: &out)
         section("members", roster.members.map { member in
             .object([("email", .string(member.email.value)), ("name", JSONText.Value(member.name)),

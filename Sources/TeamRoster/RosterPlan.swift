@@ -6,8 +6,8 @@ public struct RosterPlan: Sendable, Equatable {
     /// What a step counts as in the summary ("2 invitations, 1 role change").
     public enum Kind: Int, Sendable, CaseIterable, Comparable {
         case roleDefaults, inboxAdded, inboxChanged, groupCreated, groupChanged, renamed, roleChanged,
-             reactivated, assigned, addedToGroup, overrideSet, invited, deactivated, unassigned,
-             removedFromGroup, overrideDropped, invitationRevoked, memberRemoved, groupDeleted
+             reactivated, assigned, groupOnInbox, addedToGroup, overrideSet, invited, deactivated, unassigned,
+             groupOffInbox, removedFromGroup, overrideDropped, invitationRevoked, memberRemoved, groupDeleted
 
         public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -23,6 +23,8 @@ public struct RosterPlan: Sendable, Equatable {
             case .roleChanged: ("role change", "role changes")
             case .reactivated: ("reactivation", "reactivations")
             case .assigned: ("assignment", "assignments")
+            case .groupOnInbox: ("group put on an inbox", "groups put on inboxes")
+            case .groupOffInbox: ("group taken off an inbox", "groups taken off inboxes")
             case .addedToGroup: ("group membership added", "group memberships added")
             case .overrideSet: ("override set", "overrides set")
             case .invited: ("invitation", "invitations")

@@ -131,7 +131,16 @@ private struct Planner {
                 add(.groups, .grantToGroup(group: name, permission: permission),
                     "group '\(group.name)': grant \(permission.rawValue)", .groupChanged, needs: isNew)
             }
+            // With the other access, before memberships: each is checked like assigning its members.
+            for phone in group.inboxes where !(have?.inboxes ?? []).contains(phone) {
+                add(.access, .assignGroup(group: name, inbox: phone), "put group '\(group.name)' on inbox \(phone)",
+                    .groupOnInbox, needs: isNew || newInboxes.contains(phone))
+            }
             guard prune, let have else { continue }
+            for phone in have.inboxes where !group.inboxes.contains(phone) {
+                add(.prune, .unassignGroup(group: name, inbox: phone), "take group '\(group.name)' off inbox \(phone)",
+                    .groupOffInbox)
+            }
             for permission in have.grants.subtracting(group.grants).sorted() {
                 add(.prune, .revokeFromGroup(group: name, permission: permission),
                     "group '\(group.name)': stop granting \(permission.rawValue)", .groupChanged)

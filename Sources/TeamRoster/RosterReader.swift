@@ -159,7 +159,7 @@ private struct Fields {
             problem(version, "this is roster format '\(given)'; this clerk-team reads format \(RosterReader.formatVersion)")
         }
         let inboxes = inboxEntries(items(top["inboxes"], "inboxes"))
-        let groups = groupEntries(items(top["groups"], "groups"))
+        let groups = groupEntries(items(top["groups"], "groups"), inboxes: Set(inboxes.map(\.phone)))
         let members = memberEntries(items(top["members"], "members"), inboxes: Set(inboxes.map(\.phone)),
                                     groups: Dictionary(groups.map { ($0.name.lowercased(), $0.name) }, uniquingKeysWith: { a, _ in a }))
         return Roster(roles: roleChanges(items(top["roles"], "roles")), inboxes: inboxes, groups: groups, members: members)
@@ -204,13 +204,22 @@ private struct Fields {
         }
     }
 
-    mutating func groupEntries(_ nodes: [Node]) -> [Roster.GroupEntry] {
+    mutating func groupEntries(_ nodes: [Node], inboxes: Set<PhoneNumber>) -> [Roster.GroupEntry] {
         var seen: [String: Int] = [:]
         return nodes.compactMap { node in
-            guard let fields = entry(node, "a group", allowed: ["name", "grants"], required: ["name"]),
+            guard let fields = entry(node, "a group", allowed: ["name", "grants", "inboxes"], required: ["name"]),
                   let name = value(fields["name"], "group name", Group.validName),
                   once(name.value.lowercased(), node, in: &seen, "group '\(name)'") else { return nil }
-            return Roster.GroupEntry(name: name.value, grants: permissions(fields["grants"], "grants"))
+            var phones: [PhoneNumber] = []
+            for item in items(fields["inboxes"], "inboxes") {
+                guard let phone = phone(item, "inbox") else { continue }
+                if !inboxes.contains(phone) {
+                    problem(item, "inbox \(phone) is not in the file's inboxes list")
+                } else if !phones.contains(phone) {
+                    phones.append(phone)
+                }
+            }
+            return Roster.GroupEntry(name: name.value, grants: permissions(fields["grants"], "grants"), inboxes: phones)
         }
     }
 

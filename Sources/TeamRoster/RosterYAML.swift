@@ -32,6 +32,7 @@ public enum RosterYAML {
         for group in roster.groups {
             out += "  - name: \(scalar(group.name))\n"
             out += "    grants: \(list(group.grants.sorted().map(\.rawValue)))\n"
+            if !group.inboxes.isEmpty { out += "    inboxes: \(list(group.inboxes.map(\.value)))\n" }
         }
         out += roster.members.isEmpty ? "members: []\n" : "members:\n"
         for member in roster.members { render(member, into: &out) }

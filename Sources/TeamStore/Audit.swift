@@ -17,7 +17,9 @@ extension SQLiteWorkspace {
     func appendAudit(actor: String?, action: String, target: String, before: AuditValues? = nil,
                      after: AuditValues? = nil, outcome: AuditOutcome = .done, rule: GuardRule? = nil) throws {
         // A batch's id goes into each of its events, so they can be found together.
-        let after = auditBatch.map { (after ?? []) + [("batch", .string($0))] } ?? after
+        var after = auditBatch.map { (after ?? []) + [("batch", .string($0))] } ?? after
+        // An undo names the change it undoes, so the log shows both together.
+        if let reverts = auditReverts { after = (after ?? []) + [("reverts", .int(reverts))] }
         let head = try AuditChain.head(db)
         let fields: AuditChain.Fields = [
             .int(head.id + 1), .int(now().seconds), actor.map(SQLValue.text) ?? .null, .text(identity.osLogin),
@@ -51,20 +53,25 @@ extension SQLiteWorkspace {
         try reading {
             let op = try resolveOperator()
             try check(.viewAudit, op)
-            let columns = "id, at, actor, os_login, via_as, interface, action, target, before, after, outcome, rule"
+            let columns = Self.auditColumns
             let outcome = refused ? AuditOutcome.refused : .done
             let sql = limit.map {
                 "SELECT * FROM (SELECT \(columns) FROM audit WHERE outcome = ? ORDER BY id DESC LIMIT \(max(0, $0))) ORDER BY id"
             } ?? "SELECT \(columns) FROM audit WHERE outcome = ? ORDER BY id"
-            return try db.all(sql, [outcome.rawValue]) { row in
-                AuditEvent(id: row.int(0), at: Timestamp(seconds: row.int(1)), actor: row.optionalText(2),
-                           osLogin: row.text(3), viaAs: row.int(4) != 0,
-                           interface: Interface(rawValue: row.text(5)) ?? .cli,
-                           action: row.text(6), target: row.text(7),
-                           before: row.optionalText(8), after: row.optionalText(9),
-                           outcome: AuditOutcome(rawValue: row.text(10)) ?? .done, rule: row.optionalText(11))
-            }
+            return try db.all(sql, [outcome.rawValue]) { Self.auditEvent($0) }
         }
+    }
+
+    static let auditColumns = "id, at, actor, os_login, via_as, interface, action, target, before, after, outcome, rule"
+
+    /// One row read with ``auditColumns``.
+    static func auditEvent(_ row: Row) -> AuditEvent {
+        AuditEvent(id: row.int(0), at: Timestamp(seconds: row.int(1)), actor: row.optionalText(2),
+                   osLogin: row.text(3), viaAs: row.int(4) != 0,
+                   interface: Interface(rawValue: row.text(5)) ?? .cli,
+                   action: row.text(6), target: row.text(7),
+                   before: row.optionalText(8), after: row.optionalText(9),
+                   outcome: AuditOutcome(rawValue: row.text(10)) ?? .done, rule: row.optionalText(11))
     }
 
     public func verifyAudit() throws -> AuditVerification {

@@ -35,6 +35,19 @@ enum ChangeFeedTriggers {
 
     static var sql: String { sql(for: schema4) }
 
+    /// Groups on inboxes (schema 7): every member of the group gains or loses
+    /// the inbox, so each is recorded (a large group makes the reader reload).
+    static let groupInboxes = ["INSERT", "DELETE"].map { event in
+        let row = event == "INSERT" ? "NEW" : "OLD"
+        return """
+            CREATE TRIGGER group_inboxes_fed_\(event.lowercased()) AFTER \(event) ON group_inboxes BEGIN
+                INSERT INTO changes (kind, row_id) VALUES ('inbox', \(row).inbox_id);
+                INSERT INTO changes (kind, row_id) VALUES ('group', \(row).group_id);
+                INSERT INTO changes (kind, row_id) SELECT 'member', member_id FROM group_members WHERE group_id = \(row).group_id;
+            END;
+            """
+    }.joined(separator: "\n")
+
     /// Messages (schema 6): one record per inbox for a run of its messages,
     /// not one per message: an import of 100,000 would otherwise write as
     /// many records (the reader reloads past 512 anyway).

@@ -141,19 +141,25 @@ extension SQLiteWorkspace {
                 let members = try self.db.all("""
                     SELECT m.email FROM assignments a JOIN members m ON m.id = a.member_id WHERE a.inbox_id = ? ORDER BY m.email
                     """, [inbox.id]) { JSONText.Value.string($0.text(0)) }
+                let groups = (try self.groupsOnInboxes()[inbox.id] ?? []).map { JSONText.Value.string($0) }
                 try self.db.run("DELETE FROM inboxes WHERE id = ?", [inbox.id])
                 try self.appendAudit(op, action: "inbox.remove", target: phone.value,
                                      before: [("name", .string(inbox.name)),
                                               ("visibility", .string(inbox.visibility.rawValue)),
-                                              ("members", .array(members))])
+                                              ("members", .array(members)), ("groups", .array(groups))])
                 return CommandOutcome(message: "removed inbox \(phone) (\(counted(members.count, "assignment")) went with it)", changed: true)
             }
         case .invite, .resendInvitation, .revokeInvitation, .setInviteExpiry:
             return try planInvitation(command, op, spool)
         case .grantPermission, .revokePermission, .resetPermission:
             return try planOverride(command, op)
-        case .createGroup, .renameGroup, .deleteGroup, .addToGroup, .removeFromGroup, .grantToGroup, .revokeFromGroup:
+        case .createGroup, .renameGroup, .deleteGroup, .addToGroup, .removeFromGroup, .grantToGroup, .revokeFromGroup,
+             .assignGroup, .unassignGroup:
             return try planGroup(command, op)
+        case .signReview(let by, let note):
+            return try planSignReview(by: by, note: note, op)
+        case .revert(let auditID):
+            return try planRevert(auditID, op, spool)
         case .setRoleDefaults, .resetRoleDefaults:
             return try planRoleDefaults(command, op)
         case .setBilling(let update):

@@ -14,6 +14,10 @@ extension SQLiteWorkspace {
         _ = try perform(.createGroup(name: night))
         _ = try perform(.grantToGroup(group: night, permission: .viewPrivateInbox))
         for agent in agents.prefix(3) { _ = try perform(.addToGroup(group: night, member: agent)) }
+        // ...and the night shift works the escalations line as a group: whoever joins it works there too.
+        if let escalations = try db.first("SELECT phone FROM inboxes WHERE name = 'Escalations'", [], { PhoneNumber(stored: $0.text(0)) }) {
+            _ = try perform(.assignGroup(group: night, inbox: escalations))
+        }
 
         // Billing is an admin's job in the shipped matrix; a group hands it to a manager.
         let billing = try Group.validName("Billing")
@@ -25,7 +29,7 @@ extension SQLiteWorkspace {
         for admin in admins { _ = try perform(.grantPermission(member: admin, permission: .viewMessages)) }
         // An agent who may no longer remove team members (the shipped agent role may).
         if agents.count > 3 { _ = try perform(.revokePermission(member: agents[3], permission: .removeTeamMembers)) }
-        // A revoke beats a group grant: this night-shift agent still cannot see private inboxes.
+        // A revoke beats a group grant: this night-shift agent sees only the private inbox the group works in.
         if agents.count > 2 { _ = try perform(.revokePermission(member: agents[2], permission: .viewPrivateInbox)) }
     }
 

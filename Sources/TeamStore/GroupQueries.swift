@@ -7,7 +7,7 @@ extension SQLiteWorkspace {
         try reading {
             let op = try resolveOperator()
             try check(.readWorkspace, op)
-            return try allGroups()
+            return try visibleOnly(try allGroups(), op)
         }
     }
 
@@ -15,7 +15,7 @@ extension SQLiteWorkspace {
         try reading {
             let op = try resolveOperator()
             try check(.readWorkspace, op)
-            let group = try requireGroup(name)
+            let group = try visibleOnly([try requireGroup(name)], op)[0]
             let members = try db.all("""
                 SELECT \(RowMapping.memberColumns.split(separator: ",").map { "m." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
                 FROM group_members gm JOIN members m ON m.id = gm.member_id
@@ -31,13 +31,27 @@ extension SQLiteWorkspace {
         try db.query("SELECT group_id, permission FROM group_grants") { row in
             if let permission = Permission(rawValue: row.text(1)) { grants[row.int(0), default: []].insert(permission) }
         }
+        var inboxes: [Int64: [PhoneNumber]] = [:]
+        try db.query("SELECT gi.group_id, i.phone FROM group_inboxes gi JOIN inboxes i ON i.id = gi.inbox_id ORDER BY i.phone") { row in
+            inboxes[row.int(0), default: []].append(PhoneNumber(stored: row.text(1)))
+        }
         return try db.all("""
             SELECT g.id, g.name, g.version, (SELECT count(*) FROM group_members gm WHERE gm.group_id = g.id)
             FROM groups g
             """) { row in
             GroupSummary(id: row.int(0), name: row.text(1), grants: grants[row.int(0)] ?? [],
-                         memberCount: Int(row.int(3)), version: row.int(2))
+                         memberCount: Int(row.int(3)), version: row.int(2), inboxes: inboxes[row.int(0)] ?? [])
         }.sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }
+    }
+
+    /// Groups as the operator may see them: a hidden inbox is not named.
+    private func visibleOnly(_ groups: [GroupSummary], _ op: OperatorContext) throws -> [GroupSummary] {
+        let visible = Set(try visibleInboxes(op).map(\.phone))
+        return groups.map { group in
+            var copy = group
+            copy.inboxes = group.inboxes.filter(visible.contains)
+            return copy
+        }
     }
 
     /// The group named `name` (case-insensitively). Groups are few, so they

@@ -5,8 +5,22 @@ enum HotQueries {
     static let memberByEmail = "SELECT \(RowMapping.memberColumns) FROM members WHERE email = ?"
     static let memberByLogin = "SELECT \(RowMapping.memberColumns) FROM members WHERE login = ?"
     static let inboxByPhone = "SELECT \(RowMapping.inboxColumns) FROM inboxes WHERE phone = ?"
-    static let inboxIDsOfMember = "SELECT inbox_id FROM assignments WHERE member_id = ?"
-    static let memberIDsOfInbox = "SELECT member_id FROM assignments WHERE inbox_id = ?"
+    /// What a member works in, directly or through a group (`member_inboxes`, schema 4).
+    /// Queries with the same `?` twice are bound with the value twice.
+    static let inboxIDsOfMember = """
+        SELECT inbox_id FROM assignments WHERE member_id = ?
+        UNION SELECT gi.inbox_id FROM group_members gm JOIN group_inboxes gi ON gi.group_id = gm.group_id WHERE gm.member_id = ?
+        """
+    static let memberIDsOfInbox = """
+        SELECT member_id FROM assignments WHERE inbox_id = ?
+        UNION SELECT gm.member_id FROM group_inboxes gi JOIN group_members gm ON gm.group_id = gi.group_id WHERE gi.inbox_id = ?
+        """
+    /// Direct assignments (group NULL) and those through each group, of one member.
+    static let inboxAccessOfMember = """
+        SELECT inbox_id, NULL FROM assignments WHERE member_id = ?
+        UNION ALL SELECT gi.inbox_id, g.name FROM group_members gm JOIN group_inboxes gi ON gi.group_id = gm.group_id
+            JOIN groups g ON g.id = gm.group_id WHERE gm.member_id = ?
+        """
     static let activeWorkspaceAdmins =
         "SELECT \(RowMapping.memberColumns) FROM members WHERE role = 'workspace-admin' AND status = 'active'"
     static let overridesOfMember = "SELECT permission, effect FROM overrides WHERE member_id = ?"
@@ -20,8 +34,13 @@ enum HotQueries {
     /// Rows on screen, by id (a JSON array bound as one parameter, so one cached statement serves any page).
     static let membersByIDs =
         "SELECT \(RowMapping.memberColumns) FROM members WHERE id IN (SELECT value FROM json_each(?))"
-    static let assignmentsOfMembers =
-        "SELECT member_id, inbox_id FROM assignments WHERE member_id IN (SELECT value FROM json_each(?))"
+    /// Direct assignments (group NULL) and those through groups, of the members on screen.
+    static let assignmentsOfMembers = """
+        SELECT member_id, inbox_id, NULL FROM assignments WHERE member_id IN (SELECT value FROM json_each(?))
+        UNION ALL SELECT gm.member_id, gi.inbox_id, g.name FROM group_members gm
+            JOIN group_inboxes gi ON gi.group_id = gm.group_id JOIN groups g ON g.id = gm.group_id
+            WHERE gm.member_id IN (SELECT value FROM json_each(?))
+        """
 
     /// The first screen of the list, before the whole index is loaded.
     static let firstMemberIDs = "SELECT id FROM members ORDER BY sort_name, id LIMIT ?"
@@ -71,6 +90,7 @@ enum HotQueries {
         ("membersByIDs", membersByIDs), ("assignmentsOfMembers", assignmentsOfMembers),
         ("memberByEmail", memberByEmail), ("memberByLogin", memberByLogin), ("inboxByPhone", inboxByPhone),
         ("inboxIDsOfMember", inboxIDsOfMember), ("memberIDsOfInbox", memberIDsOfInbox),
+        ("inboxAccessOfMember", inboxAccessOfMember),
         ("activeWorkspaceAdmins", activeWorkspaceAdmins), ("overridesOfMember", overridesOfMember),
         ("groupsOfMember", groupsOfMember), ("dueMail", dueMail), ("cancelDeadMail", cancelDeadMail),
     ]

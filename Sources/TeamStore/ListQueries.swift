@@ -29,9 +29,10 @@ extension SQLiteWorkspace {
             try check(.readWorkspace, op)
             let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
             let visible = Dictionary(uniqueKeysWithValues: try visibleInboxes(op).map { ($0.id, $0.phone) })
-            var inboxes: [MemberID: [PhoneNumber]] = [:]
-            try db.query(HotQueries.assignmentsOfMembers, [list]) { row in
-                if let phone = visible[row.int(1)] { inboxes[row.int(0), default: []].append(phone) }
+            let access = try Self.collectAccess { each in
+                try db.query(HotQueries.assignmentsOfMembers, [list, list]) { row in
+                    each(row.int(0), row.int(1), row.optionalText(2))
+                }
             }
             var byID: [MemberID: Member] = [:]
             try db.query(HotQueries.membersByIDs, [list]) { row in
@@ -39,7 +40,10 @@ extension SQLiteWorkspace {
                 byID[member.id] = member
             }
             return ids.compactMap { id in
-                byID[id].map { MemberSummary(member: $0, inboxes: (inboxes[id] ?? []).sorted()) }
+                byID[id].map { member in
+                    let (inboxes, byPhone) = Self.visibleAccess(access[id] ?? [:], visible)
+                    return MemberSummary(member: member, inboxes: inboxes, access: byPhone)
+                }
             }
         }
     }

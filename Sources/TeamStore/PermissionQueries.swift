@@ -19,6 +19,13 @@ extension SQLiteWorkspace {
         try reading {
             let op = try resolveOperator()
             try check(.readWorkspace, op)
+            return try lintFindings()
+        }
+    }
+
+    /// ``RoleLint`` over the workspace as it is (call inside a transaction).
+    func lintFindings() throws -> [LintFinding] {
+        do {
             let matrix = try loadMatrix()
             var rolesByGroup: [Int64: Set<Role>] = [:]
             try db.query("SELECT gm.group_id, m.role FROM group_members gm JOIN members m ON m.id = gm.member_id") { row in

@@ -38,13 +38,11 @@ extension SQLiteWorkspace {
             let op = try resolveOperator()
             try check(.readWorkspace, op)
             let visible = Dictionary(uniqueKeysWithValues: try visibleInboxes(op).map { ($0.id, $0.phone) })
-            var inboxesByMember: [MemberID: [PhoneNumber]] = [:]
-            try db.query("SELECT member_id, inbox_id FROM assignments") { row in
-                if let phone = visible[row.int(1)] { inboxesByMember[row.int(0), default: []].append(phone) }
-            }
+            let access = try everyMembersAccess()
             return try db.all("SELECT \(RowMapping.memberColumns) FROM members ORDER BY sort_name, id") { row in
                 let member = try RowMapping.member(row)
-                return MemberSummary(member: member, inboxes: (inboxesByMember[member.id] ?? []).sorted())
+                let (inboxes, byPhone) = Self.visibleAccess(access[member.id] ?? [:], visible)
+                return MemberSummary(member: member, inboxes: inboxes, access: byPhone)
             }
         }
     }
@@ -55,17 +53,20 @@ extension SQLiteWorkspace {
             try check(.readWorkspace, op)
             let member = try requireMember(email)
             let sources = try sources(of: member)
+            let access = try inboxAccess(of: member.id)
             let inboxes = try db.all("""
-                SELECT \(RowMapping.inboxColumns.split(separator: ",").map { "i." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
-                FROM assignments a JOIN inboxes i ON i.id = a.inbox_id
-                WHERE a.member_id = ? ORDER BY i.phone
+                SELECT \(Self.prefixed(RowMapping.inboxColumns, "i")) FROM inboxes i
+                WHERE i.id IN (SELECT inbox_id FROM member_inboxes WHERE member_id = ?) ORDER BY i.phone
                 """, [member.id], { try RowMapping.inbox($0) })
                 .filter { Guard.canSee(Self.facts($0), actor: op.facts) }
             let matrix = try loadMatrix()
+            var byPhone: [PhoneNumber: InboxAccess] = [:]
+            for inbox in inboxes { byPhone[inbox.phone] = access[inbox.id] }
             return MemberDetail(member: member, inboxes: inboxes,
                                 permissions: EffectivePermissions.compute(sources, matrix: matrix),
                                 groups: sources.groups.map(\.name), overrides: sources.overrides,
-                                explanations: Permission.allCases.map { EffectivePermissions.explain($0, sources, matrix: matrix) })
+                                explanations: Permission.allCases.map { EffectivePermissions.explain($0, sources, matrix: matrix) },
+                                access: byPhone)
         }
     }
 
@@ -75,17 +76,25 @@ extension SQLiteWorkspace {
             try check(.readWorkspace, op)
             let inboxes = try visibleInboxes(op)
             var membersByInbox: [InboxID: [EmailAddress]] = [:]
+            var directByInbox: [InboxID: [EmailAddress]] = [:]
             let wanted = Set(inboxes.map(\.id))
             try db.query("""
-                SELECT a.inbox_id, m.email FROM assignments a JOIN members m ON m.id = a.member_id
-                ORDER BY a.inbox_id, m.email
+                SELECT mi.inbox_id, m.email, EXISTS (SELECT 1 FROM assignments a WHERE a.member_id = mi.member_id AND a.inbox_id = mi.inbox_id)
+                FROM member_inboxes mi JOIN members m ON m.id = mi.member_id
+                ORDER BY mi.inbox_id, m.email
                 """) { row in
                 let inboxID = row.int(0)
                 guard wanted.contains(inboxID) else { return }
-                membersByInbox[inboxID, default: []].append(EmailAddress(stored: row.text(1)))
+                let email = EmailAddress(stored: row.text(1))
+                membersByInbox[inboxID, default: []].append(email)
+                if row.int(2) != 0 { directByInbox[inboxID, default: []].append(email) }
             }
+            let groups = try groupsOnInboxes()
             let threads = try threadCounts(inboxes, op)
-            return inboxes.map { InboxSummary(inbox: $0, members: membersByInbox[$0.id] ?? [], threads: threads[$0.id]) }
+            return inboxes.map {
+                InboxSummary(inbox: $0, members: membersByInbox[$0.id] ?? [], direct: directByInbox[$0.id] ?? [],
+                             groups: groups[$0.id] ?? [], threads: threads[$0.id])
+            }
         }
     }
 

@@ -26,7 +26,10 @@ extension SQLiteWorkspace {
             members += try pendingInvitees(phoneOf, except: Set(members.map(\.email)))
             return Roster(roles: Roster.roleChanges(try loadMatrix()),
                           inboxes: inboxes.map { Roster.InboxEntry(phone: $0.phone, name: $0.name, visibility: $0.visibility) },
-                          groups: try allGroups().map { Roster.GroupEntry(name: $0.name, grants: $0.grants) },
+                          groups: try allGroups().map {
+                              Roster.GroupEntry(name: $0.name, grants: $0.grants,
+                                                inboxes: $0.inboxes.filter { phone in phoneOf.values.contains(phone) })
+                          },
                           members: members).sorted()
         }
     }

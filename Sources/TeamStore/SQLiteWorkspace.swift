@@ -28,6 +28,8 @@ public final class SQLiteWorkspace: TeamWorkspace {
     let opened: FileIdentity?
     /// Set while a batch runs: its id goes into every audit event it writes.
     var auditBatch: String?
+    /// Set while an undo (`audit revert`) runs: the id of the change it undoes.
+    var auditReverts: Int64?
     /// This process's presence entry (made on the first announcement) and when it started.
     lazy var presenceBoard = PresenceBoard(workspacePath: path, groupShared: WorkspaceFile.isInGroupSharedFolder(path: path))
     let presenceSince = Timestamp(seconds: Int64(Date().timeIntervalSince1970))
@@ -146,7 +148,7 @@ public final class SQLiteWorkspace: TeamWorkspace {
                 "login '\(identity.osLogin)' is not bound to a member of this workspace; accept an invitation first (the file's owner may use --as EMAIL)")
         }
         let permissions = EffectivePermissions.compute(try sources(of: member), matrix: try loadMatrix())
-        let assigned = Set(try db.all(HotQueries.inboxIDsOfMember, [member.id]) { $0.int(0) })
+        let assigned = Set(try db.all(HotQueries.inboxIDsOfMember, [member.id, member.id]) { $0.int(0) })
         return OperatorContext(member: member, permissions: permissions, assignedInboxes: assigned, identity: identity)
     }
 

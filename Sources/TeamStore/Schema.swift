@@ -256,5 +256,22 @@ enum Schema {
         CREATE INDEX messages_by_thread ON messages(inbox_id, contact, at, id);
         \(ChangeFeedTriggers.messages)
         """,
+        // 7: groups on inboxes. Every member of a group works in the group's
+        // inboxes while they are in it; `member_inboxes` is what a member works
+        // in (direct or through a group), so joining or leaving a group changes
+        // it with no further write. Direct assignments stay in `assignments`.
+        """
+        CREATE TABLE group_inboxes (
+            group_id INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+            inbox_id INTEGER NOT NULL REFERENCES inboxes(id) ON DELETE CASCADE,
+            PRIMARY KEY (group_id, inbox_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX group_inboxes_by_inbox ON group_inboxes(inbox_id, group_id);
+        CREATE VIEW member_inboxes AS
+            SELECT member_id, inbox_id FROM assignments
+            UNION
+            SELECT gm.member_id, gi.inbox_id FROM group_members gm JOIN group_inboxes gi ON gi.group_id = gm.group_id;
+        \(ChangeFeedTriggers.groupInboxes)
+        """,
     ]
 }

@@ -22,7 +22,7 @@ extension SQLiteWorkspace {
                     message: "\(email) is deactivated and sees nothing; reactivate them to view the workspace as them"))
             }
             let permissions = EffectivePermissions.compute(try sources(of: member), matrix: try loadMatrix())
-            let assigned = Set(try db.all(HotQueries.inboxIDsOfMember, [member.id]) { $0.int(0) })
+            let assigned = Set(try db.all(HotQueries.inboxIDsOfMember, [member.id, member.id]) { $0.int(0) })
             return OperatorContext(member: member, permissions: permissions, assignedInboxes: assigned, identity: identity)
         }
     }

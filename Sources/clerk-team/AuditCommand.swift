@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JSONText
 import TeamCore
 import TeamStore
 
@@ -7,7 +8,7 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Show the audit log, oldest first; check that it was not edited.",
-        subcommands: [Show.self, Verify.self],
+        subcommands: [Show.self, Verify.self, Revert.self],
         defaultSubcommand: Show.self)
 
     struct Show: ParsableCommand {
@@ -37,8 +38,8 @@ struct AuditCommand: ParsableCommand {
                      event.interface.rawValue, event.action, event.target, event.rule ?? "-"]
                 })
             }
-            Console.table(["WHEN", "ACTOR", "LOGIN", "VIA", "ACTION", "TARGET", "CHANGE"], events.map { event in
-                [event.at.iso8601, event.actor ?? "-", event.osLogin + (event.viaAs ? " (--as)" : ""),
+            Console.table(["ID", "WHEN", "ACTOR", "LOGIN", "VIA", "ACTION", "TARGET", "CHANGE"], events.map { event in
+                [String(event.id), event.at.iso8601, event.actor ?? "-", event.osLogin + (event.viaAs ? " (--as)" : ""),
                  event.interface.rawValue, event.action, event.target,
                  [event.before.map { "before \($0)" }, event.after.map { "after \($0)" }].compactMap { $0 }.joined(separator: " ")]
             })
@@ -61,6 +62,43 @@ struct AuditCommand: ParsableCommand {
                 throw Refused()
             }
             Console.line("audit log intact: \(result.rows) rows, head \(result.head)")
+        }
+    }
+
+    struct Revert: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Undo one change (its ID from 'audit show') as a new change made by you, checked by the guard.",
+            discussion: """
+                Undoes a role change, an assignment, an override, a group membership or grant, a group put on or
+                taken off an inbox, an inbox rename or visibility change, a deactivation or reactivation.
+                Refused, changing nothing, when what the change set has changed since, or when it cannot be
+                undone (a removal, whose data is gone; an invitation). The new change names the one it undoes.
+                """)
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ChangeOutput
+        @Argument(help: "The change's ID, as 'audit show' lists it.") var id: Int64
+        @Flag(help: "Print the inverse change and whether the guard allows it; change nothing.") var dryRun = false
+
+        func run() throws {
+            guard dryRun else { return try perform(global, output, .revert(auditID: id)) }
+            let preview = try global.openWorkspaceForReading().revertPreview(id)
+            let verdict = switch preview.decision {
+            case .allowed: "allowed"
+            case .refused(let refusal): "refused (\(refusal.rule.rawValue)): \(refusal.message)"
+            }
+            if output.json {
+                let value = JSONText.Value.object([
+                    ("id", .int(preview.event.id)), ("action", .string(preview.event.action)),
+                    ("target", .string(preview.event.target)), ("inverse", .string(preview.sentence)),
+                    ("allowed", .bool(preview.decision.isAllowed)), ("refusal", JSONText.Value(preview.decision.refusal?.message)),
+                ])
+                Console.raw(value.rendered() + "\n")
+            } else {
+                Console.line("#\(preview.event.id) \(preview.event.action) \(preview.event.target)")
+                Console.line("undo: \(preview.sentence)")
+                Console.line("guard: \(verdict)")
+            }
+            if !preview.decision.isAllowed { throw Refused() }
         }
     }
 }

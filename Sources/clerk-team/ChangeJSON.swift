@@ -44,6 +44,14 @@ enum ChangeJSON {
             return ("roles", PermissionJSON.roles(try workspace.roleMatrix()))
         case .invite, .resendInvitation, .revokeInvitation:
             return ("invitation", outcome.invitation.map(JSONViews.invitation) ?? .null)
+        case .assignGroup(_, let phone), .unassignGroup(_, let phone):
+            let inbox = try workspace.inboxes().first { $0.inbox.phone == phone }
+            return ("inbox", inbox.map(JSONViews.inbox) ?? .null)
+        case .signReview:
+            let signOff = try workspace.accessReview(since: nil).lastSignOff
+            return ("sign_off", signOff.map(AccessReviewJSON.signOff) ?? .null)
+        case .revert(let id):
+            return ("reverted", .int(id))
         case .setInviteExpiry(let days):
             return ("invite_expiry_days", .int(Int64(days)))
         case .setBilling:

@@ -18,7 +18,7 @@ struct ClerkTeam: ParsableCommand {
             InboxesCommand.self, AssignCommand.self, UnassignCommand.self,
             PermissionsCommand.self, GroupsCommand.self, CanCommand.self, ExplainCommand.self, WhoHoldsCommand.self, AuditCommand.self, KeysCommand.self, WhoCommand.self,
             InviteCommand.self, InvitesCommand.self, AcceptCommand.self, MailCommand.self, ManualCommand.self,
-            RosterCommand.self, BillingCommand.self, ContactsCommand.self, PropertiesCommand.self, MessagesCommand.self,
+            RosterCommand.self, BillingCommand.self, ContactsCommand.self, PropertiesCommand.self, MessagesCommand.self, ReviewCommand.self,
         ]
     )
 

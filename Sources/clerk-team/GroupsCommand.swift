@@ -51,6 +51,9 @@ struct GroupsCommand: ParsableCommand {
             Console.line(detail.summary.name)
             Console.line("  grants:  " + List.grants(detail.summary.grants))
             Console.line("  members: \(detail.members.count)")
+            if !detail.summary.inboxes.isEmpty {
+                Console.line("  inboxes: " + detail.summary.inboxes.map(\.value).joined(separator: ", "))
+            }
             guard !detail.members.isEmpty else { return }
             Console.table(["  NAME", "EMAIL", "ROLE", "STATUS"], detail.members.map {
                 ["  " + $0.name, $0.email.value, $0.role.rawValue, $0.status.rawValue]

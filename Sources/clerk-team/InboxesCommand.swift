@@ -8,22 +8,24 @@ struct InboxesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inboxes",
         abstract: "List and change phone-number inboxes (named by their E.164 number).",
-        subcommands: [List.self, Add.self, Rename.self, SetVisibility.self, Remove.self],
+        subcommands: [List.self, Add.self, Rename.self, SetVisibility.self, Remove.self, AssignGroup.self, UnassignGroup.self],
         defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the inboxes you can see, with their members.")
         @OptionGroup var global: GlobalOptions
-        @Flag(help: "Print JSON: an array of {phone, name, visibility, members, version, and threads where you may read messages}.")
+        @Flag(help: "Print JSON: an array of {phone, name, visibility, members (directly or by group), direct, groups, version, and threads where you may read messages}.")
         var json = false
 
         func run() throws {
             let inboxes = try global.openWorkspaceForReading().inboxes()
             if json { return JSONViews.printArray(inboxes, JSONViews.inbox) }
-            // The thread count only for those who may read messages (view-messages), where they may.
+            // The thread count only for those who may read messages (view-messages), where they may;
+            // members last (directly or through a group): the one column that may run long.
             let threads = inboxes.contains { $0.threads != nil }
-            Console.table(["PHONE", "NAME", "VISIBILITY"] + (threads ? ["THREADS"] : []) + ["MEMBERS"], inboxes.map {
-                [PhoneNumbers.display($0.inbox.phone), $0.inbox.name, $0.inbox.visibility.rawValue]
+            Console.table(["PHONE", "NAME", "VISIBILITY", "GROUPS"] + (threads ? ["THREADS"] : []) + ["MEMBERS"], inboxes.map {
+                [PhoneNumbers.display($0.inbox.phone), $0.inbox.name, $0.inbox.visibility.rawValue,
+                 $0.groups.isEmpty ? "-" : $0.groups.joined(separator: ", ")]
                     + (threads ? [$0.threads.map(String.init) ?? "-"] : []) + [Self.members($0.members)]
             })
         }
@@ -153,5 +155,40 @@ struct UnassignCommand: ParsableCommand {
         let inbox = try Parse.phone(rest[0])
         guard let email else { return try BulkChange.run(global, bulk) { .unassign(member: $0, inbox: inbox) } }
         try perform(global, output, .unassign(member: try Parse.email(email), inbox: inbox))
+    }
+}
+
+extension InboxesCommand {
+    struct AssignGroup: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "assign-group",
+            abstract: "Put a group on an inbox: every member of the group works in it while they are in the group.",
+            discussion: """
+                Joining or leaving the group then changes their inboxes with no further step; a direct
+                assignment is never taken away by the group. Needs what assigning each member it adds needs
+                (modify-public-inbox or modify-private-inbox, and a rank above theirs).
+                """)
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ChangeOutput
+        @Argument(help: "The inbox's number.", completion: Complete.phones) var phone: String
+        @Argument(help: "The group's name.", completion: Complete.groups) var group: String
+
+        func run() throws {
+            try perform(global, output, .assignGroup(group: try GroupsCommand.name(group), inbox: try Parse.phone(phone)))
+        }
+    }
+
+    struct UnassignGroup: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "unassign-group",
+            abstract: "Take a group off an inbox; its members leave it unless assigned directly or by another group.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ChangeOutput
+        @Argument(help: "The inbox's number.", completion: Complete.phones) var phone: String
+        @Argument(help: "The group's name.", completion: Complete.groups) var group: String
+
+        func run() throws {
+            try perform(global, output, .unassignGroup(group: try GroupsCommand.name(group), inbox: try Parse.phone(phone)))
+        }
     }
 }

@@ -20,6 +20,12 @@ enum JSONViews {
     static func memberDetail(_ detail: MemberDetail) -> JSONText.Value {
         let member = detail.member
         return .object(memberHead(member, inboxes: detail.inboxes.map(\.phone)) + [
+            // How they work in each inbox: directly, through which groups, or both.
+            ("inbox_access", .array(detail.inboxes.map { inbox in
+                let access = detail.access[inbox.phone] ?? InboxAccess(direct: true, groups: [])
+                return .object([("phone", .string(inbox.phone.value)), ("direct", .bool(access.direct)),
+                                ("groups", .array(access.groups.map { .string($0) }))])
+            })),
             ("permissions", .array(detail.permissions.sorted().map { .string($0.rawValue) })),
             ("groups", .array(detail.groups.map { .string($0) })),
             ("overrides", .array(detail.overrides.map {
@@ -35,6 +41,8 @@ enum JSONViews {
             ("name", .string(summary.inbox.name)),
             ("visibility", .string(summary.inbox.visibility.rawValue)),
             ("members", .array(summary.members.map { .string($0.value) })),
+            ("direct", .array(summary.direct.map { .string($0.value) })),
+            ("groups", .array(summary.groups.map { .string($0) })),
             ("version", .int(summary.inbox.version)),
         ] + (summary.threads.map { [("threads", JSONText.Value.int(Int64($0)))] } ?? []))
     }

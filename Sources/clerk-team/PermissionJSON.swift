@@ -1,5 +1,6 @@
 import JSONText
 import TeamCore
+import TeamStore
 
 /// The documented `--json` shapes of groups, roles, lint, explain and
 /// who-holds. Keys appear in this order, always.
@@ -22,31 +23,11 @@ enum PermissionJSON {
         })
     }
 
-    /// `roles lint --json`: one object per finding, in the order printed.
-    static func finding(_ finding: LintFinding) -> JSONText.Value {
-        .object([
-            ("rule", .string(finding.rule.rawValue)),
-            ("role", JSONText.Value(finding.role?.rawValue)),
-            ("permission", JSONText.Value(finding.permission?.rawValue)),
-            ("group", JSONText.Value(finding.group)),
-            ("message", .string(finding.message)),
-        ])
-    }
+    /// `roles lint --json`: one object per finding, in the order printed (the review's shape too).
+    static func finding(_ finding: LintFinding) -> JSONText.Value { AccessReviewJSON.finding(finding) }
 
-    /// A source of a verdict: `{"source", "role", "group", "text"}` (role or group null when not about one).
-    static func source(_ source: PermissionSource) -> JSONText.Value {
-        let role: Role? = switch source {
-        case .role(let role), .roleAdded(let role), .roleRemoved(let role): role
-        default: nil
-        }
-        let group: String? = if case .group(let name) = source { name } else { nil }
-        return .object([
-            ("source", .string(source.kind)),
-            ("role", JSONText.Value(role?.rawValue)),
-            ("group", JSONText.Value(group)),
-            ("text", .string(source.description)),
-        ])
-    }
+    /// A source of a verdict: `{"source", "role", "group", "text"}`; one shape with the review's.
+    static func source(_ source: PermissionSource) -> JSONText.Value { AccessReviewJSON.source(source) }
 
     /// `explain --json`.
     static func explanation(_ email: EmailAddress, _ explanation: PermissionExplanation) -> JSONText.Value {
@@ -73,6 +54,7 @@ enum PermissionJSON {
             ("name", .string(group.name)),
             ("grants", permissions(group.grants)),
             ("member_count", .int(Int64(group.memberCount))),
+            ("inboxes", .array(group.inboxes.map { .string($0.value) })),
             ("version", .int(group.version)),
         ])
     }
@@ -85,6 +67,7 @@ enum PermissionJSON {
                 .object([("email", .string(member.email.value)), ("name", .string(member.name)),
                          ("role", .string(member.role.rawValue)), ("status", .string(member.status.rawValue))])
             })),
+            ("inboxes", .array(detail.summary.inboxes.map { .string($0.value) })),
             ("version", .int(detail.summary.version)),
         ])
     }

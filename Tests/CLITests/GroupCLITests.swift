@@ -14,7 +14,7 @@ import TestSupport
         #expect(try cli.ok("explain", "agent@acme.test", "view-private-inbox").contains("group 'Night shift' grants it"))
 
         let list = try cli.run("groups", "list", "--json")
-        #expect(list.stdout == "[\n{\"name\":\"Night shift\",\"grants\":[\"view-private-inbox\"],\"member_count\":1,\"version\":3}\n]\n")
+        #expect(list.stdout == "[\n{\"name\":\"Night shift\",\"grants\":[\"view-private-inbox\"],\"member_count\":1,\"inboxes\":[],\"version\":3}\n]\n")
         let show = try #require(try cli.json("groups", "show", "NIGHT SHIFT", "--json") as? [String: Any])
         #expect(show["name"] as? String == "Night shift")
         let members = try #require(show["members"] as? [[String: Any]])

@@ -19,7 +19,8 @@ import TestSupport
             DROP TRIGGER member_counted_insert; DROP TRIGGER member_counted_delete; DROP TABLE member_count;
             DROP TABLE contact_values; DROP TABLE contacts; DROP TABLE contact_properties;
             ALTER TABLE workspace DROP COLUMN billing_plan; ALTER TABLE workspace DROP COLUMN billing_contact;
-            ALTER TABLE outbox DROP COLUMN spool_sha256; ALTER TABLE outbox DROP COLUMN tampered; DROP TABLE messages; PRAGMA user_version = 2
+            ALTER TABLE outbox DROP COLUMN spool_sha256; ALTER TABLE outbox DROP COLUMN tampered; DROP TABLE messages;
+            DROP VIEW member_inboxes; DROP TABLE group_inboxes; PRAGMA user_version = 2
             """, nil, nil, nil) == SQLITE_OK)
         sqlite3_close(handle)
         let before = cli.fileBytes()

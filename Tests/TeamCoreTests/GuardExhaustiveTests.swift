@@ -34,6 +34,10 @@ import Testing
         func modify(_ visibility: InboxVisibility) -> Permission {
             visibility == .public ? .modifyPublicInbox : .modifyPrivateInbox
         }
+        // A group's inbox, gained or lost with a membership: hidden ones refuse as a missing permission (not named).
+        func throughGroup(_ inbox: InboxFacts) -> GuardRule? {
+            (visible(inbox) == nil ? nil : .permissionMissing) ?? need(modify(inbox.visibility))
+        }
         switch action {
         case .readWorkspace: return nil
         case .changeRole(let t, let role):
@@ -56,9 +60,14 @@ import Testing
         case .revokePermission(let t, _): return need(.modifyTeamMember) ?? rank(t)
         case .resetPermission(let t, let p, let restores):
             return need(.modifyTeamMember) ?? rank(t) ?? (!restores || has(a, p) ? nil : .escalation)
-        case .addToGroup(let t, let grants):
+        case .addToGroup(let t, let grants, let inboxes):
             return need(.modifyTeam) ?? rank(t) ?? (grants.allSatisfy { has(a, $0) } ? nil : .escalation)
-        case .removeFromGroup(let t): return need(.modifyTeam) ?? rank(t)
+                ?? inboxes.lazy.compactMap(throughGroup).first
+        case .removeFromGroup(let t, let inboxes):
+            return need(.modifyTeam) ?? rank(t) ?? inboxes.lazy.compactMap(throughGroup).first
+        case .assignGroup(let inbox, let members), .unassignGroup(let inbox, let members):
+            return visible(inbox) ?? need(modify(inbox.visibility)) ?? members.lazy.compactMap(rank).first
+        case .signReview: return need(.modifyTeam) ?? (a == .workspaceAdmin ? nil : .rank)
         case .modifyTeamSettings(let grants):
             return need(.modifyTeam) ?? (grants.allSatisfy { has(a, $0) } ? nil : .escalation)
         case .editRoleDefaults(let edits):
@@ -83,7 +92,7 @@ import Testing
     /// Every action, on a target of every role where it takes one.
     static func allActions() -> [GuardAction] {
         var actions: [GuardAction] = [.readWorkspace, .manageInvitation, .modifyBilling, .viewBilling, .viewContacts,
-                                      .updateContact, .updateProperty, .viewAudit, .viewAs,
+                                      .updateContact, .updateProperty, .viewAudit, .viewAs, .signReview,
                                       .modifyTeamSettings(grants: []), .modifyTeamSettings(grants: [.deleteMessages])]
         for role in Role.allCases {
             let now = matrix.permissions(of: role)
@@ -107,6 +116,11 @@ import Testing
             actions += [.renameMember(t), .deactivate(t), .reactivate(t), .removeMember(t), .removeFromGroup(t),
                         .assign(t, publicInbox), .unassign(t, publicInbox), .assign(t, privateInbox), .unassign(t, privateInbox),
                         .addToGroup(t, grants: [.viewMessages]), .addToGroup(t, grants: [])]
+            for inbox in [publicInbox, privateInbox] {
+                actions += [.addToGroup(t, grants: [], inboxes: [inbox]), .removeFromGroup(t, inboxes: [inbox]),
+                            .assignGroup(inbox, members: [t]), .unassignGroup(inbox, members: [t]),
+                            .assignGroup(inbox, members: [])]
+            }
             for role in Role.allCases { actions.append(.changeRole(t, to: role)) }
             for permission in Permission.allCases {
                 actions += [.grantPermission(t, permission), .revokePermission(t, permission),

@@ -68,6 +68,23 @@ import TeamCore
         #expect(pruned.keptOperator == owner, "whoever applies the file is never removed by it")
     }
 
+    @Test func aGroupOnAnInboxIsPutOnWithTheAccessAndTakenOffOnlyWithPrune() throws {
+        var desired = S.team
+        desired.groups[0].inboxes = [S.vip.phone]
+        let onto = try plan(S.team, desired)
+        #expect(onto.steps.map(\.text) == ["put group 'Night shift' on inbox +14155550190"])
+        #expect(onto.steps.map(\.command) == [.assignGroup(group: try DisplayName("Night shift"), inbox: S.vip.phone)])
+        #expect(onto.counts == "1 group put on an inbox")
+        #expect(try plan(desired, S.team).steps.isEmpty, "without --prune a group stays on its inboxes")
+        #expect(try plan(desired, S.team, prune: true).steps.map(\.text) == ["take group 'Night shift' off inbox +14155550190"])
+        // It travels through the file and back.
+        let text = RosterYAML.render(desired)
+        #expect(text.contains("    grants: [view-private-inbox]\n    inboxes: [\"+14155550190\"]\n"))
+        #expect(try RosterReader.read(text) == desired.sorted())
+        let stray = text.replacingOccurrences(of: "inboxes: [\"+14155550190\"]", with: "inboxes: [\"+14155550199\"]")
+        #expect(throws: (any Error).self) { try RosterReader.read(stray) }
+    }
+
     @Test func raisingComesFirstAndLoweringLast() throws {
         var current = S.team
         current.members[0].role = .manager                        // ann (members are sorted by email): lowered to agent

@@ -36,7 +36,7 @@ import TestSupport
         #expect(events[1].after == #"{"grants":["view-private-inbox"]}"#)
         #expect(events[2].target == "agent@acme.test")
         #expect(events[2].before == #"{"groups":[]}"#)
-        #expect(events[2].after == #"{"groups":["Night shift"]}"#)
+        #expect(events[2].after == #"{"groups":["Night shift"],"group":"Night shift"}"#, "the group is named, so the change can be undone")
 
         _ = try owner.perform(.renameGroup(group: Self.night, to: Self.name("Nights")))
         _ = try owner.perform(.revokeFromGroup(group: Self.name("Nights"), permission: .viewPrivateInbox))

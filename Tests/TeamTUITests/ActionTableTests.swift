@@ -47,7 +47,7 @@ import TermUI
     /// Where keys go, most specific first: each pane with the keys of every
     /// screen, each window, each invite field with the window's keys.
     static let chains: [[Scope]] = [Scope.memberList, .inboxPane, .inboxList, .threadList, .threadView, .invitationList, .groupList, .roleMatrix, .auditList,
-                                    .billingView, .contactList]
+                                    .billingView, .contactList, .reviewList]
         .map { [$0, .anywhere, .always] }
         + [Scope.filter, .helpWindow, .messageWindow, .whoWindow, .memberWindow, .roleWindow, .confirmWindow, .typedConfirmWindow, .noAccess,
            .promptWindow, .grantsWindow, .paletteWindow].map { [$0, .always] }
@@ -86,7 +86,7 @@ import TermUI
         let walk: [Key] = [.tab, .tab, .char("/"), .escape, .char("?"), .escape, .enter, .escape, .char("r"), .escape,
                            .char("x"), .escape, .char("d"), .escape, .char("m"), .escape, .char("i"), .tab, .tab, .escape,
                            .char("v"), .char("v"), .char("4"), .char("n"), .escape, .char("5"), .char("6"), .char(":"), .escape, .char("w"), .escape,
-                           .char("7"), .char("8"), .char("/"), .escape, .char("1")]
+                           .char("7"), .char("8"), .char("9"), .char("/"), .escape, .char("1")]
         for key in walk {
             runtime.press(key, into: &state)
             seen.append(Keymap.scopes(state))

@@ -81,7 +81,7 @@ extension SQLiteWorkspace {
             return Refusal(rule: .deactivated, message: "the inviter is no longer a member")
         }
         let permissions = EffectivePermissions.compute(try sources(of: inviter), matrix: try loadMatrix())
-        let assigned = Set(try db.all(HotQueries.inboxIDsOfMember, [inviter.id]) { $0.int(0) })
+        let assigned = Set(try db.all(HotQueries.inboxIDsOfMember, [inviter.id, inviter.id]) { $0.int(0) })
         let actor = ActorFacts(id: inviter.id, role: inviter.role, status: inviter.status, permissions: permissions,
                                assignedInboxes: assigned)
         let inboxes = try invitationInboxes(invitation.id).compactMap { entry in

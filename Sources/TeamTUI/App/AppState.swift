@@ -16,6 +16,7 @@ public struct AppState: Equatable {
     /// The threads of the inbox opened from the inboxes view, and the thread opened from them.
     public var threads: ThreadsState?
     public var thread: ThreadState?
+    public var review = ReviewState()
     public var focus: Focus = .members
     public var screen: Screen = .members
     public var modal: Modal?
@@ -52,7 +53,7 @@ public struct AppState: Equatable {
 
     /// Members with their inboxes, inboxes with their members, or invitations.
     public enum Screen: Equatable, Sendable, CaseIterable {
-        case members, inboxes, invitations, groups, roles, audit, billing, contacts
+        case members, inboxes, invitations, groups, roles, audit, billing, contacts, review
 
         /// The next view for the switch key.
         public var next: Screen {
@@ -70,6 +71,7 @@ public struct AppState: Equatable {
             case .audit: "audit"
             case .billing: "billing"
             case .contacts: "contacts"
+            case .review: "review"
             }
         }
     }
@@ -96,6 +98,7 @@ public struct AppState: Equatable {
             open.list.clamp(count: open.all.count, visibleRows: layout.listRows)
             threads = open
         }
+        review.list.clamp(count: review.lines.count, visibleRows: layout.reviewRows)
         roles.list.clamp(count: Permission.allCases.count, visibleRows: max(1, layout.listRows - 1))
     }
 }

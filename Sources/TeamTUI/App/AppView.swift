@@ -58,6 +58,9 @@ public enum AppView {
             if let list = layout.list { ContactsScreen.drawList(state, &grid, list) }
             if let side = layout.side { ContactsScreen.drawDetail(state, &grid, side) }
             if layout.list == nil, let side = layout.side { ContactsScreen.drawList(state, &grid, side) }
+        case .review:
+            // One wide list: the report's lines are long.
+            if let area = layout.reviewArea { ReviewScreen.draw(state, &grid, area) }
         case .invitations:
             if let list = layout.list { InvitationsScreen.drawList(state, &grid, list) }
             if let side = layout.side { InvitationsScreen.drawDetail(state, &grid, side) }

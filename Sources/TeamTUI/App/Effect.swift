@@ -27,6 +27,10 @@ public enum Effect: Equatable, Sendable {
     case loadThreads(PhoneNumber)
     /// A page of one thread's messages, and what it is for.
     case loadThread(inbox: PhoneNumber, contact: PhoneNumber, page: MessagePage, purpose: ThreadLoad)
+    /// The access review (changes since the last sign-off).
+    case loadReview
+    /// The inverse of an audited change and the guard's answer, for the confirmation.
+    case previewRevert(Int64)
     /// A change, checked again by the core's guard when it is written.
     case perform(TeamCommand)
     /// Ask the guard about a change to each of these members (read only).
@@ -90,6 +94,8 @@ public enum AppAction: Equatable {
     case threadPageLoaded(ThreadLoad, ThreadPage)
     /// Reading threads failed (the inbox was hidden, the permission taken): the thread screens close.
     case threadsFailed(TeamError)
+    case reviewLoaded(AccessReview)
+    case revertPreviewed(RevertPreview)
     case performed(TeamCommand, CommandOutcome)
     /// The commands a bulk change makes, each with the rule that would refuse it (nil: allowed).
     case batchPrepared(BulkChange, [TeamCommand], [String?])

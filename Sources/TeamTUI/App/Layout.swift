@@ -22,6 +22,10 @@ public struct Layout: Equatable, Sendable {
     public var sideRows: Int
     /// Where windows go: between the header and the status line.
     public var windowArea: Rect
+    /// The whole body, for a view of one wide list (the access review); nil when too small.
+    public var reviewArea: Rect?
+    /// Lines the review view shows.
+    public var reviewRows: Int
 
     public static let minimumSize = Size(cols: 16, rows: 4)
     /// Below this width only the focused pane is shown.
@@ -59,6 +63,8 @@ public struct Layout: Equatable, Sendable {
                       filterLine: wantsFilterLine && inner >= 2,
                       listRows: max(1, rowsUnderHeadings(list ?? side ?? body)),
                       sideRows: max(1, rowsUnderHeadings(side ?? list ?? body)),
-                      windowArea: Rect(x: 0, y: 1, width: size.cols, height: max(0, size.rows - 2)))
+                      windowArea: Rect(x: 0, y: 1, width: size.cols, height: max(0, size.rows - 2)),
+                      reviewArea: tooSmall ? nil : body,
+                      reviewRows: max(1, body.height - (Panel.framed(body) ? 2 : 0)))
     }
 }

@@ -38,6 +38,7 @@ public struct Runtime {
                 // Billing is read only while it may be seen; a lost permission leaves the view (see update).
                 if state.screen == .billing, let billing = try? workspace.billing() { actions.append(.billingLoaded(billing)) }
                 if state.screen == .contacts { actions.append(.contactsLoaded(try workspace.contactListing())) }
+                if state.screen == .review { actions.append(.reviewLoaded(try workspace.accessReview(since: nil))) }
                 if state.screen == .audit, let query = try? AuditScreen.query(state.audit.filter) {
                     actions.append(.auditLoaded(try workspace.auditEvents(query)))
                 }
@@ -72,6 +73,10 @@ public struct Runtime {
                 } catch let error as TeamError {
                     return [.threadsFailed(error)]
                 }
+            case .loadReview:
+                return [.reviewLoaded(try workspace.accessReview(since: nil))]
+            case .previewRevert(let id):
+                return [.revertPreviewed(try workspace.revertPreview(id))]
             case .loadRoles:
                 return [.rolesLoaded(try workspace.roleMatrix(), try workspace.lint())]
             case .prepareBatch(let change, let ids):

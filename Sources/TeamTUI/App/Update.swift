@@ -133,6 +133,12 @@ public enum App {
             state.thread = nil
             state.status = StatusMessage(error.description, .error)
             return []
+        case .reviewLoaded(let review):
+            ReviewScreen.loaded(review, &state)
+            return []
+        case .revertPreviewed(let preview):
+            AuditScreen.previewed(preview, &state)
+            return []
         case .rolesLoaded(let matrix, let findings):
             state.roles.matrix = matrix
             state.roles.findings = findings
@@ -242,7 +248,7 @@ extension AppAction {
         switch self {
         case .firstRowsLoaded, .indexLoaded, .rowsLoaded, .indexEntriesLoaded, .inboxesLoaded, .invitationsLoaded, .detailLoaded,
              .groupsLoaded, .groupLoaded, .rolesLoaded, .auditLoaded, .billingLoaded, .contactsLoaded,
-             .threadsLoaded, .threadPageLoaded: true
+             .threadsLoaded, .threadPageLoaded, .reviewLoaded, .revertPreviewed: true
         default: false
         }
     }

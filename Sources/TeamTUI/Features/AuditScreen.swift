@@ -30,7 +30,37 @@ enum AuditScreen {
             state.modal = .prompt(prompt)
             return []
         },
+        ActionSpec(.auditRevert, keys: [k("u")], scopes: [.auditList], label: "undo",
+                   help: "Undo the selected change: shows the exact inverse, made as a new change by you once confirmed",
+                   priority: 1, availability: revertAvailability) { state, _ in
+            guard let event = state.audit.selected else { return [] }
+            state.status = StatusMessage("reading what undoing #\(event.id) would do…", .info)
+            return [.previewRevert(event.id)]
+        },
     ]
+
+    /// Whether `u` can be pressed: a change selected and a writable session. Whether
+    /// the inverse is allowed is the guard's answer in the preview (it depends on the change).
+    @Sendable static func revertAvailability(_ state: AppState) -> Availability {
+        if let why = state.readOnly { return .disabled(reason: why.sentence) }
+        guard state.audit.selected != nil else { return .disabled(reason: "no change selected") }
+        return .enabled
+    }
+
+    /// The preview of an undo: a confirmation showing the exact inverse, or why the guard refuses it.
+    static func previewed(_ preview: RevertPreview, _ state: inout AppState) {
+        let event = preview.event
+        if let refusal = preview.decision.refusal {
+            state.status = StatusMessage("undo #\(event.id): refused (\(refusal.rule.rawValue)): \(refusal.message)", .error)
+            return
+        }
+        state.status = nil
+        state.modal = .confirm(Confirmation(
+            title: "Undo #\(event.id) (\(event.action) \(event.target))?",
+            lines: ["Undo: \(preview.sentence).",
+                    "Made as a new change by you, checked by the guard; the log keeps both."],
+            answer: .yesNo, command: .revert(auditID: event.id), cancelled: "undo cancelled; nothing changed"))
+    }
 
     /// The query for what the filter says; a bad date leaves the filter as it was and says why.
     static func query(_ text: String) throws(ValidationError) -> AuditQuery {

@@ -23,8 +23,8 @@ enum GlobalKeys {
             while next != state.screen && !visible(next, state) { next = next.next }
             return show(next, &state)
         },
-        ActionSpec(.showScreen, keys: (1...8).map { k(Character(String($0))) }, scopes: [.anywhere], label: "views",
-                   help: "Go to a view: 1 members, 2 inboxes, 3 invitations, 4 groups, 5 roles, 6 audit, 7 billing, 8 contacts",
+        ActionSpec(.showScreen, keys: (1...9).map { k(Character(String($0))) }, scopes: [.anywhere], label: "views",
+                   help: "Go to a view: 1 members, 2 inboxes, 3 invitations, 4 groups, 5 roles, 6 audit, 7 billing, 8 contacts, 9 access review",
                    inFooter: false) { state, key in
             guard case .char(let digit) = key, let number = digit.wholeNumberValue,
                   AppState.Screen.allCases.indices.contains(number - 1) else { return [] }
@@ -90,11 +90,12 @@ enum GlobalKeys {
     ]
 
     /// Shows `screen` and reads what it shows.
-    /// Whether the operator may open `screen`: the audit log needs what reading it needs.
-    /// Billing needs what seeing billing needs (modify-billing).
+    /// Whether the operator may open `screen`: the audit log, and the review
+    /// that lists its changes, need what reading the log needs; billing needs
+    /// what seeing billing needs (modify-billing).
     static func visible(_ screen: AppState.Screen, _ state: AppState) -> Bool {
         switch screen {
-        case .audit: !Ask.availability(.viewAudit, state).isHidden
+        case .audit, .review: !Ask.availability(.viewAudit, state).isHidden
         case .billing: !Ask.availability(.viewBilling, state).isHidden
         default: true
         }
@@ -124,6 +125,7 @@ enum GlobalKeys {
         case .roles: return [.loadRoles]
         case .billing: return [.loadBilling]
         case .contacts: return [.loadContacts]
+        case .review: return [.loadReview]
         case .audit: return [.loadAudit((try? AuditScreen.query(state.audit.filter)) ?? AuditQuery(limit: AuditState.window, newestFirst: true))]
         }
     }

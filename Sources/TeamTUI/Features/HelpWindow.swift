@@ -65,6 +65,7 @@ extension HelpWindow {
             case .auditList: .audit
             case .billingView: .billing
             case .contactList: .contacts
+            case .reviewList: .review
             default: .members
             }
             here.focus = scope == .inboxPane ? .inboxes : .members
@@ -76,7 +77,7 @@ extension HelpWindow {
             guard !specs.isEmpty else { continue }
             lines.append(Line(keys: scope.title, text: "", isTitle: true))
             let isPane = [Scope.memberList, .inboxPane, .inboxList, .threadList, .threadView, .invitationList, .groupList, .roleMatrix, .auditList,
-                          .billingView, .contactList].contains(scope)
+                          .billingView, .contactList, .reviewList].contains(scope)
             for spec in specs {
                 let note = isPane ? spec.availability(here).reason.map { " (not now: \($0))" } ?? "" : ""
                 lines.append(Line(keys: spec.keyLabels, text: spec.help + note, isTitle: false))

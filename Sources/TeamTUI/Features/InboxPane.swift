@@ -21,8 +21,13 @@ public struct InboxesState: Equatable {
 enum InboxPane {
     static let actions: [ActionSpec] = [
         ActionSpec(.toggleAssignment, keys: [k(" "), k(.enter)], scopes: [.inboxPane],
-                   label: { $0.members.marked.isEmpty ? (currentInboxAssigned($0) ? "unassign" : "assign") : Marks.label("assign", $0) },
-                   help: "Assign the selected member to the inbox under the cursor, or unassign (✓ shows assigned); with marks, assign every marked member",
+                   label: { state in
+                       guard state.members.marked.isEmpty else { return Marks.label("assign", state) }
+                       // In it only through a group: the footer says which, rather than offering a toggle.
+                       if let access = currentAccess(state), access.onlyThroughGroups { return viaText(access) ?? "unassign" }
+                       return currentInboxAssigned(state) ? "unassign" : "assign"
+                   },
+                   help: "Assign the selected member to the inbox under the cursor, or unassign (✓ shows assigned, \"via GROUP\" through a group); with marks, assign every marked member",
                    priority: 1, availability: assignmentAvailability) { state, _ in
             if !state.members.marked.isEmpty, let inbox = currentInbox(state) { return Marks.prepare(.assign(inbox.phone), &state) }
             guard let member = state.selectedMember?.member, let inbox = currentInbox(state) else { return [] }
@@ -64,6 +69,29 @@ enum InboxPane {
         return member.inboxes.contains(inbox.phone)
     }
 
+    /// How the selected member works in the inbox under the cursor, if they do.
+    static func currentAccess(_ state: AppState) -> InboxAccess? {
+        guard let inbox = currentInbox(state), let member = state.selectedMember, member.inboxes.contains(inbox.phone) else {
+            return nil
+        }
+        return member.access(to: inbox.phone)
+    }
+
+    /// "via Night shift" for an inbox held only through groups; nil otherwise.
+    static func viaText(_ access: InboxAccess) -> String? {
+        guard access.onlyThroughGroups else { return nil }
+        return "via " + access.groups.joined(separator: ", ")
+    }
+
+    /// The name cell: "via Night shift: VIP" when held only through a group (said
+    /// first, so a narrow pane still shows it), "Support (+Night shift)" when
+    /// held directly and through a group too.
+    static func nameCell(_ inbox: Inbox, _ access: InboxAccess?) -> String {
+        guard let access, !access.groups.isEmpty else { return inbox.name }
+        if let via = viaText(access) { return "\(via): \(inbox.name)" }
+        return "\(inbox.name) (+\(access.groups.joined(separator: ", ")))"
+    }
+
     /// Hidden when no visible inbox could ever be changed by this operator;
     /// otherwise the guard's answer for the inbox under the cursor.
     @Sendable static func assignmentAvailability(_ state: AppState) -> Availability {
@@ -78,6 +106,11 @@ enum InboxPane {
         }
         guard let inbox = currentInbox(state) else { return .disabled(reason: "no inbox here") }
         guard let member = state.selectedMember?.member else { return .disabled(reason: "no member selected") }
+        // In it only through groups: unassigning directly would change nothing.
+        if let access = currentAccess(state), access.onlyThroughGroups {
+            let groups = access.groups.map { "'\($0)'" }.joined(separator: ", ")
+            return .disabled(reason: "\(member.name) works in \(inbox.name) through group \(groups); take them out of the group or the group off the inbox (groups view)")
+        }
         let target = Ask.facts(member)
         let assigned = currentInboxAssigned(state)
         return Ask.availability(assigned ? .unassign(target, Ask.facts(inbox)) : .assign(target, Ask.facts(inbox)), state)
@@ -116,12 +149,27 @@ enum InboxPane {
             var style = Style(allowed ? .normal : .muted)
             if index == selection && focused { style = Style(.selection) }
             let visibility = short ? (inbox.visibility == .public ? "pub" : "priv") : inbox.visibility.rawValue
-            return TableRow([glyphs.isUnicode ? " " + mark : mark, inbox.displayPhone, inbox.name, visibility], style: style)
+            let name = nameCell(inbox, assigned ? member?.access(to: inbox.phone) : nil)
+            return TableRow([glyphs.isUnicode ? " " + mark : mark, inbox.displayPhone, name, visibility], style: style)
         }
         // The ✓ stands out in green on rows that are not selected.
         for (index, y) in placed where glyphs.isUnicode && index != selection {
             if member?.inboxes.contains(inboxes[index].inbox.phone) == true {
                 grid.put(glyphs.check, x: inner.x + 1, y: y, style: Style(.success, bold: true))
+            }
+        }
+        // The name column is narrow: the last row says in full how the member
+        // works in the inbox under the cursor when a group is involved.
+        if let member, let inbox = currentInbox(state), member.inboxes.contains(inbox.phone),
+           case let access = member.access(to: inbox.phone), !access.groups.isEmpty {
+            let groups = access.groups.joined(separator: ", ")
+            let how = access.direct ? "direct + via group \(groups)" : "via group \(groups)"
+            let lines = TerminalText.wrap(TerminalText.sanitize("\(inbox.name): \(how)"), toWidth: inner.width).prefix(2)
+            let top = inner.maxY - lines.count
+            if top > (placed.values.max() ?? inner.y) {
+                for (row, line) in lines.enumerated() {
+                    grid.put(line, x: inner.x, y: top + row, style: Style(.accent), maxWidth: inner.width)
+                }
             }
         }
     }

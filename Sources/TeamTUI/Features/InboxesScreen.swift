@@ -31,9 +31,15 @@ enum InboxesScreen {
         guard inner.width > 0, inner.height > 1, let summary else { return }
         let kind = summary.inbox.visibility == .public ? "shared inbox" : "individual inbox"
         grid.put("\(summary.inbox.displayPhone) · \(summary.inbox.region.map { $0 + " · " } ?? "")\(kind)", x: inner.x, y: inner.y, style: Style(.muted), maxWidth: inner.width)
-        // The thread count only for those who may read this inbox's messages (the store leaves it out otherwise).
+        // The groups on it, when any: their members work here too, marked as such below.
         var top = inner.y + 1
-        if let threads = summary.threads {
+        if !summary.groups.isEmpty, inner.height > 2 {
+            grid.putCell("groups: " + summary.groups.joined(separator: ", "), x: inner.x, y: top, width: inner.width,
+                         style: Style(.accent), glyphs: state.glyphs)
+            top += 1
+        }
+        // The thread count only for those who may read this inbox's messages (the store leaves it out otherwise).
+        if let threads = summary.threads, top < inner.maxY {
             grid.put("\(counted(threads, "message thread")) (t to read)", x: inner.x, y: top, style: Style(.accent), maxWidth: inner.width)
             top += 1
         }
@@ -41,8 +47,10 @@ enum InboxesScreen {
         if summary.members.isEmpty {
             grid.put("nobody is assigned", x: inner.x, y: top, style: Style(.muted), maxWidth: inner.width)
         }
+        let direct = Set(summary.direct)
         for (line, email) in summary.members.prefix(rows).enumerated() {
-            grid.putCell(email.value, x: inner.x, y: top + line, width: inner.width, style: .normal, glyphs: state.glyphs)
+            let text = direct.contains(email) ? email.value : email.value + " (by group)"
+            grid.putCell(text, x: inner.x, y: top + line, width: inner.width, style: .normal, glyphs: state.glyphs)
         }
         if summary.members.count > rows, rows > 0 {
             let more = "… and \(summary.members.count - rows + 1) more"

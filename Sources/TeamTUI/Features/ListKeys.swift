@@ -4,7 +4,7 @@ import TermUI
 /// Moving in whichever list has focus, by keys and by the mouse.
 enum ListKeys {
     static let lists: [Scope] = [.memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .auditList,
-                                 .contactList, .threadList, .threadView]
+                                 .contactList, .threadList, .threadView, .reviewList]
 
     static let actions: [ActionSpec] = [
         ActionSpec(.moveDown, keys: [k("j"), k(.down)], scopes: lists, label: "down", help: "Move down",
@@ -37,6 +37,7 @@ enum ListKeys {
         case .memberList: max(1, state.layout.memberRows - 1)
         case .inboxPane: max(1, state.layout.sideRows - 1)
         case .threadView: ThreadScreen.page(state)
+        case .reviewList: max(1, state.layout.reviewRows - 1)
         default: max(1, state.layout.listRows - 1)
         }
     }
@@ -60,6 +61,8 @@ enum ListKeys {
             return []
         case .auditList:
             state.audit.list.move(by: delta, count: state.audit.events.count, visibleRows: state.layout.listRows)
+        case .reviewList:
+            state.review.list.move(by: delta, count: state.review.lines.count, visibleRows: state.layout.reviewRows)
         case .roleMatrix:
             state.roles.list.move(by: delta, count: Permission.allCases.count, visibleRows: max(1, state.layout.listRows - 1))
         case .inboxPane:
@@ -116,7 +119,7 @@ enum ListKeys {
                 state.inboxes.list.select(state.inboxes.list.offset + line, count: state.inboxes.all.count,
                                           visibleRows: layout.listRows)
             }
-        case .groups, .roles, .audit, .billing:
+        case .groups, .roles, .audit, .billing, .review:
             return []
         case .contacts:
             if let line = row(in: layout.list, headings: true) {

@@ -22,7 +22,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case grantsToggle, grantsDown, grantsUp, grantsClose
     case roleCellToggle, roleReset, roleColumnRight, roleColumnLeft
     case showScreen
-    case auditFilter, palette, paletteRun, paletteCancel, paletteType, paletteDown, paletteUp
+    case auditFilter, auditRevert, palette, paletteRun, paletteCancel, paletteType, paletteDown, paletteUp
     case mark, markAll, unmarkAll, bulkAddToGroup, bulkRemoveFromGroup, bulkReactivate, bulkUnassign
     case roleDown, roleUp, roleChoose, roleCancel
     case confirmYes, confirmNo, typedConfirm, typedCancel, typedType
@@ -38,7 +38,7 @@ public enum ActionID: String, CaseIterable, Sendable {
 
 /// Where an action applies: a pane, a window, an input mode.
 public enum Scope: String, Sendable, CaseIterable {
-    case memberList, inboxPane, inboxList, invitationList, groupList, roleMatrix, auditList, billingView, contactList
+    case memberList, inboxPane, inboxList, invitationList, groupList, roleMatrix, auditList, billingView, contactList, reviewList
     /// An inbox's message threads, and one thread's messages.
     case threadList, threadView
     /// The command palette (`:`).
@@ -77,6 +77,7 @@ public enum Scope: String, Sendable, CaseIterable {
         case .contactList: "Contacts view"
         case .threadList: "Threads of an inbox"
         case .threadView: "A thread's messages"
+        case .reviewList: "Review view"
         case .paletteWindow: "Command palette"
         case .promptWindow: "Question window"
         case .grantsWindow: "Group grants window"
@@ -109,7 +110,7 @@ public enum Scope: String, Sendable, CaseIterable {
         case .whoWindow: [.whoIsHere]
         case .memberWindow: [.detail]
         case .roleWindow: [.changeRole]
-        case .confirmWindow: [.toggleActive, .changeRole, .revokeInvitation, .contactRemove, .deleteMessage]
+        case .confirmWindow: [.toggleActive, .changeRole, .revokeInvitation, .contactRemove, .deleteMessage, .auditRevert]
         case .typedConfirmWindow: [.remove, .toggleActive, .changeRole, .deleteThread]
         case .threadList: [.openThreads]
         case .threadView: [.openThread]
@@ -118,7 +119,7 @@ public enum Scope: String, Sendable, CaseIterable {
                              .contactFilter, .contactAdd, .propertyAdd, .billingPlan, .billingSeats, .billingContact]
         case .grantsWindow: [.groupGrants]
         case .paletteWindow: [.palette]
-        case .memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .auditList, .billingView, .contactList,
+        case .memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .auditList, .billingView, .contactList, .reviewList,
              .noAccess, .anywhere, .always: []
         }
     }

@@ -9,6 +9,7 @@ public enum Keymap {
         + MemberFilter.actions
         + InboxPane.actions + InvitationsScreen.actions + GlobalKeys.actions
         + GroupsScreen.actions + RolesScreen.actions + AuditScreen.actions + BillingScreen.actions + ContactsScreen.actions
+        + ReviewScreen.actions
         + HelpWindow.actions + MessageLog.actions + Prompt.actions + GroupGrants.actions + Palette.actions + WhoWindow.actions + MemberWindow.actions + RolePicker.actions + Confirmation.actions + InviteForm.actions
         + ThreadsScreen.actions + ThreadScreen.actions
 
@@ -43,6 +44,7 @@ public enum Keymap {
         case (.audit, _): .auditList
         case (.billing, _): .billingView
         case (.contacts, _): .contactList
+        case (.review, _): .reviewList
         case (.inboxes, _): state.thread != nil ? .threadView : state.threads != nil ? .threadList : .inboxList
         case (.members, .members): .memberList
         case (.members, .inboxes): .inboxPane

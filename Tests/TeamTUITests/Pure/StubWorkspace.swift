@@ -108,5 +108,14 @@ final class StubWorkspace: TeamWorkspace {
     }
     func importMessages(_ rows: [MessageRow], dryRun: Bool) throws -> MessageImportReport {
         throw TeamError.storage("the stub does not import")
+    /// An empty review of the sample workspace, or what a test puts here.
+    var review = AccessReview(workspace: "Acme", throughAuditID: 0, since: nil, lastSignOff: nil,
+                              members: [], inboxes: [], changes: [], findings: [])
+    func accessReview(since: Timestamp?) throws -> AccessReview { review }
+    /// The preview a test puts here; otherwise the one answer for a change that is not in the log.
+    var preview: RevertPreview?
+    func revertPreview(_ auditID: Int64) throws -> RevertPreview {
+        guard let preview else { throw TeamError.notFound("no change #\(auditID) in the audit log") }
+        return preview
     }
 }
