@@ -176,7 +176,8 @@ struct FeedFixture {
         let member = { (random: inout FeedRandom) in (try? EmailAddress("p\(random.next(40))@acme.test")) }
         let phone = (try? PhoneNumber(phones[random.next(phones.count)]))
         var command: TeamCommand?
-        switch random.next(14) {
+        let night = (try? DisplayName("Night shift")) ?? random.name()
+        switch random.next(16) {
         case 0, 1: command = member(&random).map { .renameMember(member: $0, name: random.name()) }
         case 2: command = member(&random).map { .setRole(member: $0, role: [.admin, .manager, .agent, .member][random.next(4)]) }
         case 3: command = member(&random).map { .deactivate(member: $0) }
@@ -192,7 +193,9 @@ struct FeedFixture {
         case 9: command = phone.map { .renameInbox(phone: $0, name: random.name()) }
         case 10: command = phone.map { .setInboxVisibility(phone: $0, visibility: random.next(2) == 0 ? .public : .private) }
         case 11: command = (try? EmailAddress("guest\(random.next(30))@acme.test")).map { .invite(email: $0, role: .agent, inboxes: []) }
-        case 12: command = member(&random).map { .addToGroup(group: (try? DisplayName("Night shift")) ?? random.name(), member: $0) }
+        case 12: command = member(&random).map { .addToGroup(group: night, member: $0) }
+        case 13: command = phone.map { random.next(2) == 0 ? .assignGroup(group: night, inbox: $0) : .unassignGroup(group: night, inbox: $0) }
+        case 14: command = member(&random).map { .removeFromGroup(group: night, member: $0) }
         default: command = member(&random).map { .grantPermission(member: $0, permission: Permission.allCases[random.next(Permission.allCases.count)]) }
         }
         guard let command, let outcome = try? writer.perform(command) else { return false }

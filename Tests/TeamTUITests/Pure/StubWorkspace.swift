@@ -92,6 +92,8 @@ final class StubWorkspace: TeamWorkspace {
         return contact
     }
     func importContacts(_ rows: [ContactRow], dryRun: Bool) throws -> ContactImportReport {
+        throw TeamError.storage("the stub does not import")
+    }
 
     /// Threads and pages of messages by inbox number, as the tests set them.
     var threadLists: [String: [ThreadSummary]] = [:]
@@ -108,6 +110,7 @@ final class StubWorkspace: TeamWorkspace {
     }
     func importMessages(_ rows: [MessageRow], dryRun: Bool) throws -> MessageImportReport {
         throw TeamError.storage("the stub does not import")
+    }
     /// An empty review of the sample workspace, or what a test puts here.
     var review = AccessReview(workspace: "Acme", throughAuditID: 0, since: nil, lastSignOff: nil,
                               members: [], inboxes: [], changes: [], findings: [])
