@@ -117,7 +117,7 @@ extension StoreFixture {
         let db = try SQLiteConnection(path: path, mode: .readOnly)
         var rows: [String] = []
         let tables = try db.all("""
-            SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('audit', 'outbox') ORDER BY name
+            SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('audit', 'outbox', 'changes', 'sqlite_sequence') ORDER BY name
             """) { $0.text(0) }
         for table in tables {
             let columns = try db.all("SELECT name FROM pragma_table_info(?) WHERE name != 'version'", [table]) { "quote(\"\($0.text(0))\")" }

@@ -24,6 +24,9 @@ enum OutsideChanges {
         // session (permissions, facts, header counts) follows every change.
         // Contacts alone leave it as it is.
         if !members.isEmpty || set.inboxes || set.invitations || set.permissions { effects.append(.loadSession) }
+        // Who works in each inbox is kept only while its view shows it; elsewhere
+        // it is marked stale, and that view reads it again when it opens.
+        if !members.isEmpty && state.screen != .inboxes { state.inboxes.membersLoaded = false }
         // Thread counts show beside the inboxes.
         if set.inboxes || set.messages || (state.screen == .inboxes && !members.isEmpty) {
             effects.append(.loadInboxes(withMembers: state.screen == .inboxes))

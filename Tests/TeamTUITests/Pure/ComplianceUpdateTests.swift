@@ -136,7 +136,7 @@ import TermUI
 
     @Test func theReviewViewListsTheChangesSinceTheLastSignOffMarkedNew() {
         var store = TestStore(Sample.started())
-        store.press(.char("7"), effects: [.announce("review"), .loadReview]) { $0.screen = .review }
+        store.press(.char("9"), effects: [.announce("review"), .loadReview]) { $0.screen = .review }
         store.send(.reviewLoaded(Self.review)) {
             $0.review.review = Self.review
             $0.review.lines = ReviewScreen.lines(Self.review)
@@ -152,6 +152,6 @@ import TermUI
 
     @Test func theReviewViewIsForWhoeverMayReadTheAuditLog() {
         var store = TestStore(Sample.started(as: "aga@acme.test"))
-        store.press(.char("7")) { $0.status = StatusMessage("review: not available to your role", .error) }
+        store.press(.char("9")) { $0.status = StatusMessage("review: not available to your role", .error) }
     }
 }
