@@ -65,11 +65,11 @@ import TestSupport
         try cli.seedTeam()
         cli.extraEnvironment["CLERK_TEAM_BUSY_TIMEOUT_MS"] = "200"
         var db: OpaquePointer?
-        #expect(sqlite3_open(cli.db, &db) == SQLITE_OK)
+        try #require(sqlite3_open(cli.db, &db) == SQLITE_OK)
         defer { sqlite3_close(db) }
-        #expect(sqlite3_exec(db, "BEGIN EXCLUSIVE", nil, nil, nil) == SQLITE_OK)
+        try #require(sqlite3_exec(db, "BEGIN EXCLUSIVE", nil, nil, nil) == SQLITE_OK)
         let result = try cli.run("assign", "agent@acme.test", "+14155550100")
-        #expect(sqlite3_exec(db, "ROLLBACK", nil, nil, nil) == SQLITE_OK)
+        try #require(sqlite3_exec(db, "ROLLBACK", nil, nil, nil) == SQLITE_OK)
         #expect(result.status == 1)
         #expect(result.stderr.contains("is locked by another process"))
         #expect(result.stderr.contains("nothing was changed"))

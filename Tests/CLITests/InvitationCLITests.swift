@@ -9,6 +9,12 @@ import TestSupport
 
     @Test func anInvitationMailCarriesATokenThatJoinsOnce() throws {
         let team = try CLIWorkspace()
+        // Keep a connection open: the last one to close removes -wal and
+        // -shm, and a scan of files that are gone finds nothing.
+        var watcher: OpaquePointer?
+        try #require(sqlite3_open(team.db, &watcher) == SQLITE_OK)
+        defer { sqlite3_close(watcher) }
+        try #require(sqlite3_exec(watcher, "SELECT count(*) FROM members", nil, nil, nil) == SQLITE_OK)
         let invited = try team.expectSuccess(["invite", "alice@example.com", "--role", "agent", "--inbox", "+14155550100"])
         #expect(invited.stdout.contains("invited alice@example.com as agent to +14155550100"))
         #expect(invited.stdout.contains("delivered (file \(team.mailFolder)/mail-1-alice@example.com.eml)"))
@@ -17,9 +23,13 @@ import TestSupport
         #expect(mail.contains("clerk-team accept - --db \(team.db)"))
         let token = try team.lastToken()
         for suffix in ["", "-wal", "-shm"] {
-            let bytes = FileManager.default.contents(atPath: team.db + suffix) ?? Data()
+            let bytes = try #require(FileManager.default.contents(atPath: team.db + suffix), "ws.db\(suffix) is gone")
+            #expect(!bytes.isEmpty, "ws.db\(suffix) is empty")
             #expect(bytes.range(of: Data(token.utf8)) == nil, "token in ws.db\(suffix)")
         }
+        // The invitation is in the WAL (not yet checkpointed): the scan read the bytes that matter.
+        let wal = FileManager.default.contents(atPath: team.db + "-wal") ?? Data()
+        #expect(wal.range(of: Data("alice@example.com".utf8)) != nil)
         let accepted = try team.expectSuccess(["accept", token, "--login", "alice", "--name", "Alice A"])
         #expect(accepted.stdout.contains("alice@example.com is now agent, bound to login 'alice'"))
         #expect(accepted.stdout.contains("inboxes: +1 415-555-0100"))  // shown for people
@@ -153,8 +163,8 @@ import TestSupport
         try team.expectSuccess(["invite", "good@example.com", "--role", "member"])
         try team.expectSuccess(["invite", "bad@example.com", "--role", "member"])
         var handle: OpaquePointer?
-        #expect(sqlite3_open(team.db, &handle) == SQLITE_OK)
-        #expect(sqlite3_exec(handle, "UPDATE invitations SET email = 'x' WHERE id = 2", nil, nil, nil) == SQLITE_OK)
+        try #require(sqlite3_open(team.db, &handle) == SQLITE_OK)
+        try #require(sqlite3_exec(handle, "UPDATE invitations SET email = 'x' WHERE id = 2", nil, nil, nil) == SQLITE_OK)
         sqlite3_close(handle)
         let listed = try team.run(["invites", "list"])
         #expect(listed.status == 0, "\(listed.stderr)")

@@ -22,8 +22,8 @@ import TestSupport
         let cli = try CLIHarness()
         try cli.seedTeam()
         var handle: OpaquePointer?
-        #expect(sqlite3_open(cli.db, &handle) == SQLITE_OK)
-        #expect(sqlite3_exec(handle, "UPDATE members SET name = '\(String(repeating: "x", count: 20_000))' WHERE email = 'agent@acme.test'",
+        try #require(sqlite3_open(cli.db, &handle) == SQLITE_OK)
+        try #require(sqlite3_exec(handle, "UPDATE members SET name = '\(String(repeating: "x", count: 20_000))' WHERE email = 'agent@acme.test'",
                              nil, nil, nil) == SQLITE_OK)
         sqlite3_close(handle)
         let listed = try cli.ok("members", "list")

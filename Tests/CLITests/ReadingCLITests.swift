@@ -10,8 +10,8 @@ import TestSupport
         let cli = try CLIHarness()
         try cli.seedTeam()
         var handle: OpaquePointer?
-        #expect(sqlite3_open(cli.db, &handle) == SQLITE_OK)
-        #expect(sqlite3_exec(handle, """
+        try #require(sqlite3_open(cli.db, &handle) == SQLITE_OK)
+        try #require(sqlite3_exec(handle, """
             ALTER TABLE outbox DROP COLUMN spool_sha256; ALTER TABLE outbox DROP COLUMN tampered; PRAGMA user_version = 2
             """, nil, nil, nil) == SQLITE_OK)
         sqlite3_close(handle)

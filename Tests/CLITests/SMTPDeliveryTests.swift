@@ -103,7 +103,7 @@ import TestSupport
             port \(port)
             from team@acme.test
             """.write(toFile: rc, atomically: true, encoding: .utf8)
-        #expect(chmod(rc, 0o600) == 0)
+        try #require(chmod(rc, 0o600) == 0)
         try team.writeConfig("""
             {"transport": {"kind": "sendmail", "command": ["\(msmtp)", "-C", "\(rc)", "-t"], "timeout_seconds": 30},
              "from": "team@acme.test"}

@@ -11,7 +11,7 @@ import TestSupport
         try team.expectSuccess(["invite", "fifo@example.com", "--role", "member"])
         let spool = team.db + "-outbox"
         let file = try #require(try FileManager.default.contentsOfDirectory(atPath: spool).first { $0.hasSuffix(".spool") })
-        #expect(unlink(spool + "/" + file) == 0 && mkfifo(spool + "/" + file, 0o600) == 0)
+        try #require(unlink(spool + "/" + file) == 0 && mkfifo(spool + "/" + file, 0o600) == 0)
         try team.writeConfig(#"{"transport": {"kind": "folder", "path": "\#(team.mailFolder)"}}"#)
         let flush = try team.run(["mail", "flush", "--all"], timeout: 20)
         #expect(flush.status == 1)

@@ -13,7 +13,7 @@ struct FileSafetyTests {
         // Rebuilt under the same name, as 'demo' or a restore from backup does: a new file.
         let copy = h.dir.file("rebuilt.db")
         try h.ok("--db", h.db, "members", "list")
-        #expect(FileManager.default.createFile(atPath: copy, contents: FileManager.default.contents(atPath: h.db)))
+        try #require(FileManager.default.createFile(atPath: copy, contents: FileManager.default.contents(atPath: h.db)))
         #expect(rename(copy, h.db) == 0)
         try h.tmux.press("d")
         try h.tmux.press("y")

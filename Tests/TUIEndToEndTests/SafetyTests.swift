@@ -9,7 +9,7 @@ struct SafetyTests {
         let h = try TUIHarness()
         try h.seedTeam()
         // Another workspace-admin someone logs in as: the owner is not the last who can manage the team.
-        h.plantSQL("UPDATE members SET login = 'second-admin' WHERE email = 'workspace-admin@acme.test'")
+        try h.plantSQL("UPDATE members SET login = 'second-admin' WHERE email = 'workspace-admin@acme.test'")
         try h.openTUI()
         try h.select("owner@acme.test", name: "Olive Owner")
         try h.tmux.press("d")
@@ -58,7 +58,7 @@ struct SafetyTests {
         try h.seedTeam()
         // A second admin, to deactivate the operator from outside.
         try h.ok("members", "set-role", "admin@acme.test", "workspace-admin")
-        h.plantSQL("UPDATE members SET login = 'second-admin' WHERE email = 'admin@acme.test'")
+        try h.plantSQL("UPDATE members SET login = 'second-admin' WHERE email = 'admin@acme.test'")
         try h.openTUI()
         try h.tmux.waitFor("Olive Owner")
         try h.ok("--as", "admin@acme.test", "members", "deactivate", "owner@acme.test")

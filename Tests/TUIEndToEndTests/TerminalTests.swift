@@ -137,8 +137,8 @@ struct TerminalTests {
         let h = try TUIHarness()
         try h.seedTeam()
         // Someone with write access to the file plants terminal escapes directly.
-        h.plantSQL("UPDATE members SET name = 'Eve\u{1b}]0;pwned\u{07}\u{1b}[2J\u{9b}31m\u{202e}gnp' WHERE email = 'agent@acme.test'")
-        h.plantSQL("UPDATE inboxes SET name = 'V\u{1b}[5mI\u{85}P\u{2066}' WHERE phone = '+14155550190'")
+        try h.plantSQL("UPDATE members SET name = 'Eve\u{1b}]0;pwned\u{07}\u{1b}[2J\u{9b}31m\u{202e}gnp' WHERE email = 'agent@acme.test'")
+        try h.plantSQL("UPDATE inboxes SET name = 'V\u{1b}[5mI\u{85}P\u{2066}' WHERE phone = '+14155550190'")
         try h.openTUI()
         try h.tmux.press("j")
         var screen = try h.tmux.waitFor(#"Inboxes of Eve\x1b]0;"#)

@@ -10,7 +10,7 @@ import TeamCore
     func write(_ dir: TempDirectory, mode: mode_t) throws -> String {
         let path = dir.file("config.json")
         try #"{"transport": {"kind": "sendmail", "command": ["/bin/true"]}}"#.write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(chmod(path, mode) == 0)
+        try #require(chmod(path, mode) == 0)
         return path
     }
 
@@ -39,7 +39,7 @@ import TeamCore
         try requireRoot()  // to give files to other users
         let dir = TempDirectory()
         let path = try write(dir, mode: 0o600)
-        #expect(chown(path, 65534, 65534) == 0)
+        try #require(chown(path, 65534, 65534) == 0)
         let message = try #require(loadError(path))
         #expect(message.contains(path) && message.contains("owned by uid 65534") && message.contains("chown"), "\(message)")
     }

@@ -25,7 +25,7 @@ import TeamCore
         let script = dir.file("fake-sendmail")
         try "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"\(dir.file("argv"))\"\ncat > \"\(dir.file("stdin"))\"\n"
             .write(toFile: script, atomically: true, encoding: .utf8)
-        #expect(chmod(script, 0o755) == 0)
+        try #require(chmod(script, 0o755) == 0)
         let transport = SendmailTransport(command: [script, "-t", "-i"], timeoutSeconds: 20)
         #expect(try transport.deliver(mail) == "command \(script) -t -i")
         #expect(try String(contentsOfFile: dir.file("stdin"), encoding: .utf8) == mail.message)

@@ -17,7 +17,7 @@ import TestSupport
     @Test func theOpenedFileIsTheOneTheDescriptorHoldsWhateverThePathSaysLater() throws {
         let fixture = try StoreFixture()
         let decoy = fixture.dir.file("decoy.db")
-        #expect(FileManager.default.createFile(atPath: decoy, contents: fixture.fileBytes()))
+        try #require(FileManager.default.createFile(atPath: decoy, contents: fixture.fileBytes()))
         let link = fixture.dir.file("link.db")
         Self.point(link, at: fixture.path)
         let workspace = try SQLiteWorkspace.open(path: link, identity: OperatorIdentity(osLogin: "x", interface: .cli),
@@ -34,10 +34,10 @@ import TestSupport
         let fixture = try StoreFixture()
         let attacker: UInt32 = 65534
         // The victim's workspace belongs to uid 4242; the attacker owns a copy of their own.
-        #expect(chown(fixture.path, 4242, 4242) == 0)
+        try #require(chown(fixture.path, 4242, 4242) == 0)
         let own = fixture.dir.file("own.db")
-        #expect(FileManager.default.createFile(atPath: own, contents: fixture.fileBytes()))
-        #expect(chown(own, attacker, attacker) == 0)
+        try #require(FileManager.default.createFile(atPath: own, contents: fixture.fileBytes()))
+        try #require(chown(own, attacker, attacker) == 0)
         let link = fixture.dir.file("link.db")
         let asAdmin = OperatorIdentity(osLogin: "mallory", asEmail: StoreFixture.email(.workspaceAdmin), interface: .cli)
         let options = StoreOptions(effectiveUID: attacker)

@@ -34,7 +34,7 @@ import TestSupport
     @Test func aReplacedFileWritableByOthersIsRefused() throws {
         let fixture = try StoreFixture()
         let (admin, mail, path) = try queued(fixture)
-        #expect(chmod(path, 0o666) == 0)
+        try #require(chmod(path, 0o666) == 0)
         #expect(try admin.claimMail(MailSelection()).tampered == [mail])
     }
 
@@ -43,21 +43,21 @@ import TestSupport
         try requireRoot()  // to give files to other users
         let fixture = try StoreFixture()
         let (admin, mail, path) = try queued(fixture)
-        #expect(chown(path, 65534, 65534) == 0)
+        try #require(chown(path, 65534, 65534) == 0)
         #expect(try admin.claimMail(MailSelection()).tampered == [mail])
     }
 
     @Test func aFIFOInPlaceOfTheMessageIsRefusedAtOnce() throws {
         let fixture = try StoreFixture()
         let (admin, mail, path) = try queued(fixture)
-        #expect(unlink(path) == 0 && mkfifo(path, 0o600) == 0)
+        try #require(unlink(path) == 0 && mkfifo(path, 0o600) == 0)
         #expect(try admin.claimMail(MailSelection()).tampered == [mail])
     }
 
     @Test func aSpoolFolderOpenToItsGroupInAPrivateWorkspaceIsRefused() throws {
         let fixture = try StoreFixture()
         let (admin, _, _) = try queued(fixture)
-        #expect(chmod(admin.spool.directory, 0o770) == 0)
+        try #require(chmod(admin.spool.directory, 0o770) == 0)
         #expect { try admin.claimMail(MailSelection()) } throws: { "\($0)".contains("writable by its group") }
         #expect { try fixture.invite("more@example.com") } throws: { "\($0)".contains("writable by its group") }
     }
@@ -87,7 +87,7 @@ import TestSupport
         let claim = try admin.claimMail(MailSelection(ids: [report.queuedMail[0]]))
         #expect(claim.mails.count == 1)
         // Between sending and erasing, the file becomes a FIFO nobody reads.
-        #expect(unlink(path) == 0 && mkfifo(path, 0o600) == 0)
+        try #require(unlink(path) == 0 && mkfifo(path, 0o600) == 0)
         try admin.recordDelivery(report.queuedMail[0], .delivered("test"))
         #expect(try admin.mailQueue().first?.state == .sent)
     }
