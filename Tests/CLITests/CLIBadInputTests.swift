@@ -5,7 +5,7 @@ import TestSupport
 
 /// SPEC §6: every bad input gets a specific message, exit status 1, and the
 /// workspace file stays byte-for-byte as it was.
-@Suite struct CLIBadInputTests {
+@Suite(.timeLimit(.minutes(10))) struct CLIBadInputTests {
     static let cases: [([String], String)] = [
         (["assign", "not-an-email", "+14155550100"], "invalid email: 'not-an-email' is not a valid email address: missing '@'"),
         (["assign", "agent@acme.test", "4155550100"],
@@ -86,7 +86,7 @@ import TestSupport
     }
 }
 
-@Suite struct CLISafetyTests {
+@Suite(.timeLimit(.minutes(10))) struct CLISafetyTests {
     @Test func readOnlyRefusesEveryWriteAndChangesNothing() throws {
         let cli = try CLIHarness()
         try cli.seedTeam()

@@ -4,7 +4,7 @@ import Testing
 import TestSupport
 
 /// Several operators on one file at once, as separate processes.
-@Suite struct CLIConcurrencyTests {
+@Suite(.timeLimit(.minutes(10))) struct CLIConcurrencyTests {
     /// The last-admin race: the only two workspace-admins bound to a login
     /// each demote or deactivate *themselves* at the same moment, in two
     /// processes. The test holds the write lock until the kernel shows both

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 import TestSupport
 
-@Suite struct CLIEndToEndTests {
+@Suite(.timeLimit(.minutes(10))) struct CLIEndToEndTests {
     @Test func initBindsTheFirstAdminToTheLoginAndListsAsDocumentedJSON() throws {
         let cli = try CLIHarness()
         let created = try cli.ok("init", "--workspace", "Acme Texting", "--admin-email", "Boss@Acme.TEST", "--admin-name", "Bo Ss")
@@ -159,7 +159,7 @@ import TestSupport
     }
 }
 
-@Suite struct DemoInvitationTests {
+@Suite(.timeLimit(.minutes(10))) struct DemoInvitationTests {
     @Test func theDemoHasPendingInvitationsMadeTheNormalWay() throws {
         let cli = try CLIHarness()
         try cli.ok("demo", "--members", "10", "--no-tui")

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 import TestSupport
 
-@Suite struct InvitationCLITests {
+@Suite(.timeLimit(.minutes(10))) struct InvitationCLITests {
     static let unusable =
         "clerk-team: this invitation token cannot be used: it is mistyped, already used, revoked or expired; ask for a new invitation\n"
 
@@ -157,7 +157,7 @@ import TestSupport
     }
 }
 
-@Suite struct BadInvitationRowCLITests {
+@Suite(.timeLimit(.minutes(10))) struct BadInvitationRowCLITests {
     @Test func invitesListShowsTheOthersAndWarnsAboutTheBadRow() throws {
         let team = try CLIWorkspace()
         try team.expectSuccess(["invite", "good@example.com", "--role", "member"])
@@ -173,7 +173,7 @@ import TestSupport
     }
 }
 
-@Suite struct LargeImportCLITests {
+@Suite(.timeLimit(.minutes(10))) struct LargeImportCLITests {
     @Test func aLargeImportReturnsAfterItsCommitAndLeavesTheMailToMailFlush() throws {
         let team = try CLIWorkspace()
         let csv = "email,role\n" + (1...60).map { "bulk\($0)@example.com,member" }.joined(separator: "\n") + "\n"

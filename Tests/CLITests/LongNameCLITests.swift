@@ -5,7 +5,7 @@ import TestSupport
 
 /// Names are bounded at input, and a longer one already in the file cannot
 /// stretch a table to a pathological width.
-@Suite struct LongNameCLITests {
+@Suite(.timeLimit(.minutes(10))) struct LongNameCLITests {
     @Test func namesAndGroupNamesLongerThanTheLimitAreRefusedAtInput() throws {
         let cli = try CLIHarness()
         try cli.seedTeam()

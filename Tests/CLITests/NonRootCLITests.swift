@@ -6,7 +6,7 @@ import TestSupport
 /// as a throw-away OS user (CI runs as root: see .ci/run). The workspace is
 /// shared the way the README says, through a set-group-ID folder of the
 /// user's group; the file belongs to root, who made it.
-@Suite(.serialized) struct NonRootCLITests {
+@Suite(.serialized, .timeLimit(.minutes(10))) struct NonRootCLITests {
     /// A root-made workspace in a folder shared with `user`, whose login is
     /// bound to `user@acme.test` (invited by root, accepted by the user).
     final class Shared {

@@ -5,7 +5,7 @@ import TestSupport
 
 /// Reading never changes the file: no upgrade, no journal switch, and a
 /// workspace on read-only media can be read.
-@Suite struct ReadingCLITests {
+@Suite(.timeLimit(.minutes(10))) struct ReadingCLITests {
     @Test func aReadCommandRefusesAnOldSchemaWithoutTouchingItAndAChangeUpgradesIt() throws {
         let cli = try CLIHarness()
         try cli.seedTeam()

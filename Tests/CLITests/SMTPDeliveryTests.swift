@@ -4,7 +4,7 @@ import TestSupport
 
 /// Delivery through a real SMTP server on loopback (aiosmtpd) with msmtp as
 /// the sendmail-compatible transport. Missing tools fail the test loudly.
-@Suite(.serialized) struct SMTPDeliveryTests {
+@Suite(.serialized, .timeLimit(.minutes(10))) struct SMTPDeliveryTests {
     @Test func invitationMailReachesARealSMTPServerAndItsTokenWorks() throws {
         let msmtp = try requireTools()
         let team = try CLIWorkspace()

@@ -4,7 +4,7 @@ import TestSupport
 
 /// A FIFO in the spool must not hang `mail flush` inside its write
 /// transaction, where every other operator's write would then wait.
-@Suite struct SpoolFIFOCLITests {
+@Suite(.timeLimit(.minutes(10))) struct SpoolFIFOCLITests {
     @Test func aFIFOInTheSpoolIsRefusedAndOthersKeepWriting() throws {
         let team = try CLIWorkspace()
         try team.writeConfig(#"{"transport": {"kind": "sendmail", "command": ["/bin/sh", "-c", "exit 75"]}}"#)

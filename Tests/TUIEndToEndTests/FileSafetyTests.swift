@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// The file under the screen: replaced, or not writable.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct FileSafetyTests {
     @Test func aRebuiltWorkspaceFileStopsTheScreenAndNoWriteIsReportedAsDone() throws {
         let h = try TUIHarness()
@@ -47,7 +47,7 @@ struct FileSafetyTests {
 }
 
 /// A write behind another process's lock: visible, cancellable, keys kept.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct LockWaitTests {
     @Test func aWriteBehindAnotherProcesssLockShowsItsWaitAndEscCancelsIt() throws {
         let h = try TUIHarness()

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// Keys that could lock the operator out ask first; a reflex answer is safe.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct SafetyTests {
     @Test func deactivatingYourselfAsksAndNKeepsYouActive() throws {
         let h = try TUIHarness()
@@ -73,7 +73,7 @@ struct SafetyTests {
 }
 
 /// The smallest terminals in a real terminal.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct SmallTerminalEndToEndTests {
     @Test func theInviteWindowFollowsTheFocusAtTwentyBySix() throws {
         let h = try TUIHarness()
@@ -106,7 +106,7 @@ struct SmallTerminalEndToEndTests {
 }
 
 /// `--view-as`: the interface exactly as another role sees it, read-only.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct ViewAsTests {
     @Test func viewingAsAMemberShowsNoInviteRoleOrRemove() throws {
         let viewer = try TUIHarness()

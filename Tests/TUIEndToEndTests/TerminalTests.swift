@@ -4,7 +4,7 @@ import TestSupport
 
 /// The interface as a terminal sees it: sizes, quitting, hang-ups, locales,
 /// terminal types, and text from the file that must not reach the terminal raw.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct TerminalTests {
     @Test func resizingRedrawsAndDegradesWithoutExiting() throws {
         let h = try TUIHarness()

@@ -6,7 +6,7 @@ import TeamCore
 
 /// A config file names a command to run: like ssh with its config, one that
 /// someone else could have written is refused.
-@Suite struct ConfigTrustTests {
+@Suite(.timeLimit(.minutes(10))) struct ConfigTrustTests {
     func write(_ dir: TempDirectory, mode: mode_t) throws -> String {
         let path = dir.file("config.json")
         try #"{"transport": {"kind": "sendmail", "command": ["/bin/true"]}}"#.write(toFile: path, atomically: true, encoding: .utf8)

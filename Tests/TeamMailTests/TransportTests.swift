@@ -4,7 +4,7 @@ import TestSupport
 import TeamCore
 @testable import TeamMail
 
-@Suite struct TransportTests {
+@Suite(.timeLimit(.minutes(10))) struct TransportTests {
     let mail = QueuedMail(id: 7, recipient: "ann@example.com",
                           message: "From: a@b.test\nTo: ann@example.com\nSubject: hi\n\nbody line\n", attempt: 1)
 
@@ -46,7 +46,7 @@ import TeamCore
     }
 }
 
-@Suite struct FolderTransportSharingTests {
+@Suite(.timeLimit(.minutes(10))) struct FolderTransportSharingTests {
     @Test func twoWorkspacesMailsWithTheSameNumberNeverOverwriteEachOther() throws {
         let dir = TempDirectory()
         let transport = FolderTransport(directory: dir.file("mail"))

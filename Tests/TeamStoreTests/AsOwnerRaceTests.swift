@@ -6,7 +6,7 @@ import TestSupport
 
 /// `--as` is for the file's owner: decided on the file SQLite opened, so a
 /// symbolic link swapped between a check and the open cannot fool it.
-@Suite struct AsOwnerRaceTests {
+@Suite(.timeLimit(.minutes(10))) struct AsOwnerRaceTests {
     /// Points `link` at `target` in one step (a new link renamed over it), as an attacker would.
     static func point(_ link: String, at target: String) {
         let fresh = link + ".new"

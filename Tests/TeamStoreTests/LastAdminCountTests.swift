@@ -4,7 +4,7 @@ import Testing
 @testable import TeamStore
 
 /// The lock-out rule counts only active, login-bound workspace-admins.
-@Suite struct LastAdminCountTests {
+@Suite(.timeLimit(.minutes(10))) struct LastAdminCountTests {
     @Test func aDeactivatedSecondAdminDoesNotLetTheActiveOneDemoteThemself() throws {
         let fixture = try StoreFixture()
         let owner = try fixture.open(as: .workspaceAdmin)

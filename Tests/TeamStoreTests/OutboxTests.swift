@@ -5,7 +5,7 @@ import TestSupport
 @testable import TeamCore
 @testable import TeamStore
 
-@Suite struct OutboxTests {
+@Suite(.timeLimit(.minutes(10))) struct OutboxTests {
     typealias F = StoreFixture
 
     @Test func aClaimLeasesMailSoASecondFlushDoesNotSendItToo() throws {

@@ -5,7 +5,7 @@ import Testing
 
 /// A workspace file replaced or deleted under an open connection: reads
 /// and writes stop with `gone`, and nothing is reported as written.
-@Suite struct ReplacedFileTests {
+@Suite(.timeLimit(.minutes(10))) struct ReplacedFileTests {
     @Test func aReplacedFileRefusesWritesAndPolls() throws {
         let fixture = try StoreFixture()
         let open = try fixture.open(as: .workspaceAdmin)

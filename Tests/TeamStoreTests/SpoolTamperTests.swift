@@ -6,7 +6,7 @@ import TestSupport
 @testable import TeamStore
 
 /// A queued message swapped in the spool is never sent.
-@Suite struct SpoolTamperTests {
+@Suite(.timeLimit(.minutes(10))) struct SpoolTamperTests {
     /// Queues one mail and returns the workspace, the mail and its spool file.
     func queued(_ fixture: StoreFixture) throws -> (SQLiteWorkspace, MailID, String) {
         let sent = try fixture.invite("tess@example.com")
@@ -75,7 +75,7 @@ import TestSupport
     }
 }
 
-@Suite struct SpoolEraseTests {
+@Suite(.timeLimit(.minutes(10))) struct SpoolEraseTests {
     @Test func aFIFOSwappedInAfterTheClaimDoesNotHangTheErasure() throws {
         let fixture = try StoreFixture()
         let rows = try ["e1@example.com", "e2@example.com"].enumerated().map { index, email in

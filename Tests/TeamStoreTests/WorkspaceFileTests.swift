@@ -5,7 +5,7 @@ import TestSupport
 @testable import TeamCore
 @testable import TeamStore
 
-@Suite struct WorkspaceFileTests {
+@Suite(.timeLimit(.minutes(10))) struct WorkspaceFileTests {
     let identity = OperatorIdentity(osLogin: "nobody-bound", interface: .cli)
 
     @Test func newFilesArePrivateWALAndMarkedAsOurs() throws {

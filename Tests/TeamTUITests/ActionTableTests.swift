@@ -4,7 +4,7 @@ import Testing
 import TermUI
 
 /// The action table × guard invariant, for an operator of every role.
-@Suite struct ActionTableTests {
+@Suite(.timeLimit(.minutes(10))) struct ActionTableTests {
     static let operators = ["olive@acme.test", "adam@acme.test", "mia@acme.test", "aga@acme.test", "mo@acme.test"]
 
     @Test(arguments: operators)

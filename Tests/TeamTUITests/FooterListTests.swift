@@ -6,7 +6,7 @@ import Testing
 /// agent and a deactivated member selected: the expectation is not built
 /// the way the footer builds it, so a change to the key table or to the
 /// guard shows up here as a different list. "(off)" marks a greyed key.
-@Suite struct FooterListTests {
+@Suite(.timeLimit(.minutes(10))) struct FooterListTests {
     /// With the agent Aga selected.
     static let members: [String: String] = [
         "olive@acme.test": "invite filter sort detail changeRole toggleActive remove mark focusNext switchView help quit",

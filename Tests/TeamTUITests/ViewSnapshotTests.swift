@@ -7,7 +7,7 @@ import TestSupport
 @testable import TeamStore
 
 /// Whole screens rendered into the cell grid, compared with golden text.
-@Suite struct ViewSnapshotTests {
+@Suite(.timeLimit(.minutes(10))) struct ViewSnapshotTests {
     @Test func mainScreen() throws {
         let fixture = try TUIFixture()
         var (state, runtime) = try fixture.app()
@@ -116,7 +116,7 @@ extension Runtime {
 }
 
 /// The demo at 100x30, as a new user first sees it.
-@Suite struct DemoScreenTests {
+@Suite(.timeLimit(.minutes(10))) struct DemoScreenTests {
     @Test func everyEmailOnTheDemoScreenTellsItsRowApart() throws {
         let dir = TempDirectory()
         let path = dir.file("demo.db")
@@ -139,7 +139,7 @@ extension Runtime {
 }
 
 /// The smallest terminals still work: the focused field shows, a member row shows, the note fits.
-@Suite struct SmallTerminalTests {
+@Suite(.timeLimit(.minutes(10))) struct SmallTerminalTests {
     @Test func theInviteWindowScrollsToTheFocusedField() {
         for size in [Size(cols: 20, rows: 6), Size(cols: 30, rows: 8)] {
             var state = Sample.started(size: size)
@@ -175,7 +175,7 @@ extension Runtime {
     }
 }
 
-@Suite struct FooterTests {
+@Suite(.timeLimit(.minutes(10))) struct FooterTests {
     func footer(_ state: AppState) -> String {
         String(AppView.render(state).grid.text().split(separator: "\n", omittingEmptySubsequences: false).last ?? "")
     }
