@@ -61,8 +61,8 @@ struct TerminalTests {
         let pid = try h.tmux.programPID()
         #expect(TmuxSession.processName(of: pid) == "clerk-team")
         #expect(kill(pid, SIGHUP) == 0)
-        // Only promptness is asserted: the status is 0 today (the loop ends as on `q`).
-        // 128 + SIGHUP, so a wrapper can tell a dropped connection from a quit.
+        // Promptly, and with 128 + SIGHUP (not the 0 of `q`), so a wrapper can
+        // tell a dropped connection from a quit.
         #expect(try h.tmux.waitForExit(timeout: 2) == 129)
         try Self.expectRestored(h)
     }
