@@ -1,44 +1,122 @@
-// Benchmark (not a test): times a bulk invitation from CSV, end to end in
-// the store: parsing, every check, tokens, mails spooled, one transaction.
-// Usage: clerk-bench [ROWS]   (default 10000). Prints the figures.
+// Benchmark (not a test): times a bulk invitation from CSV of ROWS rows
+// twice. In the store: parsing a string, every check, tokens, mails
+// spooled, one transaction. Then the real command end to end, as a person
+// runs it: `clerk-team invites import FILE` in its own process (reading
+// the file, the commit, the mail queued), checked afterwards through the
+// command line.
+// Usage: clerk-bench [ROWS] [--cli PATH/TO/clerk-team]   (default 10000 rows;
+// the clerk-team beside this program). Prints the figures.
 import Foundation
 import TeamCore
 import TeamImport
 import TeamStore
 
-let count = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 10_000
+var arguments = Array(CommandLine.arguments.dropFirst())
+var cliPath: String?
+if let flag = arguments.firstIndex(of: "--cli"), flag + 1 < arguments.count {
+    cliPath = arguments[flag + 1]
+    arguments.removeSubrange(flag...(flag + 1))
+}
+let count = arguments.first.flatMap { Int($0) } ?? 10_000
 let folder = NSTemporaryDirectory() + "/clerk-bench-\(UUID().uuidString)"
 defer { try? FileManager.default.removeItem(atPath: folder) }
 
-do {
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    let identity = OperatorIdentity(osLogin: "bench", interface: .cli)
-    let workspace = try SQLiteWorkspace.create(
-        path: folder + "/workspace.db", name: DisplayName("Bench Co."), adminEmail: EmailAddress("owner@bench.example"),
-        adminName: DisplayName("Owner"), identity: identity, options: StoreOptions())
-    let phones = ["+14155550100", "+14155550101", "+14155550102"]
-    for (index, phone) in phones.enumerated() {
-        _ = try workspace.perform(.addInbox(phone: PhoneNumber(phone), name: DisplayName("Inbox \(index)"),
-                                            visibility: index == 2 ? .private : .public))
-    }
-    // Quoted cells, several inboxes per cell, CRLF line ends: the realistic shape.
+let phones = ["+14155550100", "+14155550101", "+14155550102"]
+func seconds(_ from: Date, _ to: Date) -> String { String(format: "%.3f s", to.timeIntervalSince(from)) }
+
+/// Quoted cells, several inboxes per cell, CRLF line ends: the realistic shape.
+func csvText() -> String {
     var csv = "\u{FEFF}email,role,inbox\r\n"
     let roles = ["member", "agent", "manager", "admin"]
     for index in 0..<count {
         csv += "\"person\(index)@bench.example\",\(roles[index % roles.count]),\"\(phones[index % 3]);\(phones[(index + 1) % 3])\"\r\n"
     }
+    return csv
+}
+
+func inStore() throws {
+    let identity = OperatorIdentity(osLogin: "bench", interface: .cli)
+    let workspace = try SQLiteWorkspace.create(
+        path: folder + "/workspace.db", name: DisplayName("Bench Co."), adminEmail: EmailAddress("owner@bench.example"),
+        adminName: DisplayName("Owner"), identity: identity, options: StoreOptions())
+    for (index, phone) in phones.enumerated() {
+        _ = try workspace.perform(.addInbox(phone: PhoneNumber(phone), name: DisplayName("Inbox \(index)"),
+                                            visibility: index == 2 ? .private : .public))
+    }
+    let csv = csvText()
     let start = Date()
     let parsed = InvitationCSV.parse(csv)
     let parsedAt = Date()
     let report = try workspace.importInvitations(parsed.rows, dryRun: false)
     let end = Date()
     guard parsed.errors.isEmpty, report.errors.isEmpty, report.applied, report.queuedMail.count == count else {
-        print("benchmark failed: \((parsed.errors + report.errors).prefix(5))")
-        exit(1)
+        throw BenchFailure("in the store: \((parsed.errors + report.errors).prefix(5))")
     }
-    func seconds(_ from: Date, _ to: Date) -> String { String(format: "%.3f s", to.timeIntervalSince(from)) }
-    print("imported \(count) invitations from CSV in \(seconds(start, end)) "
+    print("in the store: imported \(count) invitations from CSV text in \(seconds(start, end)) "
           + "(parse \(seconds(start, parsedAt)), check + store + spool \(seconds(parsedAt, end)))")
+}
+
+struct BenchFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Runs clerk-team with the bench's workspace and config; returns its standard output.
+func clerkTeam(_ cli: String, _ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: cli)
+    process.arguments = arguments
+    var environment = ProcessInfo.processInfo.environment
+    environment["CLERK_TEAM_DB"] = folder + "/cli.db"
+    environment["CLERK_TEAM_CONFIG"] = folder + "/config.json"
+    process.environment = environment
+    let output = Pipe(), errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let out = output.fileHandleForReading.readDataToEndOfFile()
+    let err = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+        throw BenchFailure("clerk-team \(arguments.joined(separator: " ")): exit \(process.terminationStatus): "
+                           + String(decoding: err, as: UTF8.self))
+    }
+    return String(decoding: out, as: UTF8.self)
+}
+
+func endToEnd(_ cli: String) throws {
+    let config = #"{"transport": {"kind": "folder", "path": "\#(folder)/mail"}}"#
+    try config.write(toFile: folder + "/config.json", atomically: true, encoding: .utf8)
+    chmod(folder + "/config.json", 0o600)
+    _ = try clerkTeam(cli, ["init", "--workspace", "Bench Co.", "--admin-email", "owner@bench.example"])
+    for (index, phone) in phones.enumerated() {
+        _ = try clerkTeam(cli, ["inboxes", "add", phone, "--name", "Inbox \(index)", index == 2 ? "--private" : "--public"])
+    }
+    let file = folder + "/team.csv"
+    try csvText().write(toFile: file, atomically: true, encoding: .utf8)
+    let start = Date()
+    _ = try clerkTeam(cli, ["invites", "import", file])
+    let end = Date()
+    // Committed and queued: every invitation pending, every mail waiting in the outbox.
+    let pending = try clerkTeam(cli, ["invites", "list", "--json"]).components(separatedBy: #""status":"pending""#).count - 1
+    let queued = try clerkTeam(cli, ["mail", "status", "--json"]).components(separatedBy: #""state":"queued""#).count - 1
+    guard pending == count, queued == count else {
+        throw BenchFailure("end to end: \(pending) pending invitations and \(queued) queued mails, not \(count)")
+    }
+    print("end to end: clerk-team invites import of a \(count)-row file took \(seconds(start, end)) "
+          + "(process start, file read, checks, one commit, \(queued) mails queued for mail flush)")
+}
+
+do {
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    try inStore()
+    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        .deletingLastPathComponent().appendingPathComponent("clerk-team").path
+    let cli = cliPath ?? beside
+    guard FileManager.default.isExecutableFile(atPath: cli) else {
+        throw BenchFailure("no clerk-team at \(cli): build it (swift build -c release --product clerk-team) or pass --cli PATH")
+    }
+    try endToEnd(cli)
 } catch {
     print("benchmark failed: \(error)")
     exit(1)

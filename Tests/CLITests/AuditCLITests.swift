@@ -3,7 +3,7 @@ import Foundation
 import Testing
 import TestSupport
 
-@Suite struct AuditCLITests {
+@Suite(.timeLimit(.minutes(10))) struct AuditCLITests {
     static func handEdit(_ path: String, _ sql: String) -> Bool {
         var handle: OpaquePointer?
         guard sqlite3_open(path, &handle) == SQLITE_OK else { return false }

@@ -5,7 +5,7 @@ import TestSupport
 @testable import TeamStore
 
 /// `audit --actor --target --action --since --until`, and `--json` read in pages.
-@Suite struct AuditFilterCLITests {
+@Suite(.timeLimit(.minutes(10))) struct AuditFilterCLITests {
     func lines(_ cli: CLIHarness, _ arguments: String...) throws -> [[String: Any]] {
         let result = try cli.run(["audit", "--json"] + arguments)
         #expect(result.status == 0, "\(arguments): \(result.stderr)")

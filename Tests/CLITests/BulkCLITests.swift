@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// `--from-file`: one change for every member listed, as one batch.
-@Suite struct BulkCLITests {
+@Suite(.timeLimit(.minutes(10))) struct BulkCLITests {
     /// The admin outranks all of these but the workspace-admin.
     static let list = "# the floor\nmanager@acme.test\n\nagent@acme.test\nworkspace-admin@acme.test\nmember@acme.test\n"
 

@@ -5,7 +5,7 @@ import TestSupport
 
 /// SPEC §6: every bad input gets a specific message, exit status 1, and the
 /// workspace file stays byte-for-byte as it was.
-@Suite struct CLIBadInputTests {
+@Suite(.timeLimit(.minutes(10))) struct CLIBadInputTests {
     static let cases: [([String], String)] = [
         (["assign", "not-an-email", "+14155550100"], "invalid email: 'not-an-email' is not a valid email address: missing '@'"),
         (["assign", "agent@acme.test", "4155550100"],
@@ -65,28 +65,20 @@ import TestSupport
         try cli.seedTeam()
         cli.extraEnvironment["CLERK_TEAM_BUSY_TIMEOUT_MS"] = "200"
         var db: OpaquePointer?
-        #expect(sqlite3_open(cli.db, &db) == SQLITE_OK)
+        try #require(sqlite3_open(cli.db, &db) == SQLITE_OK)
         defer { sqlite3_close(db) }
-        #expect(sqlite3_exec(db, "BEGIN EXCLUSIVE", nil, nil, nil) == SQLITE_OK)
+        try #require(sqlite3_exec(db, "BEGIN EXCLUSIVE", nil, nil, nil) == SQLITE_OK)
         let result = try cli.run("assign", "agent@acme.test", "+14155550100")
-        #expect(sqlite3_exec(db, "ROLLBACK", nil, nil, nil) == SQLITE_OK)
+        try #require(sqlite3_exec(db, "ROLLBACK", nil, nil, nil) == SQLITE_OK)
         #expect(result.status == 1)
         #expect(result.stderr.contains("is locked by another process"))
         #expect(result.stderr.contains("nothing was changed"))
         let members = try cli.ok("members", "show", "agent@acme.test")
         #expect(members.contains("inboxes:     (none)"))
     }
-
-    @Test func typedConfirmationIsNeededOnlyOnATerminalAndWrongAnswersCancel() throws {
-        // Not a terminal here: scripts proceed without a prompt.
-        let cli = try CLIHarness()
-        try cli.seedTeam()
-        try cli.ok("members", "remove", "member@acme.test", "--yes")
-        #expect(try cli.run("members", "show", "member@acme.test").status == 1)
-    }
 }
 
-@Suite struct CLISafetyTests {
+@Suite(.timeLimit(.minutes(10))) struct CLISafetyTests {
     @Test func readOnlyRefusesEveryWriteAndChangesNothing() throws {
         let cli = try CLIHarness()
         try cli.seedTeam()
@@ -117,13 +109,5 @@ import TestSupport
         let result = try cli.run("--as", "agent@acme.test", "assign", "agent@acme.test", "+14155550100")
         #expect(result.status == 1)
         #expect(result.stderr.contains("refused (deactivated)"), "\(result.stderr)")
-    }
-
-    @Test func removingSomethingThatIsNotThereFailsBeforeAnyConfirmation() throws {
-        let cli = try CLIHarness()
-        try cli.seedTeam()
-        let result = try cli.run("--as", "agent@acme.test", "members", "remove", "manager@acme.test")
-        #expect(result.status == 1)
-        #expect(result.stderr.contains("refused (rank)"))
     }
 }

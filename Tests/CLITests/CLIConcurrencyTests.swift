@@ -1,31 +1,65 @@
+import CSQLite
 import Foundation
 import Testing
 import TestSupport
 
 /// Several operators on one file at once, as separate processes.
-@Suite struct CLIConcurrencyTests {
-    @Test func twoWorkspaceAdminsDemotingEachOtherAtOnceHaveExactlyOneWinner() throws {
-        for _ in 0..<5 {
-            let cli = try CLIHarness()
-            try cli.seedTeam()
-            try cli.ok("members", "set-role", "admin@acme.test", "member")  // leave exactly two workspace-admins
-            let a = ["--as", "owner@acme.test", "members", "set-role", "workspace-admin@acme.test", "admin"]
-            let b = ["--as", "workspace-admin@acme.test", "members", "set-role", "owner@acme.test", "admin"]
-            let first = try BinaryRunner.start([cli.binary] + a, environment: cli.environment, in: cli.dir.path)
-            let second = try BinaryRunner.start([cli.binary] + b, environment: cli.environment, in: cli.dir.path)
-            let results = [try BinaryRunner.finish(first, arguments: a), try BinaryRunner.finish(second, arguments: b)]
-            #expect(results.filter { $0.status == 0 }.count == 1, "\(results.map(\.stderr))")
-            let loser = try #require(results.first { $0.status != 0 })
-            #expect(loser.status == 1)
-            #expect(loser.stderr.contains("refused"))
-            let members = try #require(try cli.json("members", "list", "--json") as? [[String: Any]])
-            let admins = members.filter { ($0["role"] as? String) == "workspace-admin" }
-            #expect(admins.count == 1)
-            let demotions = try auditEvents(cli).filter {
-                ($0["action"] as? String) == "member.set-role" && (try? decode($0["before"] as? String))?["role"] == "workspace-admin"
-            }
-            #expect(demotions.count == 1)
+@Suite(.timeLimit(.minutes(10))) struct CLIConcurrencyTests {
+    /// The last-admin race: the only two workspace-admins bound to a login
+    /// each demote or deactivate *themselves* at the same moment, in two
+    /// processes. The test holds the write lock until the kernel shows both
+    /// processes asleep in SQLite's busy wait, so they certainly overlap;
+    /// then exactly one wins and the other meets the lock-out rule (not the
+    /// rank rule: a workspace-admin may act on themself). With a third
+    /// workspace-admin who has no login, the loser meets the login-bound
+    /// half of the rule; without, the count of active workspace-admins.
+    @Test(arguments: [("set-role", "set-role", false), ("deactivate", "set-role", false),
+                      ("deactivate", "deactivate", true), ("set-role", "deactivate", true)])
+    func twoLastWorkspaceAdminsStandingDownAtOnceLeaveExactlyOne(_ race: (String, String, Bool)) throws {
+        let cli = try CLIHarness()
+        cli.extraEnvironment["CLERK_TEAM_BUSY_TIMEOUT_MS"] = "60000"
+        try cli.seedTeam(logins: [.workspaceAdmin: "second-admin"])
+        if race.2 { try cli.ok("members", "set-role", "admin@acme.test", "workspace-admin") }
+        func standDown(_ verb: String, _ email: String) -> [String] {
+            verb == "set-role" ? ["--as", email, "members", "set-role", email, "admin"] : ["--as", email, "members", "deactivate", email]
         }
+        let a = standDown(race.0, "owner@acme.test"), b = standDown(race.1, "workspace-admin@acme.test")
+
+        var lock: OpaquePointer?
+        try #require(sqlite3_open(cli.db, &lock) == SQLITE_OK)
+        defer { sqlite3_close(lock) }
+        try #require(sqlite3_exec(lock, "BEGIN IMMEDIATE", nil, nil, nil) == SQLITE_OK)
+        let first = try BinaryRunner.start([cli.binary] + a, environment: cli.environment, in: cli.dir.path)
+        let second = try BinaryRunner.start([cli.binary] + b, environment: cli.environment, in: cli.dir.path)
+        let bothWaiting = ProcessProbe.within(30) {
+            ProcessProbe.isWaitingForALock(first.0.processIdentifier, on: cli.db)
+                && ProcessProbe.isWaitingForALock(second.0.processIdentifier, on: cli.db)
+        }
+        #expect(bothWaiting, "both commands must be waiting for the write lock before it is released")
+        #expect(first.0.isRunning && second.0.isRunning)
+        try #require(sqlite3_exec(lock, "ROLLBACK", nil, nil, nil) == SQLITE_OK)
+
+        let results = [try BinaryRunner.finish(first, arguments: a), try BinaryRunner.finish(second, arguments: b)]
+        #expect(results.filter { $0.status == 0 }.count == 1, "\(results.map(\.stderr))")
+        let loser = try #require(results.first { $0.status != 0 })
+        let loserVerb = results[0].status != 0 ? race.0 : race.1
+        #expect(loser.status == 1)
+        let rule = race.2 ? "refused (last-workspace-admin): the last active workspace-admin bound to a login"
+            : "refused (last-workspace-admin): the last active workspace-admin cannot be"
+        #expect(loser.stderr.contains(rule), "\(loser.stderr)")
+        #expect(loser.stderr.contains(loserVerb == "set-role" ? "be demoted" : "be deactivated"), "\(loser.stderr)")
+        #expect(try count(cli, "SELECT count(*) FROM members WHERE role = 'workspace-admin' AND status = 'active' AND login IS NOT NULL") == 1)
+        #expect(try count(cli, "SELECT count(*) FROM audit WHERE action IN ('member.set-role', 'member.deactivate') AND target IN ('owner@acme.test', 'workspace-admin@acme.test') AND outcome = 'done'") == 1)
+    }
+
+    /// One number from the file, read directly (the loser may no longer be allowed to read).
+    func count(_ cli: CLIHarness, _ sql: String) throws -> Int {
+        var db: OpaquePointer?, statement: OpaquePointer?
+        try #require(sqlite3_open_v2(cli.db, &db, SQLITE_OPEN_READONLY, nil) == SQLITE_OK)
+        defer { sqlite3_finalize(statement); sqlite3_close(db) }
+        try #require(sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK)
+        try #require(sqlite3_step(statement) == SQLITE_ROW)
+        return Int(sqlite3_column_int64(statement, 0))
     }
 
     /// 4 processes × 200 assign/unassign/set-role operations on one file: no
@@ -106,7 +140,7 @@ import TestSupport
         }
         let final = try snapshot(cli)
         #expect(final == state)
-        #expect(scripts.joined().count == 800)
+        try #require(scripts.joined().count == 800)
     }
 
     struct MemberState: Equatable {

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 import TestSupport
 
-@Suite struct CLIEndToEndTests {
+@Suite(.timeLimit(.minutes(10))) struct CLIEndToEndTests {
     @Test func initBindsTheFirstAdminToTheLoginAndListsAsDocumentedJSON() throws {
         let cli = try CLIHarness()
         let created = try cli.ok("init", "--workspace", "Acme Texting", "--admin-email", "Boss@Acme.TEST", "--admin-name", "Bo Ss")
@@ -100,13 +100,18 @@ import TestSupport
         try cli.seedTeam()
         // Someone with write access to the file plants escape sequences directly.
         var db: OpaquePointer?
-        #expect(sqlite3_open(cli.db, &db) == SQLITE_OK)
+        try #require(sqlite3_open(cli.db, &db) == SQLITE_OK)
         let sql = "UPDATE members SET name = 'Eve\u{1b}]0;pwned\u{07}\u{1b}[2J\u{9b}31m\u{202e}gnp' WHERE email = 'agent@acme.test'"
-        #expect(sqlite3_exec(db, sql, nil, nil, nil) == SQLITE_OK)
+        try #require(sqlite3_exec(db, sql, nil, nil, nil) == SQLITE_OK)
+        // And in an inbox's name, which `inboxes list` and `members show` print.
+        let inbox = "UPDATE inboxes SET name = 'In\u{1b}[31m\u{07}\u{202e}x' WHERE phone = '+14155550100'"
+        try #require(sqlite3_exec(db, inbox, nil, nil, nil) == SQLITE_OK)
+        #expect(sqlite3_changes(db) == 1)
         sqlite3_close(db)
+        try cli.ok("assign", "agent@acme.test", "+14155550100")
 
         for arguments in [["members", "list"], ["members", "list", "--json"], ["members", "show", "agent@acme.test"],
-                          ["inboxes", "list"], ["members", "show", "agent@acme.test", "--json"]] {
+                          ["inboxes", "list"], ["inboxes", "list", "--json"], ["members", "show", "agent@acme.test", "--json"]] {
             let result = try cli.run(arguments)
             #expect(result.status == 0)
             let bytes = Array(result.stdout.utf8)
@@ -116,6 +121,8 @@ import TestSupport
         }
         #expect(try cli.ok("members", "list").contains("Eve\\x1b]0;pwned\\x07\\x1b[2J\\x9b31m\\u{202e}gnp"))
         #expect(try cli.ok("members", "list", "--json").contains(#"Eve\u001b]0;pwned\u0007\u001b[2J\u009b31m\u202egnp"#))
+        #expect(try cli.ok("inboxes", "list").contains("In\\x1b[31m\\x07\\u{202e}x"))
+        #expect(try cli.ok("inboxes", "list", "--json").contains(#"In\u001b[31m\u0007\u202ex"#))
     }
 
     @Test func demoBuildsAVariedWorkspaceAwayFromTheRealOne() throws {
@@ -152,7 +159,7 @@ import TestSupport
     }
 }
 
-@Suite struct DemoInvitationTests {
+@Suite(.timeLimit(.minutes(10))) struct DemoInvitationTests {
     @Test func theDemoHasPendingInvitationsMadeTheNormalWay() throws {
         let cli = try CLIHarness()
         try cli.ok("demo", "--members", "10", "--no-tui")

@@ -53,7 +53,8 @@ final class CLIHarness: @unchecked Sendable {
     /// (`<role>@acme.test`, no login: tests act as them with `--as`), a public
     /// inbox +14155550100 and a private one +14155550190. Seeded through the
     /// store, since members normally arrive by invitation, a separate flow.
-    func seedTeam() throws {
+    /// `logins` binds some of them to a login (any name: no OS account needed).
+    func seedTeam(logins: [Role: String] = [:]) throws {
         let identity = OperatorIdentity(osLogin: currentLogin(), interface: .cli)
         let workspace = try SQLiteWorkspace.create(
             path: db, name: DisplayName("Acme"), adminEmail: EmailAddress("owner@acme.test"),
@@ -62,7 +63,7 @@ final class CLIHarness: @unchecked Sendable {
             for role in Role.allCases {
                 try workspace.insertMember(email: EmailAddress("\(role.rawValue)@acme.test"),
                                            name: DisplayName("\(role.rawValue.capitalized) Person"),
-                                           role: role, login: nil, status: .active)
+                                           role: role, login: logins[role], status: .active)
             }
         }
         try ok("inboxes", "add", "+14155550100", "--name", "Support", "--public")

@@ -4,7 +4,7 @@ import TestSupport
 
 /// --json and exit status on changing commands, members list --filter/--sort,
 /// usage errors, --read-only on commands that write nothing, plurals.
-@Suite struct CommandOutputTests {
+@Suite(.timeLimit(.minutes(10))) struct CommandOutputTests {
     func object(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }

@@ -6,7 +6,7 @@ import TestSupport
 /// function called with COMP_WORDS/COMP_CWORD set, as on a Tab press; the
 /// function runs `clerk-team` from PATH, which reads the workspace named by
 /// `--db` on the line.
-@Suite struct CompletionTests {
+@Suite(.timeLimit(.minutes(10))) struct CompletionTests {
     /// What bash would offer for `line` (the word being completed is last, maybe empty).
     static func complete(_ words: [String], binary: String, in dir: TempDirectory) throws -> (offers: [String], stderr: String) {
         let bin = dir.file("bin")

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// Destructive commands without a terminal (as through `ssh host clerk-team …`) need --yes.
-@Suite struct ConfirmationCLITests {
+@Suite(.timeLimit(.minutes(10))) struct ConfirmationCLITests {
     static let commands: [([String], String)] = [
         (["members", "remove", "member@acme.test"], "remove member member@acme.test"),
         (["inboxes", "remove", "+14155550100"], "remove inbox +14155550100"),

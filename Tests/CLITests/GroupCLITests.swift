@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// `groups …` through the real binary.
-@Suite struct GroupCLITests {
+@Suite(.timeLimit(.minutes(10))) struct GroupCLITests {
     @Test func aGroupFromCreationToDeletionWithDocumentedJSON() throws {
         let cli = try CLIHarness()
         try cli.seedTeam()

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// `--json` on the commands that change something outside the member and inbox commands.
-@Suite struct JSONOutputTests {
+@Suite(.timeLimit(.minutes(10))) struct JSONOutputTests {
     func object(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "not a JSON object: \(text)")
     }

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// The README's key table is the interface's own table, printed by `clerk-team keys --markdown`.
-@Suite struct KeyReferenceTests {
+@Suite(.timeLimit(.minutes(10))) struct KeyReferenceTests {
     static let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("README.md")
 

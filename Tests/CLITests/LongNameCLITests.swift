@@ -5,7 +5,7 @@ import TestSupport
 
 /// Names are bounded at input, and a longer one already in the file cannot
 /// stretch a table to a pathological width.
-@Suite struct LongNameCLITests {
+@Suite(.timeLimit(.minutes(10))) struct LongNameCLITests {
     @Test func namesAndGroupNamesLongerThanTheLimitAreRefusedAtInput() throws {
         let cli = try CLIHarness()
         try cli.seedTeam()
@@ -22,8 +22,8 @@ import TestSupport
         let cli = try CLIHarness()
         try cli.seedTeam()
         var handle: OpaquePointer?
-        #expect(sqlite3_open(cli.db, &handle) == SQLITE_OK)
-        #expect(sqlite3_exec(handle, "UPDATE members SET name = '\(String(repeating: "x", count: 20_000))' WHERE email = 'agent@acme.test'",
+        try #require(sqlite3_open(cli.db, &handle) == SQLITE_OK)
+        try #require(sqlite3_exec(handle, "UPDATE members SET name = '\(String(repeating: "x", count: 20_000))' WHERE email = 'agent@acme.test'",
                              nil, nil, nil) == SQLITE_OK)
         sqlite3_close(handle)
         let listed = try cli.ok("members", "list")

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// Invitation mail to internationalised addresses, through the binary.
-@Suite struct MailAddressCLITests {
+@Suite(.timeLimit(.minutes(10))) struct MailAddressCLITests {
     @Test func anInternationalisedDomainIsMailedInItsIDNAForm() throws {
         let team = try CLIWorkspace()
         try team.expectSuccess(["invite", "ann@bücher.example", "--role", "agent"])

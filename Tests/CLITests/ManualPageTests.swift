@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// clerk-team(1) is generated from the command definitions and the key table.
-@Suite struct ManualPageTests {
+@Suite(.timeLimit(.minutes(10))) struct ManualPageTests {
     /// Every command path the binary knows, from argument-parser's own help dump.
     static func commandPaths(_ binary: String, in dir: String) throws -> [String] {
         let dump = try BinaryRunner.run([binary, "--experimental-dump-help"], in: dir)

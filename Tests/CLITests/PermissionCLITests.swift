@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// `permissions grant|revoke|reset` through the real binary.
-@Suite struct PermissionCLITests {
+@Suite(.timeLimit(.minutes(10))) struct PermissionCLITests {
     @Test func grantRevokeResetAndTheRulesThatRefuse() throws {
         let cli = try CLIHarness()
         try cli.seedTeam()
@@ -37,7 +37,7 @@ import TestSupport
 }
 
 /// `roles set|reset` and `roles --json` through the real binary.
-@Suite struct RoleDefaultCLITests {
+@Suite(.timeLimit(.minutes(10))) struct RoleDefaultCLITests {
     @Test func setShowsAsChangedAndResetRestores() throws {
         let cli = try CLIHarness()
         try cli.seedTeam()
@@ -67,7 +67,7 @@ import TestSupport
 }
 
 /// `roles lint` through the real binary: exit 1 with findings, 0 once clean.
-@Suite struct LintCLITests {
+@Suite(.timeLimit(.minutes(10))) struct LintCLITests {
     @Test func findingsUntilTheMatrixIsConsistent() throws {
         let cli = try CLIHarness()
         try cli.seedTeam()
@@ -100,7 +100,7 @@ import TestSupport
 }
 
 /// `explain --json` and `who-holds` through the real binary.
-@Suite struct ExplainCLITests {
+@Suite(.timeLimit(.minutes(10))) struct ExplainCLITests {
     @Test func explainJSONNamesEverySource() throws {
         let cli = try CLIHarness()
         try cli.seedTeam()
@@ -132,7 +132,7 @@ import TestSupport
 }
 
 /// `--view-as` through the real binary (the interface itself needs a terminal).
-@Suite struct ViewAsCLITests {
+@Suite(.timeLimit(.minutes(10))) struct ViewAsCLITests {
     @Test func viewAsShowsWhatTheRoleSeesAndRefusesChanges() throws {
         let cli = try CLIHarness()
         try cli.seedTeam()
@@ -158,7 +158,7 @@ import TestSupport
     }
 }
 
-@Suite struct GivingRuleCLITests {
+@Suite(.timeLimit(.minutes(10))) struct GivingRuleCLITests {
     @Test func explainStatesHowRolesAndPermissionsAreGiven() throws {
         let cli = try CLIHarness()
         try cli.seedTeam()

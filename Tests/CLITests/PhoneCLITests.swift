@@ -4,7 +4,7 @@ import TestSupport
 
 /// Phone numbers through the binary: written as people write them, stored
 /// and printed in JSON as E.164, shown in tables in international format.
-@Suite struct PhoneCLITests {
+@Suite(.timeLimit(.minutes(10))) struct PhoneCLITests {
     @Test func numbersAreReadAsPeopleWriteThemAndStoredAsE164() throws {
         let cli = try CLIHarness()
         try cli.seedTeam()

@@ -4,7 +4,7 @@ import TestSupport
 
 /// `--read-only` holds for every command, including those that used to open
 /// the workspace their own way (accept, init, demo).
-@Suite struct ReadOnlyCLITests {
+@Suite(.timeLimit(.minutes(10))) struct ReadOnlyCLITests {
     @Test func readOnlyAcceptIsRefusedAndTheTokenStillWorksAfterwards() throws {
         let team = try CLIWorkspace()
         try team.expectSuccess(["invite", "ro@example.com", "--role", "member"])

@@ -5,7 +5,7 @@ import TestSupport
 @testable import TeamStore
 
 /// `roster export|apply` through the real binary, on real files.
-@Suite struct RosterCLITests {
+@Suite(.timeLimit(.minutes(10))) struct RosterCLITests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
     static func fixture(_ name: String) throws -> String {

@@ -4,7 +4,7 @@ import TestSupport
 
 /// Delivery through a real SMTP server on loopback (aiosmtpd) with msmtp as
 /// the sendmail-compatible transport. Missing tools fail the test loudly.
-@Suite(.serialized) struct SMTPDeliveryTests {
+@Suite(.serialized, .timeLimit(.minutes(10))) struct SMTPDeliveryTests {
     @Test func invitationMailReachesARealSMTPServerAndItsTokenWorks() throws {
         let msmtp = try requireTools()
         let team = try CLIWorkspace()
@@ -103,7 +103,7 @@ import TestSupport
             port \(port)
             from team@acme.test
             """.write(toFile: rc, atomically: true, encoding: .utf8)
-        #expect(chmod(rc, 0o600) == 0)
+        try #require(chmod(rc, 0o600) == 0)
         try team.writeConfig("""
             {"transport": {"kind": "sendmail", "command": ["\(msmtp)", "-C", "\(rc)", "-t"], "timeout_seconds": 30},
              "from": "team@acme.test"}

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// The raw token reaches only the invitee's mail: not a terminal, not a log.
-@Suite struct TokenLeakCLITests {
+@Suite(.timeLimit(.minutes(10))) struct TokenLeakCLITests {
     @Test func aFailingSendmailThatEchoesItsInputShowsNoTokenAnywhere() throws {
         let team = try CLIWorkspace()
         // A relay that complains about the lines it dislikes by repeating them.

@@ -9,7 +9,7 @@ import TestSupport
 ///
 /// The release build takes minutes on two cores; it runs under `nice` so the
 /// rest of the suite, running at the same time, keeps the processor first.
-@Suite struct InstallTests {
+@Suite(.timeLimit(.minutes(30))) struct InstallTests {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().path
 

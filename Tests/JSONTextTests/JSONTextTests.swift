@@ -2,7 +2,7 @@ import JSONText
 import Testing
 import TermText
 
-@Suite struct JSONTextTests {
+@Suite(.timeLimit(.minutes(10))) struct JSONTextTests {
     @Test func jsonEscapesEverythingATerminalWouldActOn() {
         let quoted = JSONText.quote("a\u{1b}b\u{9b}c\u{202e}d\"e\\f\n")
         #expect(quoted == #""a\u001bb\u009bc\u202ed\"e\\f\n""#)

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// `accept -` on a terminal: it says what it waits for, reads one line, joins.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct AcceptPromptTests {
     @Test func acceptDashAsksForTheTokenOnATerminalAndReadsOneLine() throws {
         let h = try TUIHarness()

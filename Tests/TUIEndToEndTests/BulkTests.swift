@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// Marks and one bulk change, the audit view, and the palette, in a real terminal.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct BulkEndToEndTests {
     @Test func aBulkAssignChangesTheAllowedAndNamesTheRefusedAsOneBatch() throws {
         let h = try TUIHarness()

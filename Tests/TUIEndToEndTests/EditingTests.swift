@@ -4,7 +4,7 @@ import TestSupport
 
 /// Changes made with keys in the real interface land in the workspace file
 /// (checked through the CLI), and changes by another process reach the screen.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct EditingTests {
     @Test func spaceInTheInboxPaneAssignsAndUnassignsWithACheckMark() throws {
         let h = try TUIHarness()

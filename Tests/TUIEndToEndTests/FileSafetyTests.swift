@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// The file under the screen: replaced, or not writable.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct FileSafetyTests {
     @Test func aRebuiltWorkspaceFileStopsTheScreenAndNoWriteIsReportedAsDone() throws {
         let h = try TUIHarness()
@@ -13,7 +13,7 @@ struct FileSafetyTests {
         // Rebuilt under the same name, as 'demo' or a restore from backup does: a new file.
         let copy = h.dir.file("rebuilt.db")
         try h.ok("--db", h.db, "members", "list")
-        #expect(FileManager.default.createFile(atPath: copy, contents: FileManager.default.contents(atPath: h.db)))
+        try #require(FileManager.default.createFile(atPath: copy, contents: FileManager.default.contents(atPath: h.db)))
         #expect(rename(copy, h.db) == 0)
         try h.tmux.press("d")
         try h.tmux.press("y")
@@ -47,7 +47,7 @@ struct FileSafetyTests {
 }
 
 /// A write behind another process's lock: visible, cancellable, keys kept.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct LockWaitTests {
     @Test func aWriteBehindAnotherProcesssLockShowsItsWaitAndEscCancelsIt() throws {
         let h = try TUIHarness()

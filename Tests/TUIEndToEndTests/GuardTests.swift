@@ -4,7 +4,7 @@ import TestSupport
 
 /// What the guard forbids is explained (disabled) or not offered (hidden) on
 /// the real screen, and pressing the key anyway changes nothing in the file.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct GuardTests {
     @Test func adminPressingRoleOrRemoveOnAWorkspaceAdminIsToldWhyAndNothingChanges() throws {
         let h = try TUIHarness()

@@ -4,7 +4,7 @@ import TestSupport
 
 /// Pasted text is text: it goes into the focused field with its line breaks
 /// dropped, and never runs as keys.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct PasteTests {
     @Test func aPasteWithAnEmbeddedEnterChangesNothingOutsideTheField() throws {
         let h = try TUIHarness()

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// Overrides made in the member window reach the member's own screen.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct PermissionScreenTests {
     @Test func anOverrideGivenInTheMemberWindowShowsInThatMembersOwnScreen() throws {
         let h = try TUIHarness()
@@ -37,7 +37,7 @@ struct PermissionScreenTests {
 }
 
 /// The roles view: a changed default is marked, and a workspace-admin changes one with Space.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct RolesViewTests {
     @Test func theRolesViewMarksAChangedDefaultAndSpaceChangesOne() throws {
         let h = try TUIHarness()

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// Who else has the workspace open: no database writes, gone when a process dies.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct PresenceTests {
     @Test func twoInterfacesSeeEachOtherAndAKilledOneLeavesAtOnce() throws {
         let h = try TUIHarness()

@@ -3,13 +3,13 @@ import Testing
 import TestSupport
 
 /// Keys that could lock the operator out ask first; a reflex answer is safe.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct SafetyTests {
     @Test func deactivatingYourselfAsksAndNKeepsYouActive() throws {
         let h = try TUIHarness()
         try h.seedTeam()
         // Another workspace-admin someone logs in as: the owner is not the last who can manage the team.
-        h.plantSQL("UPDATE members SET login = 'second-admin' WHERE email = 'workspace-admin@acme.test'")
+        try h.plantSQL("UPDATE members SET login = 'second-admin' WHERE email = 'workspace-admin@acme.test'")
         try h.openTUI()
         try h.select("owner@acme.test", name: "Olive Owner")
         try h.tmux.press("d")
@@ -58,7 +58,7 @@ struct SafetyTests {
         try h.seedTeam()
         // A second admin, to deactivate the operator from outside.
         try h.ok("members", "set-role", "admin@acme.test", "workspace-admin")
-        h.plantSQL("UPDATE members SET login = 'second-admin' WHERE email = 'admin@acme.test'")
+        try h.plantSQL("UPDATE members SET login = 'second-admin' WHERE email = 'admin@acme.test'")
         try h.openTUI()
         try h.tmux.waitFor("Olive Owner")
         try h.ok("--as", "admin@acme.test", "members", "deactivate", "owner@acme.test")
@@ -73,7 +73,7 @@ struct SafetyTests {
 }
 
 /// The smallest terminals in a real terminal.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct SmallTerminalEndToEndTests {
     @Test func theInviteWindowFollowsTheFocusAtTwentyBySix() throws {
         let h = try TUIHarness()
@@ -106,7 +106,7 @@ struct SmallTerminalEndToEndTests {
 }
 
 /// `--view-as`: the interface exactly as another role sees it, read-only.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct ViewAsTests {
     @Test func viewingAsAMemberShowsNoInviteRoleOrRemove() throws {
         let viewer = try TUIHarness()

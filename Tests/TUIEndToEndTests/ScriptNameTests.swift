@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// Names in scripts with multi-character clusters reach a real terminal whole.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct ScriptNameTests {
     @Test func conjunctsJamoAndVoicedKanaAreShownWhole() throws {
         let h = try TUIHarness()

@@ -94,10 +94,10 @@ final class TUIHarness: @unchecked Sendable {
     }
 
     /// Writes straight into the file, as anyone with write access could, bypassing the guard.
-    func plantSQL(_ sql: String) {
+    func plantSQL(_ sql: String) throws {
         var handle: OpaquePointer?
-        #expect(sqlite3_open(db, &handle) == SQLITE_OK)
-        #expect(sqlite3_exec(handle, sql, nil, nil, nil) == SQLITE_OK)
+        try #require(sqlite3_open(db, &handle) == SQLITE_OK)
+        try #require(sqlite3_exec(handle, sql, nil, nil, nil) == SQLITE_OK)
         sqlite3_close(handle)
     }
 
@@ -140,8 +140,8 @@ final class SQLiteLock {
     private var handle: OpaquePointer?
 
     init(path: String) throws {
-        #expect(sqlite3_open(path, &handle) == SQLITE_OK)
-        #expect(sqlite3_exec(handle, "BEGIN IMMEDIATE", nil, nil, nil) == SQLITE_OK)
+        try #require(sqlite3_open(path, &handle) == SQLITE_OK)
+        try #require(sqlite3_exec(handle, "BEGIN IMMEDIATE", nil, nil, nil) == SQLITE_OK)
     }
 
     func release() {

@@ -4,7 +4,7 @@ import TestSupport
 
 /// The interface as a terminal sees it: sizes, quitting, hang-ups, locales,
 /// terminal types, and text from the file that must not reach the terminal raw.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct TerminalTests {
     @Test func resizingRedrawsAndDegradesWithoutExiting() throws {
         let h = try TUIHarness()
@@ -61,8 +61,8 @@ struct TerminalTests {
         let pid = try h.tmux.programPID()
         #expect(TmuxSession.processName(of: pid) == "clerk-team")
         #expect(kill(pid, SIGHUP) == 0)
-        // Only promptness is asserted: the status is 0 today (the loop ends as on `q`).
-        // 128 + SIGHUP, so a wrapper can tell a dropped connection from a quit.
+        // Promptly, and with 128 + SIGHUP (not the 0 of `q`), so a wrapper can
+        // tell a dropped connection from a quit.
         #expect(try h.tmux.waitForExit(timeout: 2) == 129)
         try Self.expectRestored(h)
     }
@@ -137,8 +137,8 @@ struct TerminalTests {
         let h = try TUIHarness()
         try h.seedTeam()
         // Someone with write access to the file plants terminal escapes directly.
-        h.plantSQL("UPDATE members SET name = 'Eve\u{1b}]0;pwned\u{07}\u{1b}[2J\u{9b}31m\u{202e}gnp' WHERE email = 'agent@acme.test'")
-        h.plantSQL("UPDATE inboxes SET name = 'V\u{1b}[5mI\u{85}P\u{2066}' WHERE phone = '+14155550190'")
+        try h.plantSQL("UPDATE members SET name = 'Eve\u{1b}]0;pwned\u{07}\u{1b}[2J\u{9b}31m\u{202e}gnp' WHERE email = 'agent@acme.test'")
+        try h.plantSQL("UPDATE inboxes SET name = 'V\u{1b}[5mI\u{85}P\u{2066}' WHERE phone = '+14155550190'")
         try h.openTUI()
         try h.tmux.press("j")
         var screen = try h.tmux.waitFor(#"Inboxes of Eve\x1b]0;"#)

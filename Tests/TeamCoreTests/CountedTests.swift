@@ -1,7 +1,7 @@
 import Testing
 import TeamCore
 
-@Suite struct CountedTests {
+@Suite(.timeLimit(.minutes(10))) struct CountedTests {
     @Test func oneIsSingularEveryOtherCountPlural() {
         #expect(counted(1, "member") == "1 member")
         #expect(counted(0, "member") == "0 members")

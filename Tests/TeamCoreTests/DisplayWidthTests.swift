@@ -1,7 +1,7 @@
 import Testing
 @testable import TermText
 
-@Suite struct DisplayWidthTests {
+@Suite(.timeLimit(.minutes(10))) struct DisplayWidthTests {
     @Test(arguments: [
         ("abc", 3), ("美咲", 4), ("지민", 4), ("Zoë", 3), ("e\u{301}", 1), ("🚀", 2), ("Sam 🚀", 6),
         ("👨‍👩‍👧", 2), ("🇩🇪", 2), ("👍🏽", 2), ("ｆｕｌｌ", 8), ("", 0), ("\u{200B}", 0), ("東京 窓口", 9),
@@ -29,7 +29,7 @@ import Testing
     }
 }
 
-@Suite struct DisplayWidthShortcutTests {
+@Suite(.timeLimit(.minutes(10))) struct DisplayWidthShortcutTests {
     /// The table of known widths must say exactly what the general rule says.
     @Test func knownWidthsAgreeWithTheGeneralRule() {
         for value in UInt32(0)...0x3000 {
@@ -51,7 +51,7 @@ import Testing
     }
 }
 
-@Suite struct DisplayTextTests {
+@Suite(.timeLimit(.minutes(10))) struct DisplayTextTests {
     @Test func tableTextReducesSequencesSoWidthsAgree() {
         let text = TerminalText.displayText("Ann 👨‍👩‍👧 🇯🇵 👍🏽")
         #expect(text == "Ann 👨 JP 👍")
@@ -59,7 +59,7 @@ import Testing
     }
 }
 
-@Suite struct ShortenTests {
+@Suite(.timeLimit(.minutes(10))) struct ShortenTests {
     @Test func emailsKeepTheirDomainAndBothEndsOfTheLocalPart() {
         #expect(TerminalText.shortenEmail("ana-maria.jensen.3@demo.example", toWidth: 40) == "ana-maria.jensen.3@demo.example")
         let short = TerminalText.shortenEmail("ana-maria.jensen.3@demo.example", toWidth: 24)

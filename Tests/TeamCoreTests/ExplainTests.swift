@@ -2,7 +2,7 @@ import Testing
 @testable import TeamCore
 
 /// `explain` is the one function behind `can`, `explain` and `who-holds`.
-@Suite struct ExplainTests {
+@Suite(.timeLimit(.minutes(10))) struct ExplainTests {
     @Test func aChangedRoleDefaultIsNamedAsSuch() {
         var table = RoleMatrix.shipped.permissions
         table[.admin, default: []].insert(.viewMessages)

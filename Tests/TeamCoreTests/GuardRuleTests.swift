@@ -2,7 +2,7 @@ import Testing
 @testable import TeamCore
 
 /// The special rules of SPEC §3, one by one.
-@Suite struct GuardRuleTests {
+@Suite(.timeLimit(.minutes(10))) struct GuardRuleTests {
     typealias G = GuardExhaustiveTests
     static let oneAdmin = WorkspaceFacts(activeWorkspaceAdmins: 1)
 
@@ -147,7 +147,7 @@ import Testing
     }
 }
 
-@Suite struct EffectivePermissionTests {
+@Suite(.timeLimit(.minutes(10))) struct EffectivePermissionTests {
     @Test func roleUnionGroupsUnionGrantsMinusRevokes() {
         let sources = PermissionSources(
             role: .agent, status: .active,
@@ -181,7 +181,7 @@ import Testing
     }
 }
 
-@Suite struct IdentityRuleTests {
+@Suite(.timeLimit(.minutes(10))) struct IdentityRuleTests {
     @Test func actingAsAnotherMemberIsForTheSuperuserAndTheFileOwnerOnly() {
         #expect(OperatorIdentity.mayActAs(effectiveUID: 0, fileOwnerUID: 1000))
         #expect(OperatorIdentity.mayActAs(effectiveUID: 1000, fileOwnerUID: 1000))

@@ -3,7 +3,7 @@ import Testing
 
 /// The lock-out rule counts only workspace-admins someone can actually log in
 /// as: an admin with no bound login is reachable only with `--as`.
-@Suite struct LoginBoundKeyholderTests {
+@Suite(.timeLimit(.minutes(10))) struct LoginBoundKeyholderTests {
     typealias R = GuardRuleTests
 
     /// 100 (bound to a login) and 101 (no login) are both active

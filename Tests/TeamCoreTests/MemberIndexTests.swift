@@ -1,7 +1,7 @@
 import Testing
 @testable import TeamCore
 
-@Suite struct MemberIndexTests {
+@Suite(.timeLimit(.minutes(10))) struct MemberIndexTests {
     static func sample() -> MemberIndex {
         var index = MemberIndex()
         index.append(id: 1, name: "Zoë Müller", email: "zoe.muller@example.com")

@@ -1,7 +1,7 @@
 import Testing
 @testable import TeamCore
 
-@Suite struct RoleLintTests {
+@Suite(.timeLimit(.minutes(10))) struct RoleLintTests {
     static let everything = Set(Permission.allCases)
 
     @Test func theShippedMatrixHasTheSeedsOddities() {

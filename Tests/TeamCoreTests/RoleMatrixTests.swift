@@ -32,7 +32,7 @@ private func specCells() -> [(String, Role, Bool)] {
     }
 }
 
-@Suite struct RoleMatrixTests {
+@Suite(.timeLimit(.minutes(10))) struct RoleMatrixTests {
     @Test func specTableHasFifteenPermissionsAndFiveRoles() {
         let cells = specCells()
         #expect(cells.count == 15 * 5)

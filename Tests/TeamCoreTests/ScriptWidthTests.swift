@@ -4,7 +4,7 @@ import Testing
 /// Real names in scripts whose grapheme clusters hold more than one spacing
 /// character: every scalar is kept, and the width is what a terminal
 /// (wcwidth, summed) gives them. Expected widths are glibc's `wcswidth`.
-@Suite struct ScriptWidthTests {
+@Suite(.timeLimit(.minutes(10))) struct ScriptWidthTests {
     static let table: [(String, Int)] = [
         ("नमस्ते क्षत्रिय", 11),                                   // Devanagari conjuncts (virama-joined)
         ("क्ष", 2),

@@ -2,7 +2,7 @@ import Testing
 import TermText
 @testable import TeamCore
 
-@Suite struct TextSafetyTests {
+@Suite(.timeLimit(.minutes(10))) struct TextSafetyTests {
     @Test func sanitizeMakesEscapesVisible() {
         #expect(TerminalText.sanitize("a\u{1b}[2Jb") == "a\\x1b[2Jb")
         #expect(TerminalText.sanitize("x\u{9b}y") == "x\\x9by")

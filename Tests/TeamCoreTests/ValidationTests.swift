@@ -1,7 +1,7 @@
 import Testing
 @testable import TeamCore
 
-@Suite struct EmailValidationTests {
+@Suite(.timeLimit(.minutes(10))) struct EmailValidationTests {
     @Test(arguments: [
         ("Ana@Example.com", "ana@example.com"),
         ("  bob.smith+team@mail.example.co.uk ", "bob.smith+team@mail.example.co.uk"),
@@ -37,7 +37,7 @@ import Testing
     }
 }
 
-@Suite struct PhoneValidationTests {
+@Suite(.timeLimit(.minutes(10))) struct PhoneValidationTests {
     @Test(arguments: ["+14159004009", "+4930901820", "+819012345678", "+12345678"])
     func acceptsE164(_ input: String) throws {
         #expect(try PhoneNumber(input).value == input)
@@ -58,7 +58,7 @@ import Testing
     }
 }
 
-@Suite struct NameValidationTests {
+@Suite(.timeLimit(.minutes(10))) struct NameValidationTests {
     @Test(arguments: ["Ana García", "美咲 田中", "Sam 🚀", "O'Brien", "👨‍👩‍👧 Family"])
     func acceptsPrintableNames(_ input: String) throws {
         #expect(try DisplayName(input).value == input)

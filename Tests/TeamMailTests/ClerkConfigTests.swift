@@ -3,7 +3,7 @@ import Testing
 import TeamCore
 @testable import TeamMail
 
-@Suite struct ClerkConfigTests {
+@Suite(.timeLimit(.minutes(10))) struct ClerkConfigTests {
     let env = ["HOME": "/home/pat", "XDG_DATA_HOME": "/data"]
 
     func parse(_ json: String) throws -> ClerkConfig {

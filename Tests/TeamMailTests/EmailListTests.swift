@@ -3,7 +3,7 @@ import TeamCore
 @testable import TeamImport
 
 /// `--from-file` lists: one email a line, comments and blank lines skipped, bad lines by number.
-@Suite struct EmailListTests {
+@Suite(.timeLimit(.minutes(10))) struct EmailListTests {
     @Test func commentsBlankLinesBOMAndCRLFAreSkipped() {
         let parsed = EmailList.parse("\u{FEFF}# team to move\r\nAnn@Example.com\r\n\r\n   \n  bob@example.com  \n# end")
         #expect(parsed.errors.isEmpty)

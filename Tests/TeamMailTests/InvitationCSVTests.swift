@@ -2,7 +2,7 @@ import Testing
 import TeamCore
 @testable import TeamImport
 
-@Suite struct InvitationCSVTests {
+@Suite(.timeLimit(.minutes(10))) struct InvitationCSVTests {
     @Test func quotedCommasBOMCRLFAndBlankLinesAreRead() throws {
         let text = "\u{FEFF}Email,ROLE,inbox\r\n"
             + "\"ann@example.com\",agent,\"+14155550100, +14155550101\"\r\n"

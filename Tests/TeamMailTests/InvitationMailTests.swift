@@ -3,7 +3,7 @@ import Testing
 import TeamCore
 @testable import TeamMail
 
-@Suite struct InvitationMailTests {
+@Suite(.timeLimit(.minutes(10))) struct InvitationMailTests {
     func content(workspace: String = "Acme Ltd", inviter: String = "Wanda Admin", token: String = "tok3n") throws
         -> InvitationMailContent {
         InvitationMailContent(

@@ -3,7 +3,7 @@ import TeamCore
 @testable import TeamMail
 
 /// Addresses as they go into mail headers: IDNA domains, ASCII local parts.
-@Suite struct MailAddressTests {
+@Suite(.timeLimit(.minutes(10))) struct MailAddressTests {
     @Test(arguments: [
         ("ann@bücher.example", "ann@xn--bcher-kva.example"),
         ("ann@東京.example", "ann@xn--1lqs71d.example"),

@@ -5,7 +5,7 @@ import TeamCore
 @testable import TeamMail
 
 /// A transport error never carries the message it failed to send.
-@Suite struct RedactionTests {
+@Suite(.timeLimit(.minutes(10))) struct RedactionTests {
     static let token = "abcdefghijklmnopqrstuvwxyz234567abcdefghijklmnopqrst"
     let mail = QueuedMail(id: 3, recipient: "ann@example.com",
                           message: "To: ann@example.com\nSubject: hi\n\nrun: clerk-team accept -\ntoken:\n\n    \(Self.token)\n",

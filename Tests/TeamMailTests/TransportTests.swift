@@ -4,7 +4,7 @@ import TestSupport
 import TeamCore
 @testable import TeamMail
 
-@Suite struct TransportTests {
+@Suite(.timeLimit(.minutes(10))) struct TransportTests {
     let mail = QueuedMail(id: 7, recipient: "ann@example.com",
                           message: "From: a@b.test\nTo: ann@example.com\nSubject: hi\n\nbody line\n", attempt: 1)
 
@@ -25,7 +25,7 @@ import TeamCore
         let script = dir.file("fake-sendmail")
         try "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"\(dir.file("argv"))\"\ncat > \"\(dir.file("stdin"))\"\n"
             .write(toFile: script, atomically: true, encoding: .utf8)
-        #expect(chmod(script, 0o755) == 0)
+        try #require(chmod(script, 0o755) == 0)
         let transport = SendmailTransport(command: [script, "-t", "-i"], timeoutSeconds: 20)
         #expect(try transport.deliver(mail) == "command \(script) -t -i")
         #expect(try String(contentsOfFile: dir.file("stdin"), encoding: .utf8) == mail.message)
@@ -46,7 +46,7 @@ import TeamCore
     }
 }
 
-@Suite struct FolderTransportSharingTests {
+@Suite(.timeLimit(.minutes(10))) struct FolderTransportSharingTests {
     @Test func twoWorkspacesMailsWithTheSameNumberNeverOverwriteEachOther() throws {
         let dir = TempDirectory()
         let transport = FolderTransport(directory: dir.file("mail"))

@@ -3,7 +3,7 @@ import TeamCore
 @testable import TeamPhone
 
 /// Numbers as people write them, from several countries, through libphonenumber.
-@Suite struct PhoneNumbersTests {
+@Suite(.timeLimit(.minutes(10))) struct PhoneNumbersTests {
     /// Public numbers of real offices (and the demo's fictional 555-01xx
     /// range, which the North American plan reserves for fiction and which
     /// libphonenumber counts as valid), written the ways people write them.

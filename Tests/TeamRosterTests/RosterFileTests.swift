@@ -4,7 +4,7 @@ import TeamCore
 
 /// The file: written in one stable form, read back to the same roster,
 /// and every problem named with its line.
-@Suite struct RosterFileTests {
+@Suite(.timeLimit(.minutes(10))) struct RosterFileTests {
     @Test func yamlReadsBackToTheSameRoster() throws {
         let text = RosterYAML.render(RosterSamples.team)
         #expect(try RosterReader.read(text) == RosterSamples.team)

@@ -3,7 +3,7 @@ import TeamCore
 @testable import TeamRoster
 
 /// The plan is a pure function of the workspace's roster and the file's.
-@Suite struct RosterPlanTests {
+@Suite(.timeLimit(.minutes(10))) struct RosterPlanTests {
     typealias S = RosterSamples
     let owner = S.email("owner@acme.test")
 

@@ -4,7 +4,7 @@ import Testing
 @testable import TeamStore
 
 /// An invitation carries its inviter's authority only while the inviter still has it.
-@Suite struct AcceptRecheckTests {
+@Suite(.timeLimit(.minutes(10))) struct AcceptRecheckTests {
     typealias F = StoreFixture
 
     @Test func anInvitationDiesWithItsInvitersPowersAndStaysPendingForAReinvite() throws {

@@ -5,7 +5,7 @@ import Testing
 @testable import TeamStore
 
 /// The audit log is tamper-evident: a hash chain, no REPLACE, refusals recorded.
-@Suite struct AuditChainTests {
+@Suite(.timeLimit(.minutes(10))) struct AuditChainTests {
     typealias F = StoreFixture
 
     /// Runs SQL straight on the file, as anyone with write access could.

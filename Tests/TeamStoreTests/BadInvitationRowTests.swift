@@ -4,7 +4,7 @@ import Testing
 @testable import TeamStore
 
 /// One hand-edited row must not hide every other invitation.
-@Suite struct BadInvitationRowTests {
+@Suite(.timeLimit(.minutes(10))) struct BadInvitationRowTests {
     @Test func theGoodRowsAreListedAndTheBadOneIsNamed() throws {
         let fixture = try StoreFixture()
         try fixture.invite("good1@example.com")

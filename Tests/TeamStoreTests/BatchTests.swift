@@ -4,7 +4,7 @@ import Testing
 @testable import TeamStore
 
 /// Several changes as one: one transaction, guard per change, one batch id.
-@Suite struct BatchTests {
+@Suite(.timeLimit(.minutes(10))) struct BatchTests {
     static let targets: [Role] = [.workspaceAdmin, .manager, .agent, .member]
 
     func assignments(_ fixture: StoreFixture) -> [TeamCommand] {

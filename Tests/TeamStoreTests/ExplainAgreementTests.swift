@@ -7,7 +7,7 @@ import TestSupport
 /// `can`, `explain` and `who-holds` come from one function: on the demo
 /// workspace (groups, overrides, every role, deactivated members) they
 /// agree for every member and permission.
-@Suite struct ExplainAgreementTests {
+@Suite(.timeLimit(.minutes(10))) struct ExplainAgreementTests {
     @Test func explainWhoHoldsAndCanAgreeOnTheDemo() throws {
         let dir = TempDirectory()
         let identity = OperatorIdentity(osLogin: "demo-owner", interface: .cli)

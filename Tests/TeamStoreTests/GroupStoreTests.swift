@@ -5,7 +5,7 @@ import TestSupport
 @testable import TeamStore
 
 /// Groups through the store: lifecycle, names, and each rule that refuses.
-@Suite struct GroupStoreTests {
+@Suite(.timeLimit(.minutes(10))) struct GroupStoreTests {
     typealias F = StoreFixture
     typealias O = OverrideStoreTests
 

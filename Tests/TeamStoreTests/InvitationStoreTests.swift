@@ -5,7 +5,7 @@ import TestSupport
 @testable import TeamCore
 @testable import TeamStore
 
-@Suite struct InvitationStoreTests {
+@Suite(.timeLimit(.minutes(10))) struct InvitationStoreTests {
     typealias F = StoreFixture
 
     @Test func onlyTheHashOfATokenReachesTheDatabaseWALAndSHM() throws {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import TeamStore
 
-@Suite struct InvitationTokenTests {
+@Suite(.timeLimit(.minutes(10))) struct InvitationTokenTests {
     @Test func tokensAre52Base32CharactersCarrying32RandomBytes() {
         let token = InvitationToken.generate()
         #expect(token.text.count == 52)

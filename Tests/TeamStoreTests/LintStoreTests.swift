@@ -4,7 +4,7 @@ import TestSupport
 @testable import TeamCore
 @testable import TeamStore
 
-@Suite struct LintStoreTests {
+@Suite(.timeLimit(.minutes(10))) struct LintStoreTests {
     typealias F = StoreFixture
 
     @Test func lintSeesTheMatrixTheGroupsAndWhoHoldsWhat() throws {

@@ -4,7 +4,7 @@ import TestSupport
 @testable import TeamCore
 @testable import TeamStore
 
-@Suite struct ListQueryTests {
+@Suite(.timeLimit(.minutes(10))) struct ListQueryTests {
     typealias F = StoreFixture
 
     @Test func theIndexListsEveryMemberInEachSortOrder() throws {

@@ -4,7 +4,7 @@ import Testing
 @testable import TeamStore
 
 /// The lock-out facts come from the file inside the write transaction.
-@Suite struct LockOutStoreTests {
+@Suite(.timeLimit(.minutes(10))) struct LockOutStoreTests {
     typealias F = StoreFixture
 
     @Test func aSecondWorkspaceAdminWithoutALoginDoesNotLetTheBoundOneLeave() throws {

@@ -6,7 +6,7 @@ import TestSupport
 
 /// `permissions grant|revoke|reset` through the store: each rule refuses,
 /// names itself and changes nothing.
-@Suite struct OverrideStoreTests {
+@Suite(.timeLimit(.minutes(10))) struct OverrideStoreTests {
     typealias F = StoreFixture
 
     /// Runs `command` expecting a refusal by `rule`, and checks the file did not change.

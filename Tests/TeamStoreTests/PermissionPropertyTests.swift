@@ -10,7 +10,7 @@ import TestSupport
 /// (b) an active workspace-admin still holds both team keys.
 ///
 /// Reproduce a failure with the seed it prints: `CLERK_PROPERTY_SEED=<seed> swift test --filter PermissionProperty`.
-@Suite struct PermissionPropertyTests {
+@Suite(.timeLimit(.minutes(10))) struct PermissionPropertyTests {
     static let episodes = 8
     static let stepsPerEpisode = 400
 

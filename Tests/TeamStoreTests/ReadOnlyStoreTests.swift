@@ -5,7 +5,7 @@ import TestSupport
 @testable import TeamStore
 
 /// A handle opened read-only changes nothing, whatever it is asked to do.
-@Suite struct ReadOnlyStoreTests {
+@Suite(.timeLimit(.minutes(10))) struct ReadOnlyStoreTests {
     let readOnly = StoreOptions(readOnly: true)
 
     @Test func aReadOnlyHandleRefusesAcceptAndTheTokenStillWorks() throws {

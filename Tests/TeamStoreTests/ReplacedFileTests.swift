@@ -5,13 +5,13 @@ import Testing
 
 /// A workspace file replaced or deleted under an open connection: reads
 /// and writes stop with `gone`, and nothing is reported as written.
-@Suite struct ReplacedFileTests {
+@Suite(.timeLimit(.minutes(10))) struct ReplacedFileTests {
     @Test func aReplacedFileRefusesWritesAndPolls() throws {
         let fixture = try StoreFixture()
         let open = try fixture.open(as: .workspaceAdmin)
         _ = try open.dataVersion()
         let copy = fixture.dir.file("copy.db")
-        #expect(FileManager.default.createFile(atPath: copy, contents: fixture.fileBytes()))
+        try #require(FileManager.default.createFile(atPath: copy, contents: fixture.fileBytes()))
         #expect(rename(copy, fixture.path) == 0)
         let before = try fixture.open(as: .workspaceAdmin).auditEvents(limit: nil).count
         #expect { try open.perform(.deactivate(member: StoreFixture.email(.agent))) } throws: { error in
@@ -27,7 +27,7 @@ import Testing
     @Test func aDeletedFileSaysSo() throws {
         let fixture = try StoreFixture()
         let open = try fixture.open(as: .workspaceAdmin)
-        #expect(unlink(fixture.path) == 0)
+        try #require(unlink(fixture.path) == 0)
         #expect { try open.dataVersion() } throws: { "\($0)".contains("was deleted") }
     }
 }

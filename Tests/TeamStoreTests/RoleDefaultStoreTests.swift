@@ -5,7 +5,7 @@ import TestSupport
 @testable import TeamStore
 
 /// `roles set` and `roles reset` through the store.
-@Suite struct RoleDefaultStoreTests {
+@Suite(.timeLimit(.minutes(10))) struct RoleDefaultStoreTests {
     typealias F = StoreFixture
     typealias O = OverrideStoreTests
 

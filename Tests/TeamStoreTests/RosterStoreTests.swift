@@ -3,7 +3,7 @@ import Testing
 @testable import TeamStore
 
 /// `roster()`: the whole team in one snapshot, as far as the operator may see it.
-@Suite struct RosterStoreTests {
+@Suite(.timeLimit(.minutes(10))) struct RosterStoreTests {
     typealias F = StoreFixture
 
     /// The agent works in the private inbox, is in a group and has overrides;

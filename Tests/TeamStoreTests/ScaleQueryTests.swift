@@ -6,7 +6,7 @@ import Testing
 /// The invite and flush paths on a workspace with 10,000 invitations: no
 /// query scans, and the work of one invite or one empty flush does not grow
 /// with the number of invitations.
-@Suite(.serialized) struct ScaleQueryTests {
+@Suite(.serialized, .timeLimit(.minutes(10))) struct ScaleQueryTests {
     static func bigFixture() throws -> StoreFixture {
         let fixture = try StoreFixture()
         let admin = try fixture.open(as: .workspaceAdmin)

@@ -4,7 +4,7 @@ import TestSupport
 @testable import TeamCore
 @testable import TeamStore
 
-@Suite struct StoreCommandTests {
+@Suite(.timeLimit(.minutes(10))) struct StoreCommandTests {
     typealias F = StoreFixture
 
     @Test func everyChangeAppendsExactlyOneAuditEventAndNoOpsNone() throws {

@@ -6,7 +6,7 @@ import TestSupport
 
 /// `--view-as` in the store: the operator context is the viewed one, the
 /// handle is read-only, and only a workspace-admin may look.
-@Suite struct ViewAsStoreTests {
+@Suite(.timeLimit(.minutes(10))) struct ViewAsStoreTests {
     typealias F = StoreFixture
 
     static func open(_ fixture: StoreFixture, as role: Role, viewing view: ViewAs) throws -> SQLiteWorkspace {

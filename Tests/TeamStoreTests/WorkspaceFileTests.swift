@@ -5,7 +5,7 @@ import TestSupport
 @testable import TeamCore
 @testable import TeamStore
 
-@Suite struct WorkspaceFileTests {
+@Suite(.timeLimit(.minutes(10))) struct WorkspaceFileTests {
     let identity = OperatorIdentity(osLogin: "nobody-bound", interface: .cli)
 
     @Test func newFilesArePrivateWALAndMarkedAsOurs() throws {
@@ -16,6 +16,15 @@ import TestSupport
         #expect(try db.first("PRAGMA journal_mode") { $0.text(0) } == "wal")
         #expect(try db.scalarInt("PRAGMA application_id") == Schema.applicationID)
         #expect(try db.scalarInt("PRAGMA user_version") == Schema.currentVersion)
+        // The -wal and -shm files hold the same rows: just as private. A
+        // writer keeps them in existence while we look.
+        let writer = try fixture.open(as: .workspaceAdmin)
+        _ = try writer.perform(.renameMember(member: StoreFixture.email(.workspaceAdmin), name: DisplayName("Wanda W")))
+        for suffix in ["-wal", "-shm"] {
+            let side = try FileManager.default.attributesOfItem(atPath: fixture.path + suffix)
+            #expect((side[.posixPermissions] as? Int) == 0o600, "\(suffix)")
+            #expect((side[.size] as? Int ?? 0) > 0, "\(suffix)")
+        }
     }
 
     @Test func connectionsUseTheRequiredPragmas() throws {
@@ -30,7 +39,7 @@ import TestSupport
         let dir = TempDirectory()
         let shared = dir.file("shared")
         try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: false)
-        #expect(chmod(shared, 0o2770) == 0)
+        try #require(chmod(shared, 0o2770) == 0)
         _ = try SQLiteWorkspace.create(path: shared + "/w.db", name: DisplayName("G"), adminEmail: EmailAddress("a@b.co"),
                                        adminName: DisplayName("A"), identity: identity, options: StoreOptions())
         let attributes = try FileManager.default.attributesOfItem(atPath: shared + "/w.db")

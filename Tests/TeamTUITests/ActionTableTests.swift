@@ -4,11 +4,13 @@ import Testing
 import TermUI
 
 /// The action table × guard invariant, for an operator of every role.
-@Suite struct ActionTableTests {
+@Suite(.timeLimit(.minutes(10))) struct ActionTableTests {
     static let operators = ["olive@acme.test", "adam@acme.test", "mia@acme.test", "aga@acme.test", "mo@acme.test"]
 
+    /// Every greyed key, for every role on every target, does nothing but
+    /// say why. (What the footer lists is written out by hand in FooterListTests.)
     @Test(arguments: operators)
-    func footerShowsExactlyWhatIsNotHiddenAndDisabledKeysDoNothing(_ email: String) throws {
+    func disabledKeysDoNothingButSayWhy(_ email: String) throws {
         let fixture = try TUIFixture()
         var (state, runtime) = try fixture.app(as: email)
         for target in TUIFixture.people.map(\.0) + ["olive@acme.test"] {
@@ -16,10 +18,6 @@ import TermUI
             select(target, &state, runtime)
             for focus in [AppState.Focus.members, .inboxes] {
                 state.focus = focus
-                let footer = Keymap.footer(state)
-                let expected = Keymap.current(state).filter { $0.inFooter && !$0.availability(state).isHidden }
-                #expect(Set(footer.map(\.spec.id)) == Set(expected.map(\.id)))
-                #expect(footer.count == expected.count)
                 for spec in Keymap.current(state) {
                     let availability = spec.availability(state)
                     guard !availability.isEnabled, let key = spec.keys.first?.example else { continue }

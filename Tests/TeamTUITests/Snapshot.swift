@@ -10,8 +10,19 @@ enum Snapshot {
         let rendered = grid.text() + "\n--- styles ---\n" + grid.styleMarks() + "\n"
         let url = URL(fileURLWithPath: filePath).deletingLastPathComponent()
             .appendingPathComponent("Snapshots").appendingPathComponent(name + ".txt")
-        if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] == "1" {
-            try? rendered.write(to: url, atomically: true, encoding: .utf8)
+        let environment = ProcessInfo.processInfo.environment
+        if environment["UPDATE_SNAPSHOTS"] == "1" {
+            // In CI a rewrite would turn every changed screen green: refuse it.
+            if let ci = environment["CI"], !ci.isEmpty, ci != "0", ci.lowercased() != "false" {
+                Issue.record("UPDATE_SNAPSHOTS=1 is refused under CI (CI=\(ci)): snapshots are recorded on a developer's machine and committed",
+                             sourceLocation: sourceLocation)
+                return
+            }
+            do {
+                try rendered.write(to: url, atomically: true, encoding: .utf8)
+            } catch {
+                Issue.record("cannot record snapshot \(name).txt: \(error)", sourceLocation: sourceLocation)
+            }
             return
         }
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {

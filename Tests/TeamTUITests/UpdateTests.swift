@@ -4,7 +4,7 @@ import Testing
 import TermUI
 
 /// Keys in, state and effects out.
-@Suite struct UpdateTests {
+@Suite(.timeLimit(.minutes(10))) struct UpdateTests {
     @Test func startLoadsEverythingAndSelectsTheFirstMember() throws {
         let fixture = try TUIFixture()
         let (state, _) = try fixture.app()
@@ -105,7 +105,10 @@ import TermUI
         #expect(App.update(&reflex, .key(.enter)).isEmpty)
         // One up is "agent"; confirm: the change is made by the core.
         runtime.press(.char("k"), into: &state)
-        guard case .rolePicker(let moved) = state.modal else { return }
+        guard case .rolePicker(let moved) = state.modal else {
+            Issue.record("expected .rolePicker, found \(String(describing: state.modal))")
+            return
+        }
         #expect(moved.choices[moved.cursor].role == .agent)
         runtime.press(.enter, into: &state)
         #expect(state.modal == nil)
@@ -139,13 +142,19 @@ import TermUI
         #expect(opened.roles == [.manager, .agent, .member], "only roles below an admin's own")
         #expect(opened.inboxes.count == 3)
         runtime.type("new.person@", into: &state)
-        guard case .invite(let typing) = state.modal else { return }
+        guard case .invite(let typing) = state.modal else {
+            Issue.record("expected .invite, found \(String(describing: state.modal))")
+            return
+        }
         #expect(typing.emailProblem?.contains("nothing after '@'") == true)
         var refused = state
         #expect(App.update(&refused, .key(.enter)).isEmpty)
         runtime.type("acme.test", into: &state)
         runtime.press(.tab, .char("k"), .tab, .char(" "), into: &state)
-        guard case .invite(let form) = state.modal else { return }
+        guard case .invite(let form) = state.modal else {
+            Issue.record("expected .invite, found \(String(describing: state.modal))")
+            return
+        }
         #expect(form.emailProblem == nil)
         #expect(form.role == .agent)
         var submit = state
@@ -202,7 +211,7 @@ import TermUI
     }
 }
 
-@Suite struct StartupTests {
+@Suite(.timeLimit(.minutes(10))) struct StartupTests {
     @Test func theFirstScreenIsReadyBeforeTheWholeIndexIsLoaded() throws {
         let fixture = try TUIFixture()
         let workspace = try fixture.cli()
@@ -219,7 +228,7 @@ import TermUI
     }
 }
 
-@Suite struct InvitationScreenTests {
+@Suite(.timeLimit(.minutes(10))) struct InvitationScreenTests {
     @Test func invitingThroughTheModalStoresAPendingInvitation() throws {
         let fixture = try TUIFixture()
         var (state, runtime) = try fixture.app(as: "adam@acme.test")
@@ -291,7 +300,7 @@ import TermUI
     }
 }
 
-@Suite struct ReloadAfterChangeTests {
+@Suite(.timeLimit(.minutes(10))) struct ReloadAfterChangeTests {
     @Test func anAssignmentReloadsRowsNotTheWholeIndex() throws {
         let fixture = try TUIFixture()
         var (state, _) = try fixture.app()

@@ -7,7 +7,7 @@ import TestSupport
 @testable import TeamStore
 
 /// Whole screens rendered into the cell grid, compared with golden text.
-@Suite struct ViewSnapshotTests {
+@Suite(.timeLimit(.minutes(10))) struct ViewSnapshotTests {
     @Test func mainScreen() throws {
         let fixture = try TUIFixture()
         var (state, runtime) = try fixture.app()
@@ -80,14 +80,30 @@ import TestSupport
         #expect(!grid.cells.contains { $0.text.unicodeScalars.contains(where: TerminalText.isUnsafe) })
     }
 
+    /// Every screen at every size: each row is exactly as wide as the
+    /// screen (nothing overflows or leaves a half wide character), nothing
+    /// unsafe is drawn, the screen is never blank, and where there is room
+    /// the screen asked for is the one shown.
     @Test func everyScreenFitsEverySize() throws {
         let fixture = try TUIFixture()
+        let steps: [([Key], String?)] = [([.char("?")], "Keys"), ([.escape, .char("i")], "Invite a team member"),
+                                         ([.escape, .char("v")], "Inboxes (3)"), ([.char("v"), .tab], "Invitations ("),
+                                         ([.char("x")], "revoke: no invitation selected"), ([.escape, .enter], nil)]
         for (cols, rows) in [(20, 6), (40, 10), (69, 24), (70, 24), (100, 30), (200, 60), (16, 4), (1, 1)] {
             var (state, runtime) = try fixture.app(size: Size(cols: cols, rows: rows))
-            for keys in [[Key.char("?")], [.escape, .char("i")], [.escape, .char("v")], [.char("v"), .tab], [.char("x")], [.escape, .enter]] {
+            for (keys, shown) in steps {
                 runtime.press(contentsOf: keys, into: &state)
                 let grid = AppView.render(state).grid
-                #expect(grid.size == Size(cols: cols, rows: rows))
+                for y in 0..<grid.size.rows {
+                    var cells = 0
+                    for x in 0..<grid.size.cols { cells += grid[x, y].isContinuation ? 0 : Int(grid[x, y].width) }
+                    #expect(cells == cols, "\(cols)x\(rows) after \(keys), row \(y)")
+                }
+                #expect(!grid.cells.contains { $0.text.unicodeScalars.contains(where: TerminalText.isUnsafe) })
+                #expect(grid.text().contains { !$0.isWhitespace }, "\(cols)x\(rows) after \(keys): blank")
+                if let shown, cols >= 69, rows >= 24 {
+                    #expect(grid.text().contains(shown), "\(cols)x\(rows) after \(keys): \(grid.text())")
+                }
             }
         }
     }
@@ -100,7 +116,7 @@ extension Runtime {
 }
 
 /// The demo at 100x30, as a new user first sees it.
-@Suite struct DemoScreenTests {
+@Suite(.timeLimit(.minutes(10))) struct DemoScreenTests {
     @Test func everyEmailOnTheDemoScreenTellsItsRowApart() throws {
         let dir = TempDirectory()
         let path = dir.file("demo.db")
@@ -123,7 +139,7 @@ extension Runtime {
 }
 
 /// The smallest terminals still work: the focused field shows, a member row shows, the note fits.
-@Suite struct SmallTerminalTests {
+@Suite(.timeLimit(.minutes(10))) struct SmallTerminalTests {
     @Test func theInviteWindowScrollsToTheFocusedField() {
         for size in [Size(cols: 20, rows: 6), Size(cols: 30, rows: 8)] {
             var state = Sample.started(size: size)
@@ -159,7 +175,7 @@ extension Runtime {
     }
 }
 
-@Suite struct FooterTests {
+@Suite(.timeLimit(.minutes(10))) struct FooterTests {
     func footer(_ state: AppState) -> String {
         String(AppView.render(state).grid.text().split(separator: "\n", omittingEmptySubsequences: false).last ?? "")
     }

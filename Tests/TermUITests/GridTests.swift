@@ -1,7 +1,7 @@
 import Testing
 @testable import TermUI
 
-@Suite struct GridTests {
+@Suite(.timeLimit(.minutes(10))) struct GridTests {
     @Test func putClipsAndSanitises() {
         var grid = Grid(size: Size(cols: 20, rows: 2))
         grid.put("Eve\u{1b}[2J!", x: 0, y: 0)
@@ -68,7 +68,7 @@ import Testing
     }
 }
 
-@Suite struct WidgetTests {
+@Suite(.timeLimit(.minutes(10))) struct WidgetTests {
     @Test func textFieldEditsByGraphemes() {
         var field = TextField("美咲")
         field.apply(.char("x"))
@@ -110,7 +110,7 @@ import Testing
     }
 }
 
-@Suite struct FlagTests {
+@Suite(.timeLimit(.minutes(10))) struct FlagTests {
     @Test func aFlagTakesTwoCellsOfPlainLetters() {
         var grid = Grid(size: Size(cols: 10, rows: 1))
         #expect(grid.put("a🇯🇵b", x: 0, y: 0) == 4)

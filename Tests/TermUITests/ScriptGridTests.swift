@@ -2,7 +2,7 @@ import Testing
 @testable import TermText
 @testable import TermUI
 
-@Suite struct ScriptGridTests {
+@Suite(.timeLimit(.minutes(10))) struct ScriptGridTests {
     @Test func aConjunctIsDrawnAcrossItsCellsWithEveryScalar() {
         for text in ["नमस्ते क्षत्रिय", "ｶﾞｷﾞ", "கொழும்பு", "\u{1112}\u{1161}\u{11AB}"] {
             var grid = Grid(size: Size(cols: 30, rows: 1))

@@ -1,7 +1,7 @@
 import Testing
 import TermUI
 
-@Suite struct ListStateTests {
+@Suite(.timeLimit(.minutes(10))) struct ListStateTests {
     @Test func movingScrollsAsLittleAsPossibleAndClamps() {
         var list = ListState()
         list.move(by: 4, count: 10, visibleRows: 3)
@@ -18,7 +18,7 @@ import TermUI
     }
 }
 
-@Suite struct TableTests {
+@Suite(.timeLimit(.minutes(10))) struct TableTests {
     @Test func headingsRowsPlaceholdersAndScrolling() {
         var grid = Grid(size: Size(cols: 20, rows: 4))
         let table = Table(columns: [Column("NAME", 8), Column("N", 3)])
@@ -44,7 +44,7 @@ import TermUI
     }
 }
 
-@Suite struct TextFieldKeyTests {
+@Suite(.timeLimit(.minutes(10))) struct TextFieldKeyTests {
     func field(_ text: String, cursor: Int) -> TextField {
         var field = TextField(text)
         field.apply(.home)

@@ -5,7 +5,7 @@ import TermUI
 
 /// Keys and results in, the whole state and the exact effects out: no
 /// database, no terminal. Members sort by name: Adam, Aga, Mia, Mo, Olive, Sam.
-@Suite struct PureUpdateTests {
+@Suite(.timeLimit(.minutes(10))) struct PureUpdateTests {
     static let saving = StatusMessage("saving… (waits if another operator is writing)", .info)
 
     @Test func movingSelectsTheNextRowAndLoadsNothingCached() {
@@ -111,7 +111,10 @@ import TermUI
         }
         store.press(.enter) { $0.status = StatusMessage("set member: Mo Member is already member", .error) }
         store.press(.char("k")) {
-            guard case .rolePicker(var picker) = $0.modal else { return }
+            guard case .rolePicker(var picker) = $0.modal else {
+                Issue.record("expected .rolePicker, found \(String(describing: $0.modal))")
+                return
+            }
             picker.cursor = 3
             $0.modal = .rolePicker(picker)
         }
@@ -203,7 +206,7 @@ import TermUI
     }
 }
 
-@Suite struct PasteUpdateTests {
+@Suite(.timeLimit(.minutes(10))) struct PasteUpdateTests {
     @Test func aPasteOfSeveralAddressesIsRefusedAndTheFieldKept() {
         var state = Sample.started()
         state.modal = .invite(InviteForm(roles: [.member], inboxes: []))
@@ -221,7 +224,7 @@ import TermUI
     }
 }
 
-@Suite struct AccessTests {
+@Suite(.timeLimit(.minutes(10))) struct AccessTests {
     @Test func losingAccessForgetsEveryRowAndLeavesOnlyQuit() {
         var store = TestStore(Sample.started())
         var session = Sample.session(as: "olive@acme.test")
@@ -268,7 +271,7 @@ import TermUI
     }
 }
 
-@Suite struct MessageLogTests {
+@Suite(.timeLimit(.minutes(10))) struct MessageLogTests {
     @Test func everyMessageIsKeptNewestFirstAndEscDismissesTheLine() {
         var state = Sample.started()
         _ = App.update(&state, .key(.char("s")))
@@ -290,7 +293,7 @@ import TermUI
     }
 }
 
-@Suite struct AltKeyTests {
+@Suite(.timeLimit(.minutes(10))) struct AltKeyTests {
     @Test func escAndAKeyTogetherAreTheTwoKeysWhereAltMeansNothing() {
         var state = Sample.started()
         state.modal = .help(HelpWindow())
@@ -309,7 +312,7 @@ import TermUI
     }
 }
 
-@Suite struct OverrideTests {
+@Suite(.timeLimit(.minutes(10))) struct OverrideTests {
     static func detail(_ member: Member, overrides: [Override] = []) -> MemberDetail {
         let permissions = RoleMatrix.shipped.permissions(of: member.role)
         return MemberDetail(member: member, inboxes: [], permissions: permissions, groups: [], overrides: overrides,
@@ -355,7 +358,7 @@ import TermUI
     }
 }
 
-@Suite struct GroupsAndRolesTests {
+@Suite(.timeLimit(.minutes(10))) struct GroupsAndRolesTests {
     static let night = GroupSummary(id: 1, name: "Night shift", grants: [.viewPrivateInbox], memberCount: 2, version: 3)
 
     @Test func theGroupsViewLoadsTheSelectedGroupAndCreatesThroughAQuestion() {
@@ -371,7 +374,10 @@ import TermUI
             $0.modal = .prompt(prompt)
         }
         for character in "Billing" { store.press(.char(character)) {
-            guard case .prompt(var prompt) = $0.modal else { return }
+            guard case .prompt(var prompt) = $0.modal else {
+                Issue.record("expected .prompt, found \(String(describing: $0.modal))")
+                return
+            }
             prompt.field.apply(.char(character)); prompt.error = nil
             $0.modal = .prompt(prompt)
         } }
@@ -411,7 +417,7 @@ import TermUI
     }
 }
 
-@Suite struct BulkTests {
+@Suite(.timeLimit(.minutes(10))) struct BulkTests {
     @Test func marksThenABulkAssignAsksWithTheCountsAndRunsOneBatch() {
         var store = TestStore(Sample.started(as: "adam@acme.test"))
         // Mark Adam? No: mark the next four (Aga, Mia, Mo, Olive; Olive outranks Adam).
@@ -460,7 +466,7 @@ import TermUI
     }
 }
 
-@Suite struct PaletteTests {
+@Suite(.timeLimit(.minutes(10))) struct PaletteTests {
     func lines(_ address: String, typing text: String) -> [Palette.Item] {
         var state = Sample.started(as: address)
         _ = App.update(&state, .key(.char(":")))
@@ -499,7 +505,7 @@ import TermUI
     }
 }
 
-@Suite struct AuditQueryTests {
+@Suite(.timeLimit(.minutes(10))) struct AuditQueryTests {
     @Test func theFilterReadsFieldsDatesAndWords() throws {
         let query = try AuditQuery.parse("actor:ann action:role since:2026-11-01 until:2026-11-30 vip")
         #expect(query.actor == "ann" && query.action == "role" && query.text == "vip")

@@ -5,7 +5,7 @@ import TermUI
 
 /// The runtime over a stub workspace: which reads each effect makes, and
 /// how a write and its mail come back as actions.
-@Suite struct RuntimeTests {
+@Suite(.timeLimit(.minutes(10))) struct RuntimeTests {
     @Test func startupReadsTheFeedMarkAndVersionFirstThenTheFirstScreen() {
         let workspace = StubWorkspace()
         let runtime = Runtime(workspace: workspace)
