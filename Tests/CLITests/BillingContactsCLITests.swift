@@ -5,7 +5,7 @@ import TestSupport
 
 /// `billing`, `contacts` and `properties` through the real binary: each
 /// permission allows its action and its absence refuses it, changing nothing.
-@Suite struct BillingContactsCLITests {
+@Suite(.timeLimit(.minutes(10))) struct BillingContactsCLITests {
     @Test func modifyBillingAllowsBillingSetAndItsAbsenceRefusesIt() throws {
         let cli = try CLIHarness()
         try cli.seedTeam()
@@ -101,7 +101,7 @@ import TestSupport
 }
 
 /// Two invitees accepting at once, in separate processes, when one seat is left: exactly one joins.
-@Suite struct SeatRaceCLITests {
+@Suite(.timeLimit(.minutes(10))) struct SeatRaceCLITests {
     @Test func twoAcceptsRacingForTheLastSeatHaveExactlyOneWinner() throws {
         for _ in 0..<3 {
             let workspace = try CLIWorkspace()

@@ -5,7 +5,7 @@ import TestSupport
 @testable import TeamStore
 
 /// `review`, `review sign`, `audit revert` and `inboxes assign-group` through the real binary.
-@Suite struct ComplianceCLITests {
+@Suite(.timeLimit(.minutes(10))) struct ComplianceCLITests {
     static func sha256Hex(_ text: String) -> String {
         InvitationToken.sha256(Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }

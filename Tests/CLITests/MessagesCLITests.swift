@@ -5,7 +5,7 @@ import TestSupport
 /// `messages import|threads|show|delete` through the real binary: the two
 /// permissions they need, the visibility rule, all-or-nothing imports and
 /// deletions that leave no text behind.
-@Suite struct MessagesCLITests {
+@Suite(.timeLimit(.minutes(10))) struct MessagesCLITests {
     static let publicInbox = "+14155550100", privateInbox = "+14155550190"
 
     /// One line of a messages file.

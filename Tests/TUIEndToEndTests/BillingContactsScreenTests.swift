@@ -5,7 +5,7 @@ import TestSupport
 /// The billing and contacts views in a real terminal: a contact name planted
 /// with an escape sequence is drawn escaped, the filter narrows the list, and
 /// an operator without modify-billing is told the view is not theirs.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct BillingContactsScreenTests {
     @Test func contactsAreFilteredAndDrawnSafely() throws {
         let h = try TUIHarness()

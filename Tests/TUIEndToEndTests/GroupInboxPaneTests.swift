@@ -5,7 +5,7 @@ import TestSupport
 /// The inbox pane on a real terminal: an inbox held through a group is marked
 /// with the group, Space on it says so, and joining or leaving the group
 /// elsewhere moves the ✓ with no further step.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct GroupInboxPaneTests {
     static func vipRow(_ screen: String) -> String? {
         screen.split(separator: "\n").map(String.init).first { $0.contains("+1 415-555-0190") }
@@ -50,7 +50,7 @@ struct GroupInboxPaneTests {
 }
 
 /// `u` on the audit view of a real terminal: the exact inverse is shown, `y` makes it.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct AuditUndoTUITests {
     @Test func undoFromTheAuditViewShowsTheInverseAndMakesItOnYes() throws {
         let h = try TUIHarness()

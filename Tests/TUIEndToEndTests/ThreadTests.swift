@@ -5,7 +5,7 @@ import TestSupport
 /// A thread opened from the inboxes view in a real terminal: the newest
 /// message at the bottom, untrusted text drawn inert, a long message
 /// wrapped, and a message deleted after the question.
-@Suite(.serialized)
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct ThreadTests {
     @Test func aThreadOpensFromItsInboxNewestAtTheBottomAndAMessageIsDeletedAfterTheQuestion() throws {
         let h = try TUIHarness()

@@ -2,7 +2,7 @@ import Testing
 @testable import TeamCore
 
 /// ``SeatRule`` and the contact property values, as pure functions.
-@Suite struct SeatRuleTests {
+@Suite(.timeLimit(.minutes(10))) struct SeatRuleTests {
     let usage = SeatUsage(active: 8, pending: 1, limit: 10)
 
     @Test func invitationsNeedAFreeSeatCountingPendingOnes() {

@@ -8,7 +8,7 @@ import TestSupport
 /// workspace is as it was (versions aside: they count changes); the log
 /// holds both. A change whose row has moved on, or that cannot be inverted,
 /// is refused and changes nothing.
-@Suite struct AuditRevertStoreTests {
+@Suite(.timeLimit(.minutes(10))) struct AuditRevertStoreTests {
     typealias F = StoreFixture
     static let night = GroupStoreTests.night
 

@@ -4,7 +4,7 @@ import Testing
 
 /// Contacts with custom properties: values checked against their type,
 /// one contact per number, every change audited, import all or nothing.
-@Suite struct ContactStoreTests {
+@Suite(.timeLimit(.minutes(10))) struct ContactStoreTests {
     typealias F = StoreFixture
 
     static let ann = try! PhoneNumber("+14155550111")

@@ -6,7 +6,7 @@ import TestSupport
 
 /// Groups on inboxes: a member works in an inbox directly or through a group
 /// on it, computed, so joining or leaving the group is the only write.
-@Suite struct GroupInboxStoreTests {
+@Suite(.timeLimit(.minutes(10))) struct GroupInboxStoreTests {
     typealias F = StoreFixture
     typealias O = OverrideStoreTests
     static let night = GroupStoreTests.night

@@ -5,7 +5,7 @@ import Testing
 
 /// Threads in the store: pages of a long thread read through the thread
 /// index, the pages joining up exactly, and imports checked row by row.
-@Suite(.serialized) struct MessageStoreTests {
+@Suite(.serialized, .timeLimit(.minutes(10))) struct MessageStoreTests {
     typealias F = StoreFixture
     static let contact = try! PhoneNumber("+14155550123")
 

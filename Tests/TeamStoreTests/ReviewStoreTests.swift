@@ -6,7 +6,7 @@ import TestSupport
 
 /// The access review: built on the one explain function, with the changes
 /// since the last sign-off marked new.
-@Suite struct ReviewStoreTests {
+@Suite(.timeLimit(.minutes(10))) struct ReviewStoreTests {
     typealias F = StoreFixture
 
     @Test func theReviewAgreesWithExplainAndWhoHoldsForEveryPermission() throws {

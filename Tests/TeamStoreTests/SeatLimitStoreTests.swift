@@ -4,7 +4,7 @@ import Testing
 
 /// The seat limit is one rule (``SeatRule``), held at every way in: invite,
 /// import, accept, reactivate, and changing the limit itself.
-@Suite struct SeatLimitStoreTests {
+@Suite(.timeLimit(.minutes(10))) struct SeatLimitStoreTests {
     typealias F = StoreFixture
 
     /// Sets the limit through `billing set`, as a workspace-admin.

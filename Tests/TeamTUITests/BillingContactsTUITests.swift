@@ -7,7 +7,7 @@ import TermUI
 /// The billing and contacts views ask the one guard: what a permission can
 /// never allow is hidden (view, keys, footer, help), what is not possible
 /// now is disabled with the reason; untrusted text is drawn sanitised.
-@Suite struct BillingContactsTUITests {
+@Suite(.timeLimit(.minutes(10))) struct BillingContactsTUITests {
     func email(_ text: String) -> EmailAddress { EmailAddress(stored: text) }
 
     @Test func theBillingViewAndHeaderSeatsAreForHoldersOfModifyBilling() throws {

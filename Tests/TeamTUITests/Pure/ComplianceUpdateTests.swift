@@ -5,7 +5,7 @@ import TermUI
 
 /// Groups on inboxes in the pane, undo from the audit view, the review view:
 /// keys and results in, the whole state and the exact effects out.
-@Suite struct ComplianceUpdateTests {
+@Suite(.timeLimit(.minutes(10))) struct ComplianceUpdateTests {
     static let saving = StatusMessage("saving… (waits if another operator is writing)", .info)
     static let vip = Sample.inboxes[2]
     static let support = Sample.inboxes[0]

@@ -6,7 +6,7 @@ import TermUI
 /// The threads of an inbox and a thread's messages, as pure updates: which
 /// page is read when, where the selection goes, and what the guard lets the
 /// operator do there.
-@Suite struct ThreadUpdateTests {
+@Suite(.timeLimit(.minutes(10))) struct ThreadUpdateTests {
     static let support = Sample.inboxes[0]
     static let contact = Sample.phone("+14155550123")
 
