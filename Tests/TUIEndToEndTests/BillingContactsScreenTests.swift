@@ -13,7 +13,7 @@ struct BillingContactsScreenTests {
         try h.ok("billing", "set", "--seats", "20", "--plan", "Pro")
         try h.ok("contacts", "add", "+442079460123", "--name", "Siobhán Ní Bhriain")
         try h.ok("contacts", "add", "+81312345678", "--name", "Hanako")
-        h.plantSQL("UPDATE contacts SET name = 'Hanako' || char(27) || '[2J evil' WHERE phone = '+81312345678'")
+        try h.plantSQL("UPDATE contacts SET name = 'Hanako' || char(27) || '[2J evil' WHERE phone = '+81312345678'")
         try h.openTUI()
         try h.tmux.waitFor("seats 6/20")
         try h.tmux.press("7")
