@@ -6,7 +6,7 @@ import TestSupport
 /// sshd closed the pseudo-terminal, but it is not the program's controlling
 /// one): the interface notices that it can no longer draw, exits within a
 /// second with the hang-up status, and its presence entry goes with it.
-@Suite(.timeLimit(.minutes(1))) struct DeadTerminalTests {
+@Suite(.timeLimit(.minutes(10))) struct DeadTerminalTests {
     @Test func anInterfaceWhoseTerminalClosedExitsWithinASecondAndLeavesNoPresence() throws {
         let h = try TUIHarness()
         try h.seedTeam()

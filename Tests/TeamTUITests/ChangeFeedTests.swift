@@ -10,7 +10,7 @@ import TermUI
 /// change feed must show exactly what a fresh start shows, whatever the
 /// commits were; and must fall back to reading everything when the feed
 /// cannot answer.
-@Suite(.timeLimit(.minutes(3))) struct ChangeFeedTests {
+@Suite(.timeLimit(.minutes(10))) struct ChangeFeedTests {
     @Test func afterTwoHundredRandomOutsideCommitsTheFeedAppliedStateEqualsAFreshStart() throws {
         let fixture = try FeedFixture()
         var (state, runtime) = try fixture.base.app()
