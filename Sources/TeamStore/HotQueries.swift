@@ -63,7 +63,8 @@ enum HotQueries {
         """
     static let livePendingInvitationCount =
         "SELECT count(*) FROM invitations WHERE status = 'pending' AND expires_at > ?"
-    static let activeMemberCount = "SELECT count(*) FROM members WHERE status = 'active'"
+    /// Kept by triggers (schema 4): counting would read the whole index.
+    static let activeMemberCount = "SELECT active FROM member_count WHERE id = 1"
 
     /// Cancels queued mail whose invitation can no longer be accepted.
     /// Walks the queued rows (few) and looks each invitation up by id,

@@ -190,17 +190,22 @@ enum Schema {
         );
         CREATE TRIGGER changes_pruned AFTER INSERT ON changes WHEN NEW.seq % 1000 = 0
             BEGIN DELETE FROM changes WHERE seq <= NEW.seq - 10000; END;
-        -- The header's member count, kept as members come and go: count(*)
-        -- reads the whole index, in every open interface, after every commit.
+        -- The header's member count and the seats held, kept as members come,
+        -- go and change status: count(*) reads the whole index, in every open
+        -- interface, after every commit.
         CREATE TABLE member_count (
             id INTEGER PRIMARY KEY CHECK (id = 1),
-            members INTEGER NOT NULL
+            members INTEGER NOT NULL,
+            active INTEGER NOT NULL
         );
-        INSERT INTO member_count (id, members) SELECT 1, count(*) FROM members;
+        INSERT INTO member_count (id, members, active)
+            SELECT 1, count(*), coalesce(sum(status = 'active'), 0) FROM members;
         CREATE TRIGGER member_counted_insert AFTER INSERT ON members
-            BEGIN UPDATE member_count SET members = members + 1 WHERE id = 1; END;
+            BEGIN UPDATE member_count SET members = members + 1, active = active + (NEW.status = 'active') WHERE id = 1; END;
         CREATE TRIGGER member_counted_delete AFTER DELETE ON members
-            BEGIN UPDATE member_count SET members = members - 1 WHERE id = 1; END;
+            BEGIN UPDATE member_count SET members = members - 1, active = active - (OLD.status = 'active') WHERE id = 1; END;
+        CREATE TRIGGER member_counted_status AFTER UPDATE OF status ON members
+            BEGIN UPDATE member_count SET active = active + (NEW.status = 'active') - (OLD.status = 'active') WHERE id = 1; END;
         \(ChangeFeedTriggers.sql)
         """,
         // 5: billing (the seat limit was there from the start) and contacts with

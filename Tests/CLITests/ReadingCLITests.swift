@@ -16,7 +16,7 @@ import TestSupport
         #expect(feedTriggers.count >= 30)
         try #require(sqlite3_exec(handle, feedTriggers.map { "DROP TRIGGER \($0);" }.joined() + """
             DROP TABLE changes; DROP TABLE change_feed;
-            DROP TRIGGER member_counted_insert; DROP TRIGGER member_counted_delete; DROP TABLE member_count;
+            DROP TRIGGER member_counted_insert; DROP TRIGGER member_counted_delete; DROP TRIGGER member_counted_status; DROP TABLE member_count;
             DROP TABLE contact_values; DROP TABLE contacts; DROP TABLE contact_properties;
             ALTER TABLE workspace DROP COLUMN billing_plan; ALTER TABLE workspace DROP COLUMN billing_contact;
             ALTER TABLE outbox DROP COLUMN spool_sha256; ALTER TABLE outbox DROP COLUMN tampered; DROP TABLE messages;

@@ -74,7 +74,7 @@ import Testing
             ["insert", "update", "delete"].map { "DROP TRIGGER \(source.table)_fed_\($0);" }
         }.joined(separator: " ")
         #expect(Self.handEdit(fixture.path, "DROP TABLE messages; DROP VIEW member_inboxes; DROP TABLE group_inboxes; " + feed + " DROP TABLE changes; DROP TABLE change_feed;" +
-            " DROP TRIGGER member_counted_insert; DROP TRIGGER member_counted_delete; DROP TABLE member_count;" + """
+            " DROP TRIGGER member_counted_insert; DROP TRIGGER member_counted_delete; DROP TRIGGER member_counted_status; DROP TABLE member_count;" + """
             DROP TABLE contact_values; DROP TABLE contacts; DROP TABLE contact_properties;
             ALTER TABLE workspace DROP COLUMN billing_plan; ALTER TABLE workspace DROP COLUMN billing_contact;
             DROP TRIGGER audit_no_replace; DROP INDEX audit_by_outcome;

@@ -119,6 +119,10 @@ import TermUI
             runtime.press(.enter, into: &fresh)
         }
         #expect(state.members.index == fresh.members.index, "\(when): member index")
+        // The counts kept by triggers agree with counting.
+        let kept = try fixture.writer.db.first("SELECT members, active FROM member_count") { [$0.int(0), $0.int(1)] }
+        let counted = try fixture.writer.db.first("SELECT count(*), coalesce(sum(status = 'active'), 0) FROM members") { [$0.int(0), $0.int(1)] }
+        #expect(kept == counted, "\(when): member_count")
         #expect(state.members.positions == fresh.members.positions, "\(when): filtered rows")
         #expect(state.session == fresh.session, "\(when): session")
         #expect(state.inboxes.all.map(\.inbox) == fresh.inboxes.all.map(\.inbox), "\(when): inboxes")
