@@ -74,7 +74,7 @@ final class PresenceBoard {
 
     /// Every other live entry: files whose lock is still held.
     func others() -> [PresenceEntry] {
-        guard let names = Self.entryNames(directory) else {
+        guard let names = currentNames() else {
             forgetAll()
             return []
         }
@@ -143,6 +143,30 @@ final class PresenceBoard {
         guard flock(fd, LOCK_SH | LOCK_NB) == 0 else { return false }
         flock(fd, LOCK_UN)
         return true
+    }
+
+    /// The folder's names, listed again only when it changed (an entry
+    /// came or went moves its modification time).
+    private var listed: (modified: timespec, inode: ino_t, names: Set<String>)?
+
+    private func currentNames() -> Set<String>? {
+        var info = stat()
+        guard stat(directory, &info) == 0 else {
+            listed = nil
+            return nil
+        }
+        // A timestamp has the kernel clock's coarse grain: an entry made in the
+        // same tick as the last listing leaves it unchanged, so a folder
+        // changed in the last two seconds is listed again anyway (as git
+        // treats a racily clean index).
+        let settled = time(nil) - info.st_mtim.tv_sec > 2
+        if settled, let listed, listed.inode == info.st_ino, listed.modified.tv_sec == info.st_mtim.tv_sec,
+           listed.modified.tv_nsec == info.st_mtim.tv_nsec {
+            return listed.names
+        }
+        guard let names = Self.entryNames(directory) else { return nil }
+        listed = (info.st_mtim, info.st_ino, names)
+        return names
     }
 
     private static func entryNames(_ directory: String) -> Set<String>? {

@@ -28,6 +28,8 @@ public final class SQLiteWorkspace: TeamWorkspace {
     let opened: FileIdentity?
     /// Set while a batch runs: its id goes into every audit event it writes.
     var auditBatch: String?
+    /// The operator and facts last resolved, while nothing changed (ReadCache).
+    var readCache: ReadCache?
     /// Set while an undo (`audit revert`) runs: the id of the change it undoes.
     var auditReverts: Int64?
     /// This process's presence entry (made on the first announcement) and when it started.
@@ -130,9 +132,11 @@ public final class SQLiteWorkspace: TeamWorkspace {
     /// The acting member (by `--as` email or bound login) with effective
     /// permissions; under `--view-as`, the viewed role or member instead.
     func resolveOperator() throws -> OperatorContext {
-        let real = try resolveRealOperator()
-        guard let viewAs else { return real }
-        return try viewedOperator(viewAs, by: real)
+        try cached(\.operatorContext) {
+            let real = try resolveRealOperator()
+            guard let viewAs else { return real }
+            return try viewedOperator(viewAs, by: real)
+        }
     }
 
     private func resolveRealOperator() throws -> OperatorContext {
@@ -214,6 +218,10 @@ public final class SQLiteWorkspace: TeamWorkspace {
     /// The lock-out facts: active workspace-admins, which of them hold both
     /// team keys (an override may have revoked one) and which have no login.
     func workspaceFacts() throws -> WorkspaceFacts {
+        try cached(\.facts) { try computeWorkspaceFacts() }
+    }
+
+    private func computeWorkspaceFacts() throws -> WorkspaceFacts {
         let matrix = try loadMatrix()
         let admins = try db.all(HotQueries.activeWorkspaceAdmins) { try RowMapping.member($0) }
         var keyholders: Set<MemberID> = []

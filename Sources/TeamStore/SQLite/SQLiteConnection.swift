@@ -158,6 +158,12 @@ final class SQLiteConnection {
     /// read-then-write inside `body` can never fail with SQLITE_BUSY_SNAPSHOT:
     /// what the guard read is what the write changes.
     func immediateTransaction<T>(_ body: () throws -> T) throws -> T {
+        writeGeneration += 1
+        inWriteTransaction = true
+        defer {
+            inWriteTransaction = false
+            writeGeneration += 1
+        }
         try execute("BEGIN IMMEDIATE")
         do {
             let result = try body()
@@ -171,6 +177,14 @@ final class SQLiteConnection {
 
     /// Changes whenever another connection commits to the file.
     func dataVersion() throws -> Int64 { try scalarInt("PRAGMA data_version") }
+
+    /// Set while a write transaction is open: what it reads may yet be rolled back.
+    private(set) var inWriteTransaction = false
+    /// Moves when a write transaction begins and ends (committed or not).
+    private(set) var writeGeneration: Int64 = 0
+
+    /// Rows this connection has inserted, updated or deleted (triggers included).
+    var totalChanges: Int64 { sqlite3_total_changes64(handle) }
 
     private func prepared(_ sql: String) throws(SQLiteError) -> OpaquePointer {
         if let statement = cache[sql] { return statement }
