@@ -6,8 +6,9 @@ import TermUI
 /// wait for a paint (a write, the full member index) run after the screen
 /// shows the state that asked for them.
 public enum Loop {
-    /// Polling interval: changes by others appear within this time (well under 1 s).
-    public static let pollMillis: Int32 = 200
+    /// Polling interval: changes by others appear within this time (well
+    /// under 1 s); each wake-up costs a little, times a hundred open interfaces.
+    public static let pollMillis: Int32 = 300
 
     /// Why the loop ended.
     public enum End: Equatable { case quit, hangup }
