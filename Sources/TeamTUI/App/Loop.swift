@@ -8,7 +8,7 @@ import TermUI
 public enum Loop {
     /// Polling interval: changes by others appear within this time (well
     /// under 1 s); each wake-up costs a little, times a hundred open interfaces.
-    public static let pollMillis: Int32 = 300
+    public static let pollMillis: Int32 = 500
 
     /// Why the loop ended.
     public enum End: Equatable { case quit, hangup }

@@ -35,7 +35,7 @@ public enum App {
         case .tick:
             state.ticks += 1
             // Presence about once a second: a closed or killed interface leaves within it.
-            return state.ticks % 3 == 0 ? [.checkForChanges, .readPresence] : [.checkForChanges]
+            return state.ticks % 2 == 0 ? [.checkForChanges, .readPresence] : [.checkForChanges]
         case .presenceRead(let entries):
             state.presence = entries
             return []

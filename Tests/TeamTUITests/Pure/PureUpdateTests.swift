@@ -172,9 +172,8 @@ import TermUI
         var store = TestStore(Sample.started())
         store.send(.tick, effects: [.checkForChanges]) { $0.ticks = 1 }
         store.send(.dataVersionRead(1))
-        store.send(.tick, effects: [.checkForChanges]) { $0.ticks = 2 }
-        // Every third idle tick (about a second) also reads who is here.
-        store.send(.tick, effects: [.checkForChanges, .readPresence]) { $0.ticks = 3 }
+        // Every second idle tick (about a second) also reads who is here.
+        store.send(.tick, effects: [.checkForChanges, .readPresence]) { $0.ticks = 2 }
         store.send(.dataVersionRead(2), effects: [.reloadAll]) { $0.dataVersion = 2 }
     }
 
