@@ -136,23 +136,15 @@ static inline const char *clerk_terminfo_string(const char *name) {
     return (value == NULL || value == (char *)-1) ? "" : value;
 }
 
-/* True when standard input has hung up or hit end of file (SSH drop). */
-static inline int clerk_input_gone(void) {
-    struct pollfd fd = { .fd = 0, .events = POLLIN, .revents = 0 };
-    int n = poll(&fd, 1, 0);
+/* True when the terminal is gone: standard input hung up, or the side we
+   draw on closed (writes would fail with EIO) while input still looks alive.
+   One system call, asked on every idle wake-up. */
+static inline int clerk_terminal_gone(void) {
+    struct pollfd fds[2] = { { .fd = 0, .events = POLLIN, .revents = 0 }, { .fd = 1, .events = POLLOUT, .revents = 0 } };
+    int n = poll(fds, 2, 0);
     if (n < 0) return errno != EINTR;
     if (n == 0) return 0;
-    return (fd.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
-}
-
-/* True when the terminal we draw on is gone (its other end closed: writes
-   would fail with EIO), even while standard input still looks alive. */
-static inline int clerk_output_gone(void) {
-    struct pollfd fd = { .fd = 1, .events = POLLOUT, .revents = 0 };
-    int n = poll(&fd, 1, 0);
-    if (n < 0) return errno != EINTR;
-    if (n == 0) return 0;
-    return (fd.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+    return ((fds[0].revents | fds[1].revents) & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
 /* True when a read of standard input would not block (data, or end of file). */

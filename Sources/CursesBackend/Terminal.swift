@@ -130,7 +130,7 @@ public final class Terminal {
             // ERR at once although nothing arrived, with input "readable" or
             // hung up, means end of file or a dead terminal: stop, don't spin.
             let immediate = Date().timeIntervalSince(started) * 1000 < Double(timeoutMillis) / 2
-            if clerk_input_gone() != 0 || clerk_output_gone() != 0 { return .hangup }
+            if clerk_terminal_gone() != 0 { return .hangup }
             if immediate && (clerk_input_readable() != 0 || clerk_errno() == EIO) {
                 immediateErrors += 1
                 if immediateErrors >= 3 { return .hangup }
