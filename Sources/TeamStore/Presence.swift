@@ -77,6 +77,23 @@ final class PresenceBoard {
     /// Every other live entry: files whose lock is still held.
     func others() -> [PresenceEntry] {
         reads &+= 1
+        // Nothing happened in the folder: the entries are as last read. A
+        // process that ends closes its entry a moment before the kernel drops
+        // its lock, so after any event the folder is read twice; and every
+        // twentieth time anyway.
+        let changed = watch.changed()
+        if !changed && !lookAgain && reads % 20 != 0, let last = lastRead { return last }
+        lookAgain = changed
+        let entries = readEntries()
+        lastRead = entries
+        return entries
+    }
+
+    private lazy var watch = FolderWatch(path: directory)
+    private var lookAgain = false
+    private var lastRead: [PresenceEntry]?
+
+    private func readEntries() -> [PresenceEntry] {
         guard let names = currentNames() else {
             forgetAll()
             return []
