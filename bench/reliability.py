@@ -201,6 +201,8 @@ def concurrency(args, root, rng):
             token = ws.tokens()[-1]
             ws.ok("accept", "-", "--login", f"w{writer}m{k}", stdin=(token + "\n").encode())
             owned[writer].append(email)
+    # The same edit with nobody else writing: what the latency under contention compares with.
+    alone = [ws.run("members", "rename", owned[0][0], f"alone {j}")[3] for j in range(args.edits // 10)]
     db = ws.read()
     first_new = db.execute("SELECT coalesce(max(id), 0) + 1 FROM audit").fetchone()[0]
     db.close()
@@ -253,6 +255,8 @@ def concurrency(args, root, rng):
     print(f"concurrency: {len(lost) + stale} lost ({len(lost)} without their one audit row, {stale} final names not the last "
           f"written), {len(locked)} locked/busy, {len(failed)} failed in all; latency p50 {ms(percentile(latencies, 50))}, "
           f"p95 {ms(percentile(latencies, 95))}, max {ms(max(latencies))}; audit verify exit {code}")
+    print(f"concurrency: the same edit with no other writer ({len(alone)} runs first): p50 {ms(percentile(alone, 50))}, "
+          f"p95 {ms(percentile(alone, 95))}")
     for e in failed[:5]:
         print(f"  failed: {e[0]} -> {e[1]}: exit {e[2]}: {e[3].strip()[:200]}")
     return {"lost": len(lost) + stale, "locked": len(locked), "failed": len(failed),
@@ -351,7 +355,7 @@ def fuzz(args, root, rng):
     # In process: clerk-fuzz in batches; a batch that dies is run again run by run to name the runs that crash.
     batch = 500
     totals = Counter()
-    crashes, hangs, examples = [], [], []
+    crashes, hangs, examples, slow = [], [], [], []
 
     def one(start, count, timeout):
         try:
@@ -386,16 +390,20 @@ def fuzz(args, root, rng):
                 for key in ("runs", "accepted", "refused", "texts_checked", "leaks", "json_mismatches", "width_mismatches"):
                     totals[key] += s[key]
                 examples += s["examples"]
+                slow += s.get("slow", [])
             crashes += crashed
             hangs += hung
     in_process = time.monotonic() - started
     print(f"fuzz: {args.fuzz_runs} in-process runs (seed {args.seed}; emails, phone numbers, names, invitation CSV, contact CSV, "
           f"message lines, roster files, audit filters, email lists, terminal text) in {in_process:.0f} s: "
-          f"{len(crashes)} crashes, {len(hangs)} hangs; {totals['accepted']} inputs accepted, {totals['refused']} refused")
+          f"{len(crashes)} crashes, {len(hangs)} hangs (over 120 s), {len(slow)} runs over 1 s; "
+          f"{totals['accepted']} inputs accepted, {totals['refused']} refused")
     for run, failure in crashes[:5]:
-        print(f"  crash: clerk-fuzz --seed {args.seed} --from {run} --count 1: {failure}")
+        print(f"  crash: clerk-fuzz --seed {args.seed} --from {run} --count 1 --show: {failure}")
     for run in hangs[:5]:
-        print(f"  hang: clerk-fuzz --seed {args.seed} --from {run} --count 1")
+        print(f"  hang: clerk-fuzz --seed {args.seed} --from {run} --count 1 --show")
+    for line in slow[:5]:
+        print(f"  slow: {line} (clerk-fuzz --seed {args.seed} --from RUN --count 1 --show)")
 
     # Through the binary: hostile files and arguments to the commands that read them.
     ws = Workspace(args.bin, root, "fuzz-cli").init()

@@ -63,20 +63,26 @@ struct Runner {
     var refused = 0
     let scratch: String
 
-    mutating func run(_ target: Target, seed: UInt64, run: Int) {
-        var random = SplitMix64(seed: seed, run: run)
-        let shape = random.next() % 100
-        let text: String
-        var bytes: [UInt8]?
-        switch shape {
-        case 0: text = Hostile.huge(&random)
-        case 1..<50: text = Hostile.mutate(target.template, &random)
-        case 50..<80: text = Hostile.text(&random, length: 1 + Int(random.next() % 40))
-        case 80..<90: text = Hostile.mutate(target.template, &random) + Hostile.huge(&random).prefix(Int(random.next() % 5_000))
+    /// The run's input: text, and the raw bytes when they may not be UTF-8 (a file's content).
+    static func input(_ target: Target, _ random: inout SplitMix64) -> (text: String, bytes: [UInt8]?) {
+        switch random.next() % 100 {
+        case 0: return (Hostile.huge(&random), nil)
+        case 1..<50: return (Hostile.mutate(target.template, &random), nil)
+        case 50..<80: return (Hostile.text(&random, length: 1 + Int(random.next() % 40)), nil)
+        case 80..<90: return (Hostile.mutate(target.template, &random) + Hostile.huge(&random).prefix(Int(random.next() % 5_000)), nil)
         default:
             let raw = Hostile.bytes(Hostile.mutate(target.template, &random), &random)
-            bytes = raw
-            text = String(decoding: raw, as: UTF8.self)  // as the command line hands over arguments
+            return (String(decoding: raw, as: UTF8.self), raw)  // as the command line hands over arguments
+        }
+    }
+
+    mutating func run(_ target: Target, seed: UInt64, run: Int, show: Bool = false) {
+        var random = SplitMix64(seed: seed, run: run)
+        let (text, bytes) = Self.input(target, &random)
+        if show {
+            // What the run is fed, escaped, before it runs: a run that hangs or crashes is seen.
+            let escaped = (bytes ?? Array(text.utf8)).map { $0 >= 0x20 && $0 < 0x7F && $0 != 0x5C ? String(UnicodeScalar($0)) : String(format: "\\x%02x", $0) }
+            FileHandle.standardError.write(Data("run \(run) (\(target.rawValue), \(escaped.count) bytes): \(escaped.joined())\n".utf8))
         }
         let context = "\(target.rawValue) seed \(seed) run \(run)"
         var shown: [String] = []
