@@ -61,6 +61,8 @@ struct Runner {
     var checks = Checks()
     var accepted = 0
     var refused = 0
+    /// Bytes of the last run's input (a slow run is judged against its size).
+    var lastInputSize = 0
     let scratch: String
 
     /// The run's input: text, and the raw bytes when they may not be UTF-8 (a file's content).
@@ -79,6 +81,7 @@ struct Runner {
     mutating func run(_ target: Target, seed: UInt64, run: Int, show: Bool = false) {
         var random = SplitMix64(seed: seed, run: run)
         let (text, bytes) = Self.input(target, &random)
+        lastInputSize = bytes?.count ?? text.utf8.count
         if show {
             // What the run is fed, escaped, before it runs: a run that hangs or crashes is seen.
             let escaped = (bytes ?? Array(text.utf8)).map { $0 >= 0x20 && $0 < 0x7F && $0 != 0x5C ? String(UnicodeScalar($0)) : String(format: "\\x%02x", $0) }

@@ -44,7 +44,7 @@ for run in from..<(from + count) {
     perTarget[target.rawValue, default: 0] += 1
     // A run that takes seconds is a finding of its own (input that costs more than its size).
     let took = Date().timeIntervalSince(began)
-    if took > 1 { slow.append("run \(run) (\(target.rawValue)): \(String(format: "%.1f", took)) s") }
+    if took > 1 { slow.append("run \(run) (\(target.rawValue), \(runner.lastInputSize) bytes): \(String(format: "%.1f", took)) s") }
 }
 let summary: [String: Any] = [
     "runs": count, "seed": seed, "from": from, "accepted": runner.accepted, "refused": runner.refused,
