@@ -82,6 +82,9 @@ let package = Package(
         .testTarget(name: "TeamMailTests", dependencies: ["TeamMail", "TeamImport", "TeamCore", "TestSupport"]),
         // Benchmark (not a test): 10k-row CSV import; prints the time.
         .executableTarget(name: "clerk-bench", dependencies: ["TeamCore", "TeamStore", "TeamImport"]),
+        // Benchmark (not a test): seeded hostile inputs to the parsers, validators and terminal
+        // writers in process; bench/reliability.sh runs it in batches and counts crashes.
+        .executableTarget(name: "clerk-fuzz", dependencies: ["TeamCore", "TeamPhone", "TeamImport", "TeamRoster", "TermText", "TermUI", "JSONText"]),
         // scripts/install.sh into a temporary prefix; the installed binary, page and completions with a clean environment.
         .testTarget(name: "InstallTests", dependencies: ["TestSupport"]),
         // The real binary's full-screen interface driven through a private tmux server.

@@ -31,6 +31,12 @@ bool allowed(char c) {
     return (c >= '0' && c <= '9') || c == ' ' || c == '+' || c == '(' || c == ')' || c == '-' || c == '.' || c == '/';
 }
 
+// True when the text is longer than any phone number as written (see CPN_MAX_TEXT_LENGTH);
+// reads at most one byte past the limit, however long the text.
+bool tooLong(const char *text) {
+    return text != nullptr && strnlen(text, CPN_MAX_TEXT_LENGTH + 1) > CPN_MAX_TEXT_LENGTH;
+}
+
 std::string trimmed(const char *text) {
     std::string s(text);
     size_t start = s.find_first_not_of(' ');
@@ -66,6 +72,7 @@ cpn_status parse(const char *text, char *e164, size_t e164_size, char *region, s
     if (region != nullptr && region_size > 0) region[0] = '\0';
     if (e164 != nullptr && e164_size > 0) e164[0] = '\0';
     if (text == nullptr) return CPN_EMPTY;
+    if (tooLong(text)) return CPN_TEXT_TOO_LONG;
     std::string number = trimmed(text);
     if (number.empty()) return CPN_EMPTY;
     for (char c : number) {
@@ -109,7 +116,8 @@ extern "C" cpn_status cpn_parse(const char *text, char *e164, size_t e164_size, 
 extern "C" cpn_status cpn_format_international(const char *e164, char *out, size_t out_size) {
     return guarded([&] {
         PhoneNumber parsed;
-        if (e164 == nullptr || util().Parse(e164, "ZZ", &parsed) != PhoneNumberUtil::NO_PARSING_ERROR) return CPN_NOT_A_NUMBER;
+        if (e164 == nullptr || tooLong(e164)) return CPN_TEXT_TOO_LONG;
+        if (util().Parse(e164, "ZZ", &parsed) != PhoneNumberUtil::NO_PARSING_ERROR) return CPN_NOT_A_NUMBER;
         std::string formatted;
         util().Format(parsed, PhoneNumberUtil::INTERNATIONAL, &formatted);
         return copy(formatted, out, out_size);
@@ -119,7 +127,8 @@ extern "C" cpn_status cpn_format_international(const char *e164, char *out, size
 extern "C" cpn_status cpn_region_code(const char *e164, char *out, size_t out_size) {
     return guarded([&] {
         PhoneNumber parsed;
-        if (e164 == nullptr || util().Parse(e164, "ZZ", &parsed) != PhoneNumberUtil::NO_PARSING_ERROR) return CPN_NOT_A_NUMBER;
+        if (e164 == nullptr || tooLong(e164)) return CPN_TEXT_TOO_LONG;
+        if (util().Parse(e164, "ZZ", &parsed) != PhoneNumberUtil::NO_PARSING_ERROR) return CPN_NOT_A_NUMBER;
         std::string region;
         util().GetRegionCodeForNumber(parsed, &region);
         return copy(region.empty() ? "ZZ" : region, out, out_size);

@@ -46,6 +46,11 @@ public enum PhoneNumbers {
     }
 
     static func message(for status: cpn_status, text: String, region: String) -> String {
+        if status == CPN_TEXT_TOO_LONG {
+            // Echo only the start: the whole text could be megabytes.
+            let start = TerminalText.sanitize(String(text.prefix(24)))
+            return "'\(start)…' (\(text.utf8.count) bytes) is not a phone number: longer than \(CPN_MAX_TEXT_LENGTH) characters"
+        }
         let shown = "'" + TerminalText.sanitize(text) + "'"
         let country = region.isEmpty ? "" : " in \(region)"
         let why: String = switch status {

@@ -29,7 +29,9 @@ extension TerminalText {
     /// The general rule behind ``width(of:)-(Character)``, without the table of known scalars.
     static func measuredWidth(of character: Character) -> Int {
         guard let first = character.unicodeScalars.first else { return 0 }
-        if character.unicodeScalars.contains(where: { isRegionalIndicator($0) }) { return 2 }
+        // A flag is drawn as its letters (displayForm): two cells for a pair, one for a
+        // lone indicator, whatever marks follow it in the cluster.
+        if isRegionalIndicator(first) { return displayForm(of: character).unicodeScalars.count }
         if isEmojiSequence(character) {
             if isZeroWidth(first) { return 0 }
             // A text-style emoji made emoji-style by VS16 is drawn as its base alone: 1 cell.

@@ -10,15 +10,18 @@ public enum TerminalText {
     /// Returns `text` with every unsafe scalar replaced by a visible escape.
     public static func sanitize(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
-        var out = String.UnicodeScalarView()
+        // Built as a String: appending a sequence to a UnicodeScalarView copied
+        // everything before it, so a long text full of escapes took quadratic time.
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
             if isUnsafe(scalar) {
-                out.append(contentsOf: escape(scalar).unicodeScalars)
+                out += escape(scalar)
             } else {
-                out.append(scalar)
+                out.unicodeScalars.append(scalar)
             }
         }
-        return String(out)
+        return out
     }
 
     /// True for scalars that must never be written raw to a terminal.

@@ -17,6 +17,22 @@ import Testing
         #expect(TerminalText.displayForm(of: "e\u{301}") == "e\u{301}")
     }
 
+    /// A lone regional indicator (one half of a flag, maybe with marks after
+    /// it) is drawn as its one letter; it was measured at two cells, so a
+    /// padded column came out one cell short (found by bench/reliability.sh).
+    @Test(arguments: ["\u{1F1EC}", "\u{1F1FA}\u{301}", "\u{1F1EC}\u{E0041}", "\u{1F1FA}\u{200D}"])
+    func aLoneRegionalIndicatorIsMeasuredAsTheLetterDrawn(_ text: String) {
+        let character = Character(text)
+        #expect(TerminalText.displayForm(of: character).count == 1)
+        #expect(TerminalText.width(of: character) == 1)
+        #expect(TerminalText.cellUnits(of: character).reduce(0) { $0 + $1.width } == 1)
+    }
+
+    @Test func aFlagThenHalfAFlagIsTwoLettersThenOne() {
+        #expect(TerminalText.displayText("\u{1F1FA}\u{1F1F8}\u{1F1EC}") == "USG")
+        #expect(TerminalText.width(of: "\u{1F1FA}\u{1F1F8}\u{1F1EC}") == 3)
+    }
+
     @Test func truncationNeverSplitsAWideCharacter() {
         #expect(TerminalText.truncate("美咲田中", toWidth: 5) == "美咲…")
         #expect(TerminalText.truncate("美咲田中", toWidth: 4) == "美… ")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TeamCore
 @testable import TeamPhone
@@ -76,6 +77,28 @@ import TeamCore
             #expect(!error.message.unicodeScalars.contains { $0.value < 0x20 })
             #expect(error.message.contains("\\n\\x1b[2J"))
         }
+    }
+
+    /// libphonenumber's regular expressions took 8 s on 16 kB of "1-" and
+    /// longer the longer the text (found by bench/reliability.sh): a text
+    /// longer than any number as written is refused before it is read, and
+    /// only its start is echoed.
+    @Test func aTextLongerThanAnyNumberIsRefusedAtOnce() throws {
+        let long = "+1" + String(repeating: "1-", count: 8_000)
+        let clock = ContinuousClock()
+        let started = clock.now
+        do {
+            _ = try PhoneNumbers.parse(long)
+            Issue.record("accepted 16 kB as a phone number")
+        } catch {
+            #expect(error.message.contains("longer than 64 characters"))
+            #expect(error.message.count < 200, "the whole text is not echoed")
+        }
+        #expect(clock.now - started < .seconds(1))
+        #expect(PhoneNumbers.display(PhoneNumber(stored: long)) == long, "a stored one is shown as stored, not parsed")
+        #expect(PhoneNumbers.region(PhoneNumber(stored: long)) == nil)
+        // The longest texts people write still parse.
+        #expect(try PhoneNumbers.parse("0044 20 7183 8750".padding(toLength: 64, withPad: " ", startingAt: 0)).value == "+442071838750")
     }
 
     @Test func aStoredNumberIsCheckedTheSameWay() throws {

@@ -1,5 +1,6 @@
 import Testing
 @testable import TermUI
+import TermText
 
 @Suite(.timeLimit(.minutes(10))) struct GridTests {
     @Test func putClipsAndSanitises() {
@@ -116,5 +117,15 @@ import Testing
         #expect(grid.put("a🇯🇵b", x: 0, y: 0) == 4)
         #expect(grid.text() == "aJPb")
         #expect(grid[1, 0].width == 1 && grid[2, 0].width == 1, "two one-cell letters, no wide cell")
+    }
+
+    /// Half a flag is drawn as one letter, so a column padded to 6 cells must
+    /// draw 6 cells; it drew 5 while the width measured the half flag at 2.
+    @Test func aPaddedCellWithHalfAFlagFillsItsColumn() {
+        for name in ["Ann \u{1F1EC}", "Ann \u{1F1FA}\u{1F1F8}\u{1F1EC}", "\u{1F1FA}\u{301}x"] {
+            var grid = Grid(size: Size(cols: 20, rows: 1))
+            #expect(grid.put(TerminalText.pad(name, toWidth: 8) + "|", x: 0, y: 0) == 9, "\(name.unicodeScalars.map(\.value))")
+            #expect(grid[8, 0].text == "|", "the next column starts at cell 8")
+        }
     }
 }

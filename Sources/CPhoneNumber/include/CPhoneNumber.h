@@ -29,7 +29,15 @@ typedef enum {
     CPN_EXTENSION,
     CPN_BUFFER_TOO_SMALL,
     CPN_INTERNAL_ERROR,
+    /// Longer than CPN_MAX_TEXT_LENGTH bytes: refused before libphonenumber reads it.
+    CPN_TEXT_TOO_LONG,
 } cpn_status;
+
+/// The longest text read as a phone number. E.164 has at most 15 digits; written
+/// with spaces, brackets and 00 it stays well under this. libphonenumber's
+/// regular expressions take time that grows faster than the text (16 kB of
+/// "1-" took 8 s), so a longer text is refused at once.
+#define CPN_MAX_TEXT_LENGTH 64
 
 /// Parses a number as people write it (`+1 (415) 555-0102`, `0044 20 7183 8750`),
 /// checks that it can exist, and writes its E.164 form (`+14155550102`) to `e164`.
