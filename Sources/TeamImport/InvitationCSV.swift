@@ -19,50 +19,17 @@ public enum InvitationCSV {
     }
 
     public static func parse(contentsOf path: String) throws(TeamError) -> Parsed {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw TeamError.invalid(ValidationError(field: "file", message: "cannot read \(path)"))
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw TeamError.invalid(ValidationError(field: "file", message: "\(path) is not UTF-8 text"))
-        }
-        return parse(text)
+        parse(try CSVTable.text(of: path))
     }
 
     public static func parse(_ text: String) -> Parsed {
-        var parsed = Parsed(rows: [], errors: [])
-        let records: [(line: Int, fields: [String])]
-        do {
-            records = try Records.read(text)
-        } catch let failure as Records.Failure {
-            parsed.errors.append(LineError(line: failure.line, message: failure.message))
-            return parsed
-        } catch {
-            parsed.errors.append(LineError(line: 1, message: "cannot read the file as CSV: \(error)"))
-            return parsed
-        }
-        guard let header = records.first else {
-            parsed.errors.append(LineError(line: 1, message: "the file is empty; expected a header row: email,role,inbox"))
-            return parsed
-        }
-        let columns: Columns
-        do {
-            columns = try Columns(header.fields)
-        } catch {
-            parsed.errors.append(LineError(line: header.line, message: error.message))
-            return parsed
-        }
-        for record in records.dropFirst() where !record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-            switch row(record.fields, line: record.line, columns) {
-            case .success(let row): parsed.rows.append(row)
-            case .failure(let errors): parsed.errors += errors.problems
-            }
-        }
-        return parsed
+        let table = CSVTable.parse(text, expecting: "email,role,inbox", columns: { (header: [String]) throws(ValidationError) in
+            try Columns(header)
+        }, row: row)
+        return Parsed(rows: table.rows, errors: table.errors)
     }
 
-    struct RowErrors: Error { var problems: [LineError] }
-
-    private static func row(_ fields: [String], line: Int, _ columns: Columns) -> Result<InvitationRow, RowErrors> {
+    private static func row(_ fields: [String], line: Int, _ columns: Columns) -> Result<InvitationRow, CSVTable.RowErrors> {
         var problems: [String] = []
         if fields.count > columns.count {
             problems.append("has \(fields.count) fields but the header names \(columns.count) columns (quote fields that contain commas)")
@@ -80,7 +47,7 @@ public enum InvitationCSV {
             do { inboxes.append(try PhoneNumbers.parse(number)) } catch { problems.append(error.message) }
         }
         guard problems.isEmpty, let email, let role else {
-            return .failure(RowErrors(problems: problems.map { LineError(line: line, message: $0) }))
+            return .failure(CSVTable.RowErrors(problems: problems.map { LineError(line: line, message: $0) }))
         }
         var unique: [PhoneNumber] = []
         for inbox in inboxes where !unique.contains(inbox) { unique.append(inbox) }

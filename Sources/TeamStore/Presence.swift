@@ -58,11 +58,11 @@ final class PresenceBoard {
     }
 
     /// Other entries already read, each kept open: asking its lock again
-    /// and `fstat` are two system calls a second, where reading and
-    /// decoding every file again would make a hundred interfaces cost the
-    /// host N² file reads a second.
+    /// and `fstat` are two system calls, where reading and decoding every
+    /// file again would make a hundred interfaces cost the host N² file
+    /// reads each time.
     private var seen: [String: Seen] = [:]
-    /// Calls of ``others()`` so far: some checks are made every few.
+    /// Calls of ``others()`` so far: every twentieth reads the folder whatever the watch says.
     private var reads = 0
     /// At most this many kept open; more are read afresh each time.
     static let keptOpen = 256
@@ -94,7 +94,7 @@ final class PresenceBoard {
     private var lastRead: [PresenceEntry]?
 
     private func readEntries() -> [PresenceEntry] {
-        guard let names = currentNames() else {
+        guard let names = Self.entryNames(directory) else {
             forgetAll()
             return []
         }
@@ -120,8 +120,6 @@ final class PresenceBoard {
                 unlink(path)
                 return nil
             }
-            // Whether it was rewritten (another view) only every few reads: a view lags a little.
-            guard reads % 4 == 0 else { return cached.entry }
             var info = stat()
             if fstat(cached.fd, &info) == 0, info.st_mtim.tv_sec == cached.modified.tv_sec,
                info.st_mtim.tv_nsec == cached.modified.tv_nsec, Int(info.st_size) == cached.size {
@@ -165,30 +163,6 @@ final class PresenceBoard {
         guard flock(fd, LOCK_SH | LOCK_NB) == 0 else { return false }
         flock(fd, LOCK_UN)
         return true
-    }
-
-    /// The folder's names, listed again only when it changed (an entry
-    /// came or went moves its modification time).
-    private var listed: (modified: timespec, inode: ino_t, names: Set<String>)?
-
-    private func currentNames() -> Set<String>? {
-        var info = stat()
-        guard stat(directory, &info) == 0 else {
-            listed = nil
-            return nil
-        }
-        // A timestamp has the kernel clock's coarse grain: an entry made in the
-        // same tick as the last listing leaves it unchanged, so a folder
-        // changed in the last two seconds is listed again anyway (as git
-        // treats a racily clean index).
-        let settled = time(nil) - info.st_mtim.tv_sec > 2
-        if settled, let listed, listed.inode == info.st_ino, listed.modified.tv_sec == info.st_mtim.tv_sec,
-           listed.modified.tv_nsec == info.st_mtim.tv_nsec {
-            return listed.names
-        }
-        guard let names = Self.entryNames(directory) else { return nil }
-        listed = (info.st_mtim, info.st_ino, names)
-        return names
     }
 
     private static func entryNames(_ directory: String) -> Set<String>? {

@@ -207,21 +207,13 @@ struct FeedFixture {
     }
 }
 
-/// SplitMix64: reproducible commits.
+/// Reproducible commits, from the demo's generator.
 struct FeedRandom {
     static let names = ["Ana", "Émile", "Zoë", "美咲", "Ólafur", "Łukasz", "Ngozi", "Søren", "Дмитрий", "Aaron", "zelda", "Ümit"]
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
+    private var generator: SplitMix64
+    init(seed: UInt64) { generator = SplitMix64(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func next(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
+    mutating func next(_ bound: Int) -> Int { generator.next(bound) }
 
     /// A name that moves the row somewhere else in the list.
     mutating func name() -> DisplayName {
