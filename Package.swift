@@ -31,6 +31,9 @@ let package = Package(
             resources: [.embedInCode("role-matrix.json"), .embedInCode("invitation-mail.txt")]
         ),
         .target(name: "TermText"),
+        // Starting and reaping child programs with posix_spawn (Foundation's Process crashes now and then on Linux).
+        .target(name: "CSpawn"),
+        .target(name: "ChildProcess", dependencies: ["CSpawn"]),
         // JSON text with a fixed key order and terminal-safe escapes (CLI output, audit before/after).
         .target(name: "JSONText", dependencies: ["TermText"]),
         // Terminal-independent drawing: cells, grids, keys, widgets. No ncurses here.
@@ -50,7 +53,7 @@ let package = Package(
         .target(name: "TeamStore", dependencies: ["TeamCore", "TeamMail", "TeamPhone", "JSONText", "CSQLite", "CCrypto"]),
         // Invitation mail: rendering (template from ClerkResources), encoding, the spool,
         // transports (sendmail-compatible command, .eml folder), config file, delivery loop.
-        .target(name: "TeamMail", dependencies: ["TeamCore", "ClerkResources", "TermText", "CIDN2"]),
+        .target(name: "TeamMail", dependencies: ["TeamCore", "ClerkResources", "TermText", "CIDN2", "ChildProcess"]),
         // Internationalised mail domains to their ASCII form (Debian: libidn2-dev).
         .systemLibrary(name: "CIDN2", path: "Sources/CIDN2"),
         // Bulk invitations from CSV, with the line number of every row.
@@ -67,6 +70,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
         .testTarget(name: "TeamCoreTests", dependencies: ["TeamCore", "TermText"]),
         .testTarget(name: "TeamPhoneTests", dependencies: ["TeamPhone", "TeamCore"]),
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText", "TermText"]),
@@ -74,14 +78,14 @@ let package = Package(
         .testTarget(name: "TeamTUITests", dependencies: ["TeamTUI", "TeamStore", "TeamCore", "TermUI", "TestSupport"],
                     exclude: ["Snapshots"]),
         // Helpers for tests: temp folders, running the built binary with deadlines.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["ChildProcess"], path: "Tests/TestSupport"),
         .testTarget(name: "TeamStoreTests", dependencies: ["TeamStore", "TeamMail", "TeamCore", "CSQLite", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TeamCore", "TeamStore", "TestSupport", "CSQLite"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "TeamRosterTests", dependencies: ["TeamRoster", "TeamCore"]),
         .testTarget(name: "TeamMailTests", dependencies: ["TeamMail", "TeamImport", "TeamCore", "TestSupport"]),
         // Benchmark (not a test): 10k-row CSV import; prints the time.
-        .executableTarget(name: "clerk-bench", dependencies: ["TeamCore", "TeamStore", "TeamImport"]),
+        .executableTarget(name: "clerk-bench", dependencies: ["TeamCore", "TeamStore", "TeamImport", "ChildProcess"]),
         // Benchmark (not a test): seeded hostile inputs to the parsers, validators and terminal
         // writers in process; bench/reliability.sh runs it in batches and counts crashes.
         .executableTarget(name: "clerk-fuzz", dependencies: ["TeamCore", "TeamPhone", "TeamImport", "TeamRoster", "TermText", "TermUI", "JSONText"]),

@@ -1,3 +1,4 @@
+import ChildProcess
 import Dispatch
 import Foundation
 import TeamCore
@@ -30,35 +31,38 @@ public struct SendmailTransport: MailTransport {
         signal(SIGPIPE, SIG_IGN)
         let output = OutputFile()
         defer { output.remove() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = Array(command.dropFirst())
-        let input = Pipe()
-        process.standardInput = input
-        process.standardOutput = output.handle
-        process.standardError = output.handle
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
+        var ends: [Int32] = [-1, -1]
+        // No close-on-exec needed: every child is started with only its three descriptors.
+        guard pipe(&ends) == 0 else {
+            throw MailDeliveryError("cannot start \(executable): no pipe (\(String(cString: strerror(errno))))")
+        }
+        let process: ChildProcess
         do {
-            try process.run()
+            process = try ChildProcess.launch(executable, arguments: Array(command.dropFirst()),
+                                              environment: ProcessInfo.processInfo.environment,
+                                              input: ends[0], output: output.descriptor, error: output.descriptor)
         } catch {
-            throw MailDeliveryError("cannot start \(executable): \(error.localizedDescription)")
+            close(ends[0]); close(ends[1])
+            throw MailDeliveryError(error.description)
         }
-        let writer = input.fileHandleForWriting
-        let message = Data(mail.message.utf8)
+        close(ends[0])
         // Written from another thread so a command that stops reading cannot block us past the deadline.
+        let writer = ends[1], message = Array(mail.message.utf8)
         DispatchQueue.global().async {
-            try? writer.write(contentsOf: message)
-            try? writer.close()
+            writeAll(message, to: writer)
+            close(writer)
         }
-        if finished.wait(timeout: .now() + .seconds(timeoutSeconds)) == .timedOut {
-            process.terminate()
-            if finished.wait(timeout: .now() + .seconds(2)) == .timedOut { kill(process.processIdentifier, SIGKILL) }
+        guard let ended = process.wait(seconds: Double(timeoutSeconds)) else {
+            process.send(SIGTERM)
+            if process.wait(seconds: 2) == nil { process.send(SIGKILL); process.waitUntilExit() }
             throw MailDeliveryError("\(name) did not finish within \(timeoutSeconds) s; stopped it")
         }
-        let status = process.terminationStatus
-        guard process.terminationReason == .exit, status == 0 else {
-            let how = process.terminationReason == .exit ? "exited with status \(status)" : "was killed by signal \(status)"
+        guard ended == .exited(0) else {
+            let how: String
+            switch ended {
+            case .exited(let status): how = "exited with status \(status)"
+            case .signalled(let signal): how = "was killed by signal \(signal)"
+            }
             // A command may echo its input (the message, token included): cut what it repeats.
             let said = MailRedaction.redact(output.tail(), message: mail.message).trimmingCharacters(in: .whitespacesAndNewlines)
             throw MailDeliveryError("\(name) \(how)" + (said.isEmpty ? "" : ": " + said))
@@ -80,7 +84,7 @@ public struct SendmailTransport: MailTransport {
 /// than a pipe, so a chatty command can never block on a full pipe.
 private struct OutputFile {
     let path: String
-    let handle: FileHandle
+    let descriptor: Int32
 
     init() {
         var template = Array((NSTemporaryDirectory() + "/clerk-team-mail.XXXXXX").utf8CString)
@@ -89,7 +93,7 @@ private struct OutputFile {
             return mkstemp(base)
         }
         path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        handle = fd >= 0 ? FileHandle(fileDescriptor: fd, closeOnDealloc: true) : FileHandle.nullDevice
+        descriptor = fd >= 0 ? fd : open("/dev/null", O_WRONLY | O_CLOEXEC)
     }
 
     /// The last 300 characters the command printed, from a line start (a
@@ -101,5 +105,19 @@ private struct OutputFile {
         return end.firstIndex(of: "\n").map { String(end[end.index(after: $0)...]) } ?? ""
     }
 
-    func remove() { unlink(path) }
+    func remove() {
+        close(descriptor)
+        unlink(path)
+    }
+}
+
+/// Writes every byte unless the reader goes away (EPIPE) or another error stops it.
+private func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+    bytes.withUnsafeBytes { buffer in
+        var offset = 0
+        while offset < buffer.count, let base = buffer.baseAddress {
+            let written = write(descriptor, base + offset, buffer.count - offset)
+            if written > 0 { offset += written } else if written < 0 && errno == EINTR { continue } else { return }
+        }
+    }
 }

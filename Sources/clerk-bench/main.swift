@@ -6,6 +6,7 @@
 // command line.
 // Usage: clerk-bench [ROWS] [--cli PATH/TO/clerk-team]   (default 10000 rows;
 // the clerk-team beside this program). Prints the figures.
+import ChildProcess
 import Foundation
 import TeamCore
 import TeamImport
@@ -63,25 +64,21 @@ struct BenchFailure: Error, CustomStringConvertible {
 
 /// Runs clerk-team with the bench's workspace and config; returns its standard output.
 func clerkTeam(_ cli: String, _ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: cli)
-    process.arguments = arguments
     var environment = ProcessInfo.processInfo.environment
     environment["CLERK_TEAM_DB"] = folder + "/cli.db"
     environment["CLERK_TEAM_CONFIG"] = folder + "/config.json"
-    process.environment = environment
-    let output = Pipe(), errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let out = output.fileHandleForReading.readDataToEndOfFile()
-    let err = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-        throw BenchFailure("clerk-team \(arguments.joined(separator: " ")): exit \(process.terminationStatus): "
-                           + String(decoding: err, as: UTF8.self))
+    let outPath = folder + "/.out", errPath = folder + "/.err"
+    let out = open(outPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+    let err = open(errPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+    let null = open("/dev/null", O_RDONLY | O_CLOEXEC)
+    defer { close(out); close(err); close(null) }
+    let ended = try ChildProcess.launch(cli, arguments: arguments, environment: environment,
+                                        input: null, output: out, error: err).waitUntilExit()
+    guard ended == .exited(0) else {
+        throw BenchFailure("clerk-team \(arguments.joined(separator: " ")): exit \(ended.status): "
+                           + ((try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""))
     }
-    return String(decoding: out, as: UTF8.self)
+    return (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
 }
 
 func endToEnd(_ cli: String) throws {

@@ -32,8 +32,8 @@ import TestSupport
         let first = try BinaryRunner.start([cli.binary] + a, environment: cli.environment, in: cli.dir.path)
         let second = try BinaryRunner.start([cli.binary] + b, environment: cli.environment, in: cli.dir.path)
         let bothWaiting = ProcessProbe.within(30) {
-            ProcessProbe.isWaitingForALock(first.0.processIdentifier, on: cli.db)
-                && ProcessProbe.isWaitingForALock(second.0.processIdentifier, on: cli.db)
+            ProcessProbe.isWaitingForALock(first.0.pid, on: cli.db)
+                && ProcessProbe.isWaitingForALock(second.0.pid, on: cli.db)
         }
         #expect(bothWaiting, "both commands must be waiting for the write lock before it is released")
         #expect(first.0.isRunning && second.0.isRunning)
@@ -76,7 +76,7 @@ import TestSupport
         let firstNewEvent = (try auditEvents(cli).last?["id"] as? Int ?? 0) + 1
 
         var random = SystemRandomNumberGenerator()
-        var workers: [(Process, String, String)] = []
+        var workers: [(ChildProcess, String, String)] = []
         var scripts: [[String]] = []
         for worker in 0..<4 {
             var lines = ["#!/bin/sh"]

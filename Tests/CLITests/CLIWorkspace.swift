@@ -33,7 +33,7 @@ final class CLIWorkspace {
         try BinaryRunner.run([binary] + arguments, environment: environment, stdin: stdin, in: dir.path, timeout: timeout)
     }
 
-    func start(_ arguments: [String]) throws -> (Process, String, String) {
+    func start(_ arguments: [String]) throws -> (ChildProcess, String, String) {
         try BinaryRunner.start([binary] + arguments, environment: environment, in: dir.path)
     }
 

@@ -115,7 +115,7 @@ import TestSupport
 final class SMTPSink {
     let folder: String
     let port: Int
-    private let started: (Process, String, String)
+    private let started: (ChildProcess, String, String)
 
     struct Received {
         let message: String
@@ -136,7 +136,7 @@ final class SMTPSink {
         }
         guard let found else {
             let errors = (try? String(contentsOfFile: launched.2, encoding: .utf8)) ?? ""
-            launched.0.terminate()
+            launched.0.send(SIGTERM)
             throw RunError.notFound("the SMTP sink did not start: \(errors)")
         }
         started = launched
@@ -156,8 +156,8 @@ final class SMTPSink {
 
     func stop() {
         let process = started.0
-        if process.isRunning { process.terminate() }
-        if !waitUntil(5, { !process.isRunning }) { kill(process.processIdentifier, SIGKILL) }
+        process.send(SIGTERM)
+        if process.wait(seconds: 5) == nil { process.send(SIGKILL) }
         _ = try? BinaryRunner.finish(started, arguments: ["smtp_sink.py"], timeout: 10)
     }
 }

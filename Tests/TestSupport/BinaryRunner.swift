@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 
 /// The result of running a program to completion.
@@ -38,44 +39,41 @@ public enum BinaryRunner {
 
     /// Starts `arguments` and returns the running process plus where its output goes.
     public static func start(_ arguments: [String], environment: [String: String] = [:],
-                             stdin: String? = nil, in directory: String) throws -> (Process, String, String) {
+                             stdin: String? = nil, in directory: String) throws -> (ChildProcess, String, String) {
         let id = UUID().uuidString
         let outPath = directory + "/.out-\(id)", errPath = directory + "/.err-\(id)"
-        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: arguments[0])
-        process.arguments = Array(arguments.dropFirst())
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-        if let stdin {
-            let inPath = directory + "/.in-\(id)"
-            _ = FileManager.default.createFile(atPath: inPath, contents: Data(stdin.utf8))
-            process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: inPath))
-        } else {
-            process.standardInput = FileHandle.nullDevice
-        }
-        try process.run()
+        let out = try openFile(outPath, flags: O_WRONLY | O_CREAT | O_TRUNC)
+        defer { close(out) }
+        let err = try openFile(errPath, flags: O_WRONLY | O_CREAT | O_TRUNC)
+        defer { close(err) }
+        let inPath = directory + "/.in-\(id)"
+        if let stdin { _ = FileManager.default.createFile(atPath: inPath, contents: Data(stdin.utf8)) }
+        let input = try openFile(stdin == nil ? "/dev/null" : inPath, flags: O_RDONLY)
+        defer { close(input) }
+        if stdin != nil { unlink(inPath) }  // the open descriptor keeps it readable
+        let process = try ChildProcess.launch(arguments[0], arguments: Array(arguments.dropFirst()), environment: env,
+                                              directory: directory, input: input, output: out, error: err)
         return (process, outPath, errPath)
     }
 
+    private static func openFile(_ path: String, flags: Int32) throws -> Int32 {
+        let fd = open(path, flags | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw RunError.notFound("cannot open \(path): \(String(cString: strerror(errno)))") }
+        return fd
+    }
+
     /// Waits for a started process, killing it at the deadline.
-    public static func finish(_ started: (Process, String, String), arguments: [String],
+    public static func finish(_ started: (ChildProcess, String, String), arguments: [String],
                               timeout: Double = 60) throws -> RunResult {
         let (process, outPath, errPath) = started
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning {
-            if Date() > deadline {
-                // SIGKILL: children of test threads may have SIGTERM blocked.
-                kill(process.processIdentifier, SIGKILL)
-                throw RunError.timedOut(arguments, timeout)
-            }
-            usleep(2_000)
+        guard let ended = process.wait(seconds: timeout) else {
+            // SIGKILL: children of test threads may have SIGTERM blocked.
+            process.send(SIGKILL)
+            process.waitUntilExit()
+            throw RunError.timedOut(arguments, timeout)
         }
         defer {
             try? FileManager.default.removeItem(atPath: outPath)
@@ -83,7 +81,7 @@ public enum BinaryRunner {
         }
         let out = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
         let err = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
-        return RunResult(status: process.terminationStatus, stdout: out, stderr: err)
+        return RunResult(status: ended.status, stdout: out, stderr: err)
     }
 
     public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,

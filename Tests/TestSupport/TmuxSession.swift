@@ -8,9 +8,9 @@ import Foundation
 /// server or the program behind.
 ///
 /// Two tmux behaviours shape this type:
-/// - a daemonised server inherits the pipe `Process` uses to notice a
-///   child's exit, and waiting on the client then hangs forever; so the
-///   server is started here in the foreground (`-D`, null stdio) and only
+/// - a daemonised server would outlive the client that started it and
+///   could not be waited for; so the server is started here in the
+///   foreground (`-D`, null stdio, every signal unblocked) and only
 ///   short-lived client commands are run after it;
 /// - `remain-on-exit` loses the exit status or the last output now and then
 ///   (tmux 3.3a); so the program is wrapped in a shell that prints
@@ -42,28 +42,24 @@ public final class TmuxSession: @unchecked Sendable {
     public let target = "e2e"
     private let tmux: String
     private let lock = NSLock()
-    private var server: Process?
+    private var server: ChildProcess?
 
     /// Starts a private tmux server and waits until it accepts commands.
     public init(timeout: Double = 5) throws {
         tmux = try Self.which("tmux")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tmux)
-        process.arguments = ["-S", socket, "-f", "/dev/null", "-D"]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.environment = Self.cleanEnvironment()
-        process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
-        try Self.runWithSignalsUnblocked(process)
+        let null = open("/dev/null", O_RDWR | O_CLOEXEC)
+        defer { close(null) }
+        let process = try ChildProcess.launch(tmux, arguments: ["-S", socket, "-f", "/dev/null", "-D"],
+                                              environment: Self.cleanEnvironment(), directory: folder.path,
+                                              input: null, output: null, error: null)
         server = process
         // The socket file appears (bind) a moment before the server accepts
         // (listen): poll with a real command until one succeeds.
         let deadline = Date().addingTimeInterval(timeout)
         while true {
-            guard process.isRunning else {
+            if let ended = process.termination {
                 server = nil
-                throw Failure.serverDidNotStart("it exited with status \(process.terminationStatus)")
+                throw Failure.serverDidNotStart("it exited with status \(ended.status)")
             }
             // No status bar: the pane gets the whole window, as a terminal would.
             if Self.isSocket(socket), (try? command("set-option", "-g", "status", "off")) != nil { break }
@@ -85,10 +81,8 @@ public final class TmuxSession: @unchecked Sendable {
         lock.unlock()
         guard let process, process.isRunning else { return }
         _ = try? BinaryRunner.run([tmux, "-S", socket, "kill-server"], in: folder.path, timeout: 2)
-        let deadline = Date().addingTimeInterval(3)
-        while process.isRunning && Date() < deadline { usleep(5_000) }
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
+        if process.wait(seconds: 3) == nil {
+            process.send(SIGKILL)
             process.waitUntilExit()
         }
     }
@@ -220,31 +214,6 @@ public final class TmuxSession: @unchecked Sendable {
                                           in: folder.path, timeout: 5)
         guard result.status == 0 else { throw Failure.command(arguments, result) }
         return result.stdout
-    }
-
-    /// Starts `process` from a thread that blocks no signals.
-    ///
-    /// A child inherits the signal mask of the thread that spawns it, and the
-    /// test runner's worker threads block nearly every signal. A tmux server
-    /// started from one never receives the SIGTERM by which `kill-server`
-    /// ends it, nor SIGCHLD; a short-lived thread with an empty mask avoids that.
-    static func runWithSignalsUnblocked(_ process: Process) throws {
-        let done = DispatchSemaphore(value: 0)
-        let outcome = SpawnOutcome()
-        let thread = Thread {
-            var none = sigset_t()
-            sigemptyset(&none)
-            pthread_sigmask(SIG_SETMASK, &none, nil)
-            do { try process.run() } catch { outcome.error = error }
-            done.signal()
-        }
-        thread.start()
-        done.wait()
-        if let error = outcome.error { throw error }
-    }
-
-    private final class SpawnOutcome: @unchecked Sendable {
-        var error: (any Error)?
     }
 
     static func which(_ name: String) throws -> String {
