@@ -1,4 +1,5 @@
 import TeamCore
+import TeamPhone
 
 /// Every query on messages, named, so a test can check that each one goes
 /// through the thread index (no scan, no sort): a page of a long thread
@@ -42,7 +43,8 @@ extension SQLiteWorkspace {
             let counts = try db.all(MessageSQL.threadCounts, [inbox.id]) { ($0.text(0), Int($0.int(1))) }
             let threads = try counts.compactMap { contact, count -> ThreadSummary? in
                 let last = try db.first(MessageSQL.lastOfThread, [inbox.id, contact], Self.message)
-                return last.map { ThreadSummary(contact: PhoneNumber(stored: contact), count: count, last: $0) }
+                let number = PhoneNumber(stored: contact)
+                return last.map { ThreadSummary(contact: number, count: count, last: $0, contactFormatted: PhoneNumbers.display(number)) }
             }
             return threads.sorted { ($0.last.at, $0.last.id) > ($1.last.at, $1.last.id) }
         }
@@ -85,7 +87,7 @@ extension SQLiteWorkspace {
                 }
             }
             return ThreadPage(inbox: inbox, contact: contact, messages: messages, total: total,
-                              hasOlder: hasOlder, hasNewer: hasNewer)
+                              hasOlder: hasOlder, hasNewer: hasNewer, contactFormatted: PhoneNumbers.display(contact))
         }
     }
 

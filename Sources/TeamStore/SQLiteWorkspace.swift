@@ -8,7 +8,8 @@ import TeamMail
 /// guard and appends its audit event inside that one transaction, so two
 /// operators can never both pass a check that only one of them may pass.
 public final class SQLiteWorkspace: TeamWorkspace {
-    let db: SQLiteConnection
+    /// Replaced only by ``reopen()``.
+    private(set) var db: SQLiteConnection
     public let path: String
     public let identity: OperatorIdentity
     /// Set for `--read-only` and `--view-as`: every write is refused before it starts.
@@ -25,7 +26,7 @@ public final class SQLiteWorkspace: TeamWorkspace {
     let spool: Spool
     /// The file as opened: a workspace rebuilt or deleted under the same
     /// name is another file, and the open connection would write to the old one.
-    let opened: FileIdentity?
+    private(set) var opened: FileIdentity?
     /// Set while a batch runs: its id goes into every audit event it writes.
     var auditBatch: String?
     /// The operator and facts last resolved, while nothing changed (ReadCache).
@@ -36,10 +37,12 @@ public final class SQLiteWorkspace: TeamWorkspace {
     lazy var presenceBoard = PresenceBoard(workspacePath: path, groupShared: WorkspaceFile.isInGroupSharedFolder(path: path))
     let presenceSince = Timestamp(seconds: Int64(Date().timeIntervalSince1970))
     /// The file SQLite has open, from its descriptor (nil where that cannot be told).
-    let openedFile: OpenedFile?
+    private(set) var openedFile: OpenedFile?
+    /// As given to ``open(path:identity:options:)``, for ``reopen()``.
+    let options: StoreOptions
 
     init(db: SQLiteConnection, path: String, identity: OperatorIdentity, options: StoreOptions) {
-        self.db = db; self.path = path; self.identity = identity
+        self.db = db; self.path = path; self.identity = identity; self.options = options
         openedFile = db.openedFile()
         opened = openedFile?.identity ?? WorkspaceFile.identity(path: path)
         if let observer = options.lockWait { db.watchLockWaits(observer) }
@@ -51,10 +54,29 @@ public final class SQLiteWorkspace: TeamWorkspace {
     /// Opens an existing workspace file. Never creates one. The options have
     /// no default on purpose: every caller states them, read-only above all.
     public static func open(path: String, identity: OperatorIdentity, options: StoreOptions) throws -> SQLiteWorkspace {
-        let db = try WorkspaceFile.open(path: path, readOnly: options.refusesWrites) { connection in
+        SQLiteWorkspace(db: try connect(path: path, identity: identity, options: options), path: path, identity: identity, options: options)
+    }
+
+    private static func connect(path: String, identity: OperatorIdentity, options: StoreOptions) throws -> SQLiteConnection {
+        try WorkspaceFile.open(path: path, readOnly: options.refusesWrites) { connection in
             try requireMayActAs(identity, on: connection.openedFile(), path: path, effectiveUID: options.effectiveUID)
         }
-        return SQLiteWorkspace(db: db, path: path, identity: identity, options: options)
+    }
+
+    /// Opens the file now at this workspace's path in place of the one opened
+    /// before (replaced by a restore or a file moved over it), with the same
+    /// operator, options and checks as the first open. The operator is
+    /// resolved again on the next read (the new file may not know them).
+    public func reopen() throws {
+        guard WorkspaceFile.identity(path: path) != nil else {
+            throw TeamError.gone("the workspace file \(path) was deleted")
+        }
+        let fresh = try Self.connect(path: path, identity: identity, options: options)
+        db = fresh
+        openedFile = fresh.openedFile()
+        opened = openedFile?.identity ?? WorkspaceFile.identity(path: path)
+        if let observer = options.lockWait { fresh.watchLockWaits(observer) }
+        readCache = nil
     }
 
     /// The `--as` rule, decided on the file SQLite actually opened (its
@@ -120,7 +142,8 @@ public final class SQLiteWorkspace: TeamWorkspace {
         guard now != opened else { return }
         let what = now == nil ? "was deleted" : "was replaced by another file (rebuilt, restored or moved)"
         let outcome = nothingWritten ? "nothing was written" : "the last change went to the old file and is lost"
-        throw TeamError.gone("the workspace file \(path) \(what) since it was opened; \(outcome). Open it again")
+        // What happened to the change first: a narrow status line keeps the start.
+        throw TeamError.gone("\(outcome); the workspace file \(path) \(what) since it was opened")
     }
 
     // MARK: - Operator

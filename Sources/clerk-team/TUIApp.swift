@@ -27,7 +27,8 @@ enum TUIApp {
         } catch {
             throw TeamError.invalid(ValidationError(field: "terminal", message: "\(error)"))
         }
-        let runtime = Runtime(workspace: workspace) { ids in deliver(ids, workspace, config) }
+        let runtime = Runtime(workspace: workspace, deliverMail: { ids in deliver(ids, workspace, config) },
+                              reopen: { try workspace.reopen() })
         let end = Loop.run(screen: screen, runtime: runtime, readOnly: workspace.readOnlyReason, lockWait: lockWait)
         screen.stop()
         workspace.withdrawPresence()

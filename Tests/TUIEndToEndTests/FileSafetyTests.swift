@@ -5,25 +5,48 @@ import TestSupport
 /// The file under the screen: replaced, or not writable.
 @Suite(.serialized, .timeLimit(.minutes(10)))
 struct FileSafetyTests {
-    @Test func aRebuiltWorkspaceFileStopsTheScreenAndNoWriteIsReportedAsDone() throws {
+    @Test func aWorkspaceFileReplacedUnderTheScreenIsReopenedAndNoWriteIsReportedAsDone() throws {
         let h = try TUIHarness()
         try h.seedTeam()
         try h.openTUI()
         try h.select("agent@acme.test", name: "Agent Person")
-        // Rebuilt under the same name, as 'demo' or a restore from backup does: a new file.
-        let copy = h.dir.file("rebuilt.db")
-        try h.ok("--db", h.db, "members", "list")
+        // Restored from a backup under the same name: another file, where the agent has another name.
+        let copy = h.dir.file("restored.db")
         try #require(FileManager.default.createFile(atPath: copy, contents: FileManager.default.contents(atPath: h.db)))
+        try h.ok("--db", copy, "members", "rename", "agent@acme.test", "Restored Agent")
         #expect(rename(copy, h.db) == 0)
         try h.tmux.press("d")
         try h.tmux.press("y")
+        let screen = try h.tmux.waitUntil("the new file's rows and the notice") {
+            $0.contains("Restored Agent") && $0.contains("nothing was written") && $0.contains("Reopened")
+        }
+        #expect(!screen.contains("is now deactivated"), "no write is reported as made")
+        #expect(!screen.contains("Agent Person"), "no rows of the old file")
+        #expect(try h.member("agent@acme.test")?["status"] as? String == "active")
+        // The reopened file is the one written to now.
+        try h.tmux.press("d")
+        try h.tmux.waitFor("Deactivate Restored Agent?")
+        try h.tmux.press("y")
+        try h.tmux.waitFor("is now deactivated")
+        #expect(try h.member("agent@acme.test")?["status"] as? String == "deactivated")
+        try h.tmux.press("q")
+        #expect(try h.tmux.waitForExit() == 0)
+    }
+
+    @Test func aDeletedWorkspaceFileStopsTheScreen() throws {
+        let h = try TUIHarness()
+        try h.seedTeam()
+        try h.openTUI()
+        try h.select("agent@acme.test", name: "Agent Person")
+        try #require(unlink(h.db) == 0)
+        try h.tmux.press("d")
+        try h.tmux.press("y")
         let screen = try h.tmux.waitUntil("the stop notice, whole") {
-            $0.contains("was replaced by another file") && $0.contains("q quit")
+            $0.contains("was deleted") && $0.contains("q quit")
         }
         #expect(screen.contains("Workspace unavailable"))
         #expect(!screen.contains("is now deactivated"), "no write is reported as made")
         #expect(!screen.contains("Agent Person"), "no stale rows")
-        #expect(try h.member("agent@acme.test")?["status"] as? String == "active")
         try h.tmux.press("q")
         #expect(try h.tmux.waitForExit() == 0)
     }

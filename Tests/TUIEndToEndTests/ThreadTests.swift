@@ -29,7 +29,7 @@ struct ThreadTests {
         try h.tmux.press("2")
         try h.tmux.waitFor("t threads")
         try h.tmux.press("t")
-        try h.tmux.waitUntil("Support's one thread") { $0.contains("Threads of Support (1)") && $0.contains("+14155550123") }
+        try h.tmux.waitUntil("Support's one thread") { $0.contains("Threads of Support (1)") && $0.contains("+1 415-555-0123") }
         try h.tmux.press("Enter")
         var screen = try h.tmux.waitUntil("the thread, newest at the bottom") {
             $0.contains("40 messages") && $0.contains("ENDMARK") && $0.contains("d delete")

@@ -24,6 +24,27 @@ import Testing
         #expect(try fresh.auditEvents(limit: nil).count == before)
     }
 
+    @Test func reopeningReadsAndWritesTheFileNowAtThePath() throws {
+        let fixture = try StoreFixture()
+        let open = try fixture.open(as: .workspaceAdmin)
+        let agent = StoreFixture.email(.agent)
+        _ = try open.session()
+        let copy = fixture.dir.file("copy.db")
+        try #require(FileManager.default.createFile(atPath: copy, contents: fixture.fileBytes()))
+        #expect(rename(copy, fixture.path) == 0)
+        #expect { try open.dataVersion() } throws: { "\($0)".contains("was replaced") }
+        try open.reopen()
+        _ = try open.perform(.deactivate(member: agent))
+        #expect(try fixture.open(as: .workspaceAdmin).member(agent).member.status == .deactivated)
+    }
+
+    @Test func aDeletedFileSaysSoAndCannotBeReopened() throws {
+        let fixture = try StoreFixture()
+        let open = try fixture.open(as: .workspaceAdmin)
+        try #require(unlink(fixture.path) == 0)
+        #expect { try open.reopen() } throws: { "\($0)".contains("was deleted") }
+    }
+
     @Test func aDeletedFileSaysSo() throws {
         let fixture = try StoreFixture()
         let open = try fixture.open(as: .workspaceAdmin)

@@ -7,10 +7,16 @@ public struct Contact: Sendable, Equatable, Identifiable {
     /// Values by property name, in property-name order; properties without a value are absent.
     public var values: [ContactValue]
     public var version: Int64
+    /// The number as people write it (`+1 415-555-0123`), when the store could work it out.
+    public var formatted: String?
 
-    public init(id: Int64, name: String, phone: PhoneNumber, values: [ContactValue], version: Int64) {
+    public init(id: Int64, name: String, phone: PhoneNumber, values: [ContactValue], version: Int64, formatted: String? = nil) {
         self.id = id; self.name = name; self.phone = phone; self.values = values; self.version = version
+        self.formatted = formatted
     }
+
+    /// The number for people: formatted if known.
+    public var displayPhone: String { formatted ?? phone.value }
 
     public func value(of property: String) -> String? {
         values.first { $0.property.lowercased() == property.lowercased() }?.value

@@ -56,10 +56,14 @@ public struct ThreadSummary: Sendable, Equatable {
     public var contact: PhoneNumber
     public var count: Int
     public var last: Message
+    /// The contact's number as people write it, when the store could work it out.
+    public var contactFormatted: String?
 
-    public init(contact: PhoneNumber, count: Int, last: Message) {
-        self.contact = contact; self.count = count; self.last = last
+    public init(contact: PhoneNumber, count: Int, last: Message, contactFormatted: String? = nil) {
+        self.contact = contact; self.count = count; self.last = last; self.contactFormatted = contactFormatted
     }
+
+    public var contactDisplay: String { contactFormatted ?? contact.value }
 }
 
 /// Some consecutive messages of one thread, oldest first.
@@ -71,11 +75,16 @@ public struct ThreadPage: Sendable, Equatable {
     public var total: Int
     public var hasOlder: Bool
     public var hasNewer: Bool
+    /// The contact's number as people write it, when the store could work it out.
+    public var contactFormatted: String?
 
-    public init(inbox: Inbox, contact: PhoneNumber, messages: [Message], total: Int, hasOlder: Bool, hasNewer: Bool) {
+    public init(inbox: Inbox, contact: PhoneNumber, messages: [Message], total: Int, hasOlder: Bool, hasNewer: Bool,
+                contactFormatted: String? = nil) {
         self.inbox = inbox; self.contact = contact; self.messages = messages; self.total = total
-        self.hasOlder = hasOlder; self.hasNewer = hasNewer
+        self.hasOlder = hasOlder; self.hasNewer = hasNewer; self.contactFormatted = contactFormatted
     }
+
+    public var contactDisplay: String { contactFormatted ?? contact.value }
 }
 
 /// One line of a messages file, its shape already checked (numbers in

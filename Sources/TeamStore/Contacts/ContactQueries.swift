@@ -1,4 +1,5 @@
 import TeamCore
+import TeamPhone
 
 /// Reading contacts: every active member may (`Guard` `.viewContacts`).
 extension SQLiteWorkspace {
@@ -12,8 +13,9 @@ extension SQLiteWorkspace {
                 ORDER BY p.name_key
                 """) { row in values[row.int(0), default: []].append(ContactValue(property: row.text(1), value: row.text(2))) }
             let contacts = try db.all("SELECT \(Self.contactColumns) FROM contacts ORDER BY sort_name, id") { row in
-                Contact(id: row.int(0), name: row.text(1), phone: PhoneNumber(stored: row.text(2)),
-                        values: values[row.int(0)] ?? [], version: row.int(3))
+                let phone = PhoneNumber(stored: row.text(2))
+                return Contact(id: row.int(0), name: row.text(1), phone: phone, values: values[row.int(0)] ?? [],
+                               version: row.int(3), formatted: PhoneNumbers.display(phone))
             }
             return ContactListing(contacts: contacts, properties: try properties())
         }

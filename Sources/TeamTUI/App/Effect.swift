@@ -47,6 +47,9 @@ public enum Effect: Equatable, Sendable {
     case announce(String)
     /// Read who else has the workspace open.
     case readPresence
+    /// Open the file now at the workspace's path in place of the one that
+    /// was replaced (restored, moved over); the message says what happened.
+    case reopen(String)
     /// Run after the next paint, so the screen is up to date before slow work.
     indirect case afterPaint(Effect)
 
@@ -108,4 +111,8 @@ public enum AppAction: Equatable {
     /// The members of the first list (those still there have an entry).
     case indexEntriesLoaded(Set<MemberID>, [MemberIndexEntry], MemberSort)
     case presenceRead([PresenceEntry])
+    /// The file at the path was opened in place of the replaced one (the message says why).
+    case reopened(String)
+    /// The replaced file could not be swapped for the one at the path (deleted, unusable).
+    case reopenFailed(String)
 }

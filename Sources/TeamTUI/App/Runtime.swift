@@ -7,10 +7,14 @@ public struct Runtime {
     let workspace: any TeamWorkspace
     /// Sends mails a command just queued; returns a sentence for the status line.
     let deliverMail: ([MailID]) -> String?
+    /// Opens the file now at the workspace's path in place of a replaced one (nil: cannot).
+    let reopen: (() throws -> Void)?
 
-    public init(workspace: any TeamWorkspace, deliverMail: @escaping ([MailID]) -> String? = { _ in nil }) {
+    public init(workspace: any TeamWorkspace, deliverMail: @escaping ([MailID]) -> String? = { _ in nil },
+                reopen: (() throws -> Void)? = nil) {
         self.workspace = workspace
         self.deliverMail = deliverMail
+        self.reopen = reopen
     }
 
     /// Runs one effect; `state` is the state after the update that asked for it.
@@ -97,6 +101,10 @@ public struct Runtime {
                 return []
             case .readPresence:
                 return [.presenceRead((try? workspace.presence()) ?? [])]
+            case .reopen(let why):
+                guard let reopen else { return [.reopenFailed(why)] }
+                do { try reopen() } catch { return [.reopenFailed("\(why); opening the file now there failed: \(error)")] }
+                return [.reopened(why)]
             case .checkForChanges:
                 return [.dataVersionRead(try workspace.dataVersion())]
             case .readChanges(let mark):

@@ -168,7 +168,12 @@ public enum App {
             AccessWatch.lose("You can no longer use this workspace: \(message).", &state)
             return []
         case .failed(.gone(let message)):
-            // The file under this screen is not the workspace any more: stop, and never report a write as made.
+            // Another file under the same name (a restore, a file moved over it): open that one.
+            return [.reopen(message)]
+        case .reopened(let message):
+            return FileSwap.reopened(message, &state)
+        case .reopenFailed(let message):
+            // Deleted, or the new file cannot be used: stop, and never report a write as made.
             AccessWatch.lose("Stopped: \(message).", status: "the workspace file changed under this screen; quit and open it again", &state)
             return []
         case .failed(.refused(let refusal)) where refusal.rule == .deactivated:

@@ -58,7 +58,7 @@ enum ContactsScreen {
             guard let contact = state.contacts.selected else { return [] }
             state.modal = .confirm(Confirmation(
                 title: "Remove contact \(TerminalText.sanitize(contact.name))?",
-                lines: ["\(contact.phone) and its \(counted(contact.values.count, "property value")) are removed."],
+                lines: ["\(contact.displayPhone) and its \(counted(contact.values.count, "property value")) are removed."],
                 answer: .yesNo, command: .removeContact(phone: contact.phone, expectedVersion: contact.version),
                 cancelled: "remove cancelled; nothing changed"))
             return []
@@ -98,7 +98,7 @@ enum ContactsScreen {
         table.draw(&grid, inner, glyphs: state.glyphs, count: contacts.shown.count, list: contacts.list) { index in
             let contact = listing.contacts[contacts.shown[index]]
             // Names and values come from imports: sanitised before they reach the grid.
-            return TableRow([TerminalText.sanitize(contact.name), contact.phone.value,
+            return TableRow([TerminalText.sanitize(contact.name), contact.displayPhone,
                              TerminalText.sanitize(values(contact, state.glyphs))],
                             style: Style(index == contacts.list.selection ? .selection : .normal))
         }
@@ -110,7 +110,7 @@ enum ContactsScreen {
 
     static func drawDetail(_ state: AppState, _ grid: inout Grid, _ rect: Rect) {
         let contact = state.contacts.selected
-        let inner = Panel(title: contact.map { "Contact \($0.phone.value)" } ?? "Contact", focused: false)
+        let inner = Panel(title: contact.map { "Contact \($0.displayPhone)" } ?? "Contact", focused: false)
             .draw(&grid, rect, glyphs: state.glyphs)
         guard inner.width > 0, inner.height > 0 else { return }
         var lines: [(String, Style)] = []

@@ -23,7 +23,12 @@ public struct ThreadState: Equatable {
     /// How far the selection moves once the page being read has arrived.
     public var pendingMove = 0
 
-    public init(inbox: Inbox, contact: PhoneNumber) { self.inbox = inbox; self.contact = contact }
+    /// The contact's number as people write it (from the thread list).
+    public var contactDisplay: String
+
+    public init(inbox: Inbox, contact: PhoneNumber, contactDisplay: String? = nil) {
+        self.inbox = inbox; self.contact = contact; self.contactDisplay = contactDisplay ?? contact.value
+    }
 
     /// Enough to fill a tall terminal several times; more is read as the selection reaches an edge.
     public static let pageSize = 200
@@ -74,9 +79,11 @@ enum ThreadScreen {
     }
 
     /// The thread a thread-wide action is about: the open one, else the one selected in the list.
-    static func currentThread(_ state: AppState) -> (Inbox, PhoneNumber, Int)? {
-        if let thread = state.thread { return (thread.inbox, thread.contact, thread.total) }
-        if let threads = state.threads, let selected = threads.selected { return (threads.inbox, selected.contact, selected.count) }
+    static func currentThread(_ state: AppState) -> (Inbox, PhoneNumber, String, Int)? {
+        if let thread = state.thread { return (thread.inbox, thread.contact, thread.contactDisplay, thread.total) }
+        if let threads = state.threads, let selected = threads.selected {
+            return (threads.inbox, selected.contact, selected.contactDisplay, selected.count)
+        }
         return nil
     }
 
@@ -250,7 +257,7 @@ enum ThreadScreen {
         guard let thread = state.thread else { return }
         let rect = area(state.layout)
         let count = thread.loaded ? counted(thread.total, "message") : state.glyphs.ellipsis
-        let title = "\(thread.contact.value) \(state.glyphs.vertical) \(thread.inbox.name) (\(thread.inbox.displayPhone)) \(state.glyphs.vertical) \(count)"
+        let title = "\(thread.contactDisplay) \(state.glyphs.vertical) \(thread.inbox.name) (\(thread.inbox.displayPhone)) \(state.glyphs.vertical) \(count)"
         let inner = Panel(title: title, focused: true).draw(&grid, rect, glyphs: state.glyphs)
         guard inner.width > 2, inner.height > 0 else { return }
         if thread.loaded, thread.messages.isEmpty {

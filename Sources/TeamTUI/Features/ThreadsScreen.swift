@@ -34,15 +34,15 @@ enum ThreadsScreen {
                        state.threads?.selected == nil ? .disabled(reason: "no thread selected") : .enabled
                    }) { state, _ in
             guard let threads = state.threads, let selected = threads.selected else { return [] }
-            state.thread = ThreadState(inbox: threads.inbox, contact: selected.contact)
+            state.thread = ThreadState(inbox: threads.inbox, contact: selected.contact, contactDisplay: selected.contactDisplay)
             return [ThreadScreen.load(threads.inbox.phone, selected.contact, .newest(limit: ThreadState.pageSize), .open)]
         },
         ActionSpec(.deleteThread, keys: [k("D")], scopes: [.threadList, .threadView], label: "delete thread",
                    help: "Delete the whole thread, every message (needs delete-messages; asks first)", priority: 3,
                    availability: { ThreadScreen.deleteAvailability($0, needsThread: true) }) { state, _ in
-            guard let (inbox, contact, count) = ThreadScreen.currentThread(state) else { return [] }
+            guard let (inbox, contact, shown, count) = ThreadScreen.currentThread(state) else { return [] }
             state.modal = .confirm(Confirmation(
-                title: "Delete the thread with \(contact)?",
+                title: "Delete the thread with \(shown)?",
                 lines: ["All \(counted(count, "message")) of it are deleted for everyone; this cannot be undone.",
                         "The audit log keeps that it was deleted, not what it said."],
                 answer: .typed(contact.value), command: .deleteThread(inbox: inbox.phone, contact: contact),
@@ -85,7 +85,7 @@ enum ThreadsScreen {
         table.draw(&grid, inner, glyphs: state.glyphs, count: threads.all.count, list: threads.list) { index in
             let thread = threads.all[index]
             let arrow = thread.last.direction == .incoming ? "← " : "→ "
-            return TableRow([thread.contact.value, String(thread.count), ThreadScreen.when(thread.last.at),
+            return TableRow([thread.contactDisplay, String(thread.count), ThreadScreen.when(thread.last.at),
                              arrow + ThreadScreen.oneLine(thread.last.text)],
                             style: Style(index == threads.list.selection ? .selection : .normal))
         }

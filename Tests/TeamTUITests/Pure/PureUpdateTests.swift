@@ -246,6 +246,36 @@ import TermUI
         }
     }
 
+    @Test func aReplacedFileIsReopenedAndEverythingFromTheOldOneIsDropped() {
+        var state = Sample.started()
+        state.members.marked = [Sample.index.ids[0]]
+        state.modal = .help(HelpWindow())
+        state.dataVersion = 7
+        var store = TestStore(state)
+        let why = "nothing was written; the workspace file /w.db was replaced by another file (rebuilt, restored or moved) since it was opened"
+        store.send(.failed(.gone(why)), effects: [.reopen(why)])
+        store.send(.reopened(why), effects: [.checkForChanges, .reloadAll]) {
+            $0.members.marked = []
+            $0.modal = nil
+            $0.dataVersion = nil
+            $0.changeMark = nil
+            $0.status = StatusMessage("Reopened: " + why, .error)
+        }
+        // The first data_version of the new connection is a start, not another operator's commit.
+        store.send(.dataVersionRead(1)) { $0.dataVersion = 1 }
+    }
+
+    @Test func aFileThatCannotBeReopenedStopsTheScreen() {
+        var store = TestStore(Sample.started())
+        store.send(.reopenFailed("the workspace file /w.db was deleted")) {
+            $0.lostAccess = "Stopped: the workspace file /w.db was deleted."
+            $0.members = MemberListState()
+            $0.inboxes = InboxesState()
+            $0.invitations = InvitationsState()
+            $0.status = StatusMessage("the workspace file changed under this screen; quit and open it again", .error)
+        }
+    }
+
     @Test func demotingAsksAndPromotingDoesNot() {
         var state = Sample.started()
         let mia = Sample.member("mia@acme.test")
