@@ -38,10 +38,10 @@ public enum Loop {
                 case .hangup:
                     return .hangup
                 case .timeout:
-                    let seen = (state.dataVersion, state.presence)
+                    let seen = IdleMarks(state)
                     waiting = runtime.dispatch(.tick, &state)
                     // Nothing moved: no need to draw an idle screen again.
-                    if state.dataVersion == seen.0 && state.presence == seen.1 && waiting.isEmpty { continue }
+                    if IdleMarks(state) == seen && waiting.isEmpty { continue }
                 case .key(.resize):
                     waiting = runtime.dispatch(.resized(screen.size), &state)
                 case .key(let key):
@@ -55,5 +55,21 @@ public enum Loop {
             if !state.shouldQuit { screen.draw(AppView.render(state)) }
         }
         return .quit
+    }
+}
+
+/// What a tick can change without a key: another operator's commit
+/// (data_version), presence, and what the status line or a stop notice says
+/// (a failed poll, the file reopened, access lost); cheap to compare.
+private struct IdleMarks: Equatable {
+    let dataVersion: Int64?
+    let presence: [PresenceEntry]
+    let status: StatusMessage?
+    let lostAccess: String?
+    let redrawRequests: Int
+
+    init(_ state: AppState) {
+        dataVersion = state.dataVersion; presence = state.presence; status = state.status
+        lostAccess = state.lostAccess; redrawRequests = state.redrawRequests
     }
 }

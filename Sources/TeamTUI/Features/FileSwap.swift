@@ -12,6 +12,8 @@ enum FileSwap {
         state.dataVersion = nil
         state.changeMark = nil
         state.status = StatusMessage("Reopened: \(why)", .error)
+        // Every row on the screen came from the other file: paint it all again.
+        state.redrawRequests += 1
         return [.checkForChanges, .reloadAll] + App.reloadThreads(state)
     }
 }

@@ -260,6 +260,7 @@ import TermUI
             $0.dataVersion = nil
             $0.changeMark = nil
             $0.status = StatusMessage("Reopened: " + why, .error)
+            $0.redrawRequests = 1
         }
         // The first data_version of the new connection is a start, not another operator's commit.
         store.send(.dataVersionRead(1)) { $0.dataVersion = 1 }
