@@ -90,7 +90,7 @@ import TestSupport
             return message.hasPrefix("#\(removal.id) (member.remove) cannot be undone: it removed something whose data is gone")
         }
         #expect { try owner.perform(.revert(auditID: 9_999)) } throws: { $0 as? TeamError == .notFound("no change #9999 in the audit log") }
-        let accepted = try AuditRevert.inverse(of: AuditEvent(id: 1, at: Timestamp(seconds: 0), actor: "a@b.test", osLogin: "x", viaAs: false,
+        let accepted = AuditRevert.inverse(of: AuditEvent(id: 1, at: Timestamp(seconds: 0), actor: "a@b.test", osLogin: "x", viaAs: false,
                                                               interface: .cli, action: "invitation.accept", target: "a@b.test",
                                                               before: nil, after: nil))
         #expect(throws: AuditRevert.NotInvertible.self) { try accepted.get() }

@@ -28,7 +28,7 @@ import TestSupport
         #expect(watch.changed(), "an entry was removed")
 
         // Reading an entry (what the other interfaces do) is not news.
-        FileManager.default.createFile(atPath: entry, contents: Data("{}".utf8))
+        try #require(FileManager.default.createFile(atPath: entry, contents: Data("{}".utf8)))
         _ = watch.changed()
         _ = try Data(contentsOf: URL(fileURLWithPath: entry))
         #expect(!watch.changed(), "a reader's open and close")

@@ -11,7 +11,7 @@ import Testing
         let fixture = try StoreFixture()
         let owner = try fixture.open(as: .workspaceAdmin)
         // As the demo has: a second active workspace-admin nobody logs in as.
-        try owner.writing {
+        _ = try owner.writing {
             try owner.insertMember(email: EmailAddress("ghost@acme.test"), name: DisplayName("Ghost Admin"),
                                    role: .workspaceAdmin, login: nil, status: .active)
         }
