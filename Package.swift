@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "TeamPhoneTests", dependencies: ["TeamPhone", "TeamCore"]),
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText", "TermText"]),
         .testTarget(name: "TermUITests", dependencies: ["TermUI", "TermText"]),
-        .testTarget(name: "TeamTUITests", dependencies: ["TeamTUI", "TeamStore", "TeamCore", "TermUI", "TestSupport"],
+        .testTarget(name: "TeamTUITests", dependencies: ["TeamTUI", "TeamStore", "TeamCore", "TermUI", "TestSupport", "CSQLite"],
                     exclude: ["Snapshots"]),
         // Helpers for tests: temp folders, running the built binary with deadlines.
         .target(name: "TestSupport", dependencies: ["ChildProcess"], path: "Tests/TestSupport"),

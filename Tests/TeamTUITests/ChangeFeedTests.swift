@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 import Testing
 import TestSupport
@@ -67,6 +68,40 @@ import TermUI
         _ = try fixture.writer.perform(.renameMember(member: EmailAddress("p3@acme.test"), name: DisplayName("Copied Over")))
         #expect(try followOutsideCommit(&state, runtime) == .reloaded)
         try expectSameAsFreshStart(state, fixture, "after another history")
+    }
+
+    @Test func aBackupRestoredInPlaceFallsBackToReadingEverythingEvenAtTheSameRecordNumber() throws {
+        let fixture = try FeedFixture()
+        var (state, runtime) = try fixture.base.app()
+        let backup = fixture.base.dir.file("backup.db")
+        try fixture.raw("VACUUM INTO '\(backup)'")
+        for index in 0..<3 {
+            _ = try fixture.writer.perform(.renameMember(member: EmailAddress("p\(index + 1)@acme.test"), name: DisplayName("Live \(index)")))
+        }
+        #expect(try followOutsideCommit(&state, runtime) == .fed)
+        let mark = try #require(state.changeMark)
+        // `sqlite3 team.db ".restore backup.db"` (the README's way): the same file and
+        // epoch, its history back where the backup was, then written to until its
+        // record numbers reach the mark again. The restore bumps the schema cookie.
+        try Self.restore(backup, into: fixture.base.path)
+        var names = 0
+        while try fixture.writer.changeMark().seq < mark.seq {
+            names += 1
+            _ = try fixture.writer.perform(.renameMember(member: EmailAddress("p\(10 + names)@acme.test"), name: DisplayName("After \(names)")))
+        }
+        try #require(try fixture.writer.changeMark().seq == mark.seq, "the restored history reaches the same record number")
+        #expect(try followOutsideCommit(&state, runtime) == .reloaded)
+        try expectSameAsFreshStart(state, fixture, "after a restore")
+    }
+
+    /// SQLite's online backup, as the sqlite3 shell's `.restore` runs it.
+    static func restore(_ backup: String, into path: String) throws {
+        var source: OpaquePointer?, target: OpaquePointer?
+        defer { sqlite3_close(source); sqlite3_close(target) }
+        try #require(sqlite3_open(backup, &source) == SQLITE_OK && sqlite3_open(path, &target) == SQLITE_OK)
+        let copy = try #require(sqlite3_backup_init(target, "main", source, "main"))
+        #expect(sqlite3_backup_step(copy, -1) == SQLITE_DONE)
+        #expect(sqlite3_backup_finish(copy) == SQLITE_OK)
     }
 
     @Test func aRenameThatMovesARowIsAppliedWithoutReadingTheIndex() throws {
