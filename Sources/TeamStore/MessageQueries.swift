@@ -17,12 +17,17 @@ enum MessageSQL {
     }
     static let threadCounts = "SELECT contact, count(*) FROM messages WHERE inbox_id = ? GROUP BY contact"
     static let lastOfThread = "\(inThread) ORDER BY at DESC, id DESC LIMIT 1"
+    /// Copies of one message already stored (import leaves them out).
+    static let copies = """
+        SELECT count(*) FROM messages WHERE inbox_id = ? AND contact = ? AND at = ?
+        AND direction = ? AND body = ? AND sent_by IS ?
+        """
     static let threadsOfInbox = "SELECT count(*) FROM (SELECT DISTINCT contact FROM messages WHERE inbox_id = ?)"
 
     static let all: [(String, String)] = [
         ("newest", newest), ("oldest", oldest), ("before", before), ("after", after), ("count", count),
         ("exists<", exists("<")), ("exists>", exists(">")), ("threadCounts", threadCounts),
-        ("lastOfThread", lastOfThread), ("threadsOfInbox", threadsOfInbox),
+        ("lastOfThread", lastOfThread), ("threadsOfInbox", threadsOfInbox), ("copies", copies),
     ]
 }
 

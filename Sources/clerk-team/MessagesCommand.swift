@@ -26,12 +26,14 @@ struct MessagesCommand: ParsableCommand {
                 "at": "2026-11-30T10:00:00Z", "text": "…"}, and "by": EMAIL (a member) on outgoing ones. Text up to
                 \(MessageRules.maxTextLength) characters, stored exactly. Every problem is reported with its line; if there
                 is any, nothing is stored. Needs view-messages and the inbox's modify permission (modify-public-inbox or
-                modify-private-inbox) for every inbox in the file. One audit event with the count.
+                modify-private-inbox) for every inbox in the file. One audit event with the count. A message stored
+                already (same inbox, contact, direction, second, text and sender) is left out and counted, so
+                importing the same export twice adds nothing.
                 """)
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The JSON-lines file, or - for standard input.", completion: .file()) var file: String
         @Flag(help: "Check everything and say what would be stored; change nothing.") var dryRun = false
-        @Flag(help: "Print JSON: {\"changed\", \"dry_run\", \"messages\", \"threads\", \"inboxes\", \"problems\": [{line, message}]}.")
+        @Flag(help: "Print JSON: {\"changed\", \"dry_run\", \"messages\", \"threads\", \"inboxes\", \"already_stored\", \"problems\": [{line, message}]}.")
         var json = false
 
         func run() throws {
@@ -47,6 +49,7 @@ struct MessagesCommand: ParsableCommand {
                     ("changed", .bool(report.applied)), ("dry_run", .bool(dryRun)),
                     ("messages", .int(Int64(imported))), ("threads", .int(Int64(errors.isEmpty ? report.threads : 0))),
                     ("inboxes", .array(report.inboxes.map { .string($0.value) })),
+                    ("already_stored", .int(Int64(report.alreadyStored))),
                     ("problems", .array(errors.map { .object([("line", .int(Int64($0.line))), ("message", .string($0.message))]) })),
                 ]).rendered() + "\n")
                 if !errors.isEmpty { throw Refused() }
@@ -59,8 +62,13 @@ struct MessagesCommand: ParsableCommand {
                               + (shown + more).joined(separator: "\n"))
                 throw Refused()
             }
+            let skipped = report.alreadyStored == 0 ? "" : "; \(counted(report.alreadyStored, "message")) already stored, left out"
+            guard imported > 0 || report.alreadyStored == 0 else {
+                Console.line("nothing to import: every message in \(file == "-" ? "standard input" : file) is stored already (nothing changed)")
+                return
+            }
             let summary = "\(counted(imported, "message")) in \(counted(report.threads, "thread")) of \(counted(report.inboxes.count, "inbox", "inboxes"))"
-            Console.line(report.applied ? "imported \(summary)" : "dry run: would import \(summary); nothing changed")
+            Console.line(report.applied ? "imported \(summary)\(skipped)" : "dry run: would import \(summary)\(skipped); nothing changed")
         }
 
         static func read(_ file: String) throws -> Data {

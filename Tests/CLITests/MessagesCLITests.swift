@@ -171,6 +171,31 @@ import TestSupport
         #expect(audit.first?.contains(#"\"messages\":2"#) == true)
     }
 
+    @Test func importingTheSameExportAgainAddsOnlyWhatIsNew() throws {
+        let cli = try Self.seeded()
+        let before = try Self.ids(cli, Self.publicInbox, "+14155550123")
+        let again = try cli.run("messages", "import", "seed.jsonl")
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("nothing to import: every message in seed.jsonl is stored already (nothing changed)"))
+        #expect(try Self.ids(cli, Self.publicInbox, "+14155550123") == before)
+        // A longer export that starts with the first: only its new line is stored.
+        let seed = try String(contentsOfFile: cli.dir.file("seed.jsonl"), encoding: .utf8)
+        try (seed + Self.line(Self.publicInbox, "+14155550123", "Thanks!", at: "2026-11-30T10:07:00Z") + "\n")
+            .write(toFile: cli.dir.file("longer.jsonl"), atomically: true, encoding: .utf8)
+        let report = try #require(try cli.json("messages", "import", "longer.jsonl", "--json") as? [String: Any])
+        #expect(report["messages"] as? Int == 1 && report["already_stored"] as? Int == 3 && report["changed"] as? Bool == true)
+        #expect(try Self.ids(cli, Self.publicInbox, "+14155550123").count == before.count + 1)
+        // A file that repeats a message keeps the repeat the first time, and adds nothing the second.
+        let twice = Array(repeating: Self.line(Self.publicInbox, "+14155550177", "ok", at: "2026-11-30T11:00:00Z"), count: 2)
+        try (twice.joined(separator: "\n") + "\n").write(toFile: cli.dir.file("twice.jsonl"), atomically: true, encoding: .utf8)
+        #expect(try cli.ok("messages", "import", "twice.jsonl").contains("imported 2 messages in 1 thread of 1 inbox"))
+        #expect(try cli.ok("messages", "import", "twice.jsonl").contains("stored already"))
+        #expect(try Self.ids(cli, Self.publicInbox, "+14155550177").count == 2)
+        // Only the imports that stored something are in the audit log.
+        let imports = try cli.ok("audit", "--json").split(separator: "\n").filter { $0.contains("messages.import") }
+        #expect(imports.count == 3)
+    }
+
     @Test func aDeletedMessagesTextLeavesNeitherTheAuditLogNorTheFile() throws {
         let cli = try CLIHarness()
         try cli.seedTeam()

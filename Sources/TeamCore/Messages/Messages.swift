@@ -114,10 +114,12 @@ public struct MessageImportReport: Sendable, Equatable {
     public var inboxes: [PhoneNumber]
     public var errors: [LineError]
     public var applied: Bool
+    /// Lines whose message is stored already (the same export imported again), left out.
+    public var alreadyStored: Int
 
-    public init(imported: Int, threads: Int, inboxes: [PhoneNumber], errors: [LineError], applied: Bool) {
+    public init(imported: Int, threads: Int, inboxes: [PhoneNumber], errors: [LineError], applied: Bool, alreadyStored: Int = 0) {
         self.imported = imported; self.threads = threads; self.inboxes = inboxes; self.errors = errors
-        self.applied = applied
+        self.applied = applied; self.alreadyStored = alreadyStored
     }
 }
 
