@@ -71,7 +71,7 @@ enum ContactsScreen {
             return []
         },
         ActionSpec(.propertyChoices, keys: [k("C")], scopes: [.contactList], label: "choices",
-                   help: "Add and remove a choice property's choices: NAME +NEW -OLD, e.g. Tier +bronze -silver", priority: 3,
+                   help: "Add and remove a choice property's choices: NAME +NEW -OLD, e.g. Tier +bronze -silver", priority: 4,
                    availability: { Ask.availability(.updateProperty, $0) }) { state, _ in
             state.modal = .prompt(Prompt(purpose: .propertyChoices))
             return []
