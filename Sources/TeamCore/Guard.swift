@@ -178,7 +178,7 @@ public enum Guard {
         case .updateContact:
             try require(.updateContact, actor, "add, edit or remove contacts")
         case .updateProperty:
-            try require(.updateProperty, actor, "add, rename or remove contact properties")
+            try require(.updateProperty, actor, "add, rename, change or remove contact properties")
         case .viewAudit:
             try require(.modifyTeam, actor, "read the audit log")
         case .viewMessages(let inbox):

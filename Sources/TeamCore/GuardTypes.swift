@@ -119,7 +119,7 @@ public enum GuardAction: Sendable, Equatable {
     case viewContacts
     /// Add, edit or remove contacts and their property values.
     case updateContact
-    /// Add, rename or remove contact property definitions.
+    /// Add, rename, change the choices of or remove contact property definitions.
     case updateProperty
     case viewAudit
     /// Read an inbox's message threads.

@@ -57,6 +57,8 @@ public enum TeamCommand: Sendable, Equatable {
     /// Contact property definitions (need `update-property`); named case-insensitively.
     case addProperty(name: DisplayName, type: PropertyType, choices: [String])
     case renameProperty(name: DisplayName, to: DisplayName, expectedVersion: Int64? = nil)
+    /// Adds and removes choices of a choice property; a choice contacts still hold is not removed.
+    case setPropertyChoices(name: DisplayName, add: [String], remove: [String], expectedVersion: Int64? = nil)
     /// Removes the property and every contact's value of it.
     case removeProperty(name: DisplayName, expectedVersion: Int64? = nil)
     /// Contacts (need `update-contact`), named by their number.
@@ -98,7 +100,7 @@ extension TeamCommand {
             email
         case .addInbox, .renameInbox, .setInboxVisibility, .removeInbox, .invite, .resendInvitation, .revokeInvitation,
              .setInviteExpiry, .createGroup, .renameGroup, .deleteGroup, .grantToGroup, .revokeFromGroup,
-             .setRoleDefaults, .resetRoleDefaults, .setBilling, .addProperty, .renameProperty, .removeProperty,
+             .setRoleDefaults, .resetRoleDefaults, .setBilling, .addProperty, .renameProperty, .setPropertyChoices, .removeProperty,
              .addContact, .editContact, .removeContact, .deleteMessage, .deleteThread,
              .assignGroup, .unassignGroup, .signReview, .revert:
             nil

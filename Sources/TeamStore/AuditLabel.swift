@@ -39,6 +39,7 @@ enum AuditLabel {
         case .setBilling: ("billing.set", "")
         case .addProperty(let name, _, _): ("property.add", name.value)
         case .renameProperty(let name, _, _): ("property.rename", name.value)
+        case .setPropertyChoices(let name, _, _, _): ("property.set-choices", name.value)
         case .removeProperty(let name, _): ("property.remove", name.value)
         case .addContact(let phone, _, _): ("contact.add", phone.value)
         case .editContact(let phone, _, _, _, _): ("contact.edit", phone.value)

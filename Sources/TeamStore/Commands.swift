@@ -164,7 +164,7 @@ extension SQLiteWorkspace {
             return try planRoleDefaults(command, op)
         case .setBilling(let update):
             return Plan(action: .modifyBilling) { try self.setBilling(update, op) }
-        case .addProperty, .renameProperty, .removeProperty:
+        case .addProperty, .renameProperty, .setPropertyChoices, .removeProperty:
             return try planProperty(command, op)
         case .addContact, .editContact, .removeContact:
             return try planContact(command, op)

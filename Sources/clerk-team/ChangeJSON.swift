@@ -56,7 +56,7 @@ enum ChangeJSON {
             return ("invite_expiry_days", .int(Int64(days)))
         case .setBilling:
             return ("billing", ContactJSON.billing(try workspace.billing()))
-        case .addProperty(let name, _, _), .renameProperty(_, let name, _):
+        case .addProperty(let name, _, _), .renameProperty(_, let name, _), .setPropertyChoices(let name, _, _, _):
             let property = try workspace.contactListing().properties.first { $0.name.lowercased() == name.value.lowercased() }
             return ("property", property.map(ContactJSON.property) ?? .null)
         case .removeProperty(let name, _):

@@ -6,8 +6,8 @@ struct PropertiesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "properties",
         abstract: "List and change contact properties: name, type (text, number, date, choice) and choices.",
-        discussion: "Every active member may list them; adding, renaming and removing them needs update-property.",
-        subcommands: [List.self, Add.self, Rename.self, Remove.self],
+        discussion: "Every active member may list them; adding, renaming, changing choices and removing them needs update-property.",
+        subcommands: [List.self, Add.self, Rename.self, Choices.self, Remove.self],
         defaultSubcommand: List.self)
 
     static func name(_ text: String) throws -> DisplayName {
@@ -57,6 +57,30 @@ struct PropertiesCommand: ParsableCommand {
         func run() throws {
             try perform(global, output, .renameProperty(name: try PropertiesCommand.name(name), to: try PropertiesCommand.name(newName),
                                                         expectedVersion: expect.expectVersion))
+        }
+    }
+
+    struct Choices: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add and remove choices of a choice property: properties choices Tier --add bronze --remove silver",
+            discussion: "A choice that contacts still hold is not removed (change their values first); one choice at least stays.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ChangeOutput
+        @OptionGroup var expect: ExpectVersion
+        @Argument(help: "The property's name.", completion: Complete.properties) var name: String
+        @Option(help: ArgumentHelp("Choices to add, separated by commas.", valueName: "a,b")) var add: String?
+        @Option(help: ArgumentHelp("Choices to remove, separated by commas.", valueName: "a,b")) var remove: String?
+
+        func validate() throws {
+            if add == nil, remove == nil { throw ArgumentParser.ValidationError("give at least one of --add, --remove") }
+        }
+
+        func run() throws {
+            let split = { (text: String?) in text.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? [] }
+            let edits: (add: [String], remove: [String])
+            do { edits = try PropertyValues.choiceEdits(add: split(add), remove: split(remove)) } catch { throw TeamError.invalid(error) }
+            try perform(global, output, .setPropertyChoices(name: try PropertiesCommand.name(name), add: edits.add, remove: edits.remove,
+                                                            expectedVersion: expect.expectVersion))
         }
     }
 

@@ -67,6 +67,16 @@ import TermUI
         #expect(Set(Self.chains.flatMap { $0 }) == Set(Scope.allCases), "every scope is reachable")
     }
 
+    /// The reference (`clerk-team keys`, README, manual) has a section for
+    /// every scope a key is in: the billing, contacts and review views' keys
+    /// were once missing from it.
+    @Test func theKeyReferenceHasASectionForEveryScopeWithKeys() {
+        let used = Set(Keymap.all.filter { $0.scopes != ListKeys.lists }.flatMap(\.scopes))
+        #expect(used.subtracting(KeyReference.order).isEmpty, "\(used.subtracting(KeyReference.order).map(\.rawValue).sorted())")
+        let titles = KeyReference.sections().map(\.title)
+        #expect(titles.contains("Contacts view") && titles.contains("Billing view"))
+    }
+
     func overlap(_ a: KeyPattern, _ b: KeyPattern) -> Bool {
         switch (a, b) {
         case (.key(let x), .key(let y)): x == y

@@ -27,7 +27,7 @@ import TermUI
         .addTeamMembers: [.invite, .resendInvitation, .revokeInvitation],
         .removeTeamMembers: [.toggleActive, .remove, .bulkReactivate],
         .updateContact: [.contactAdd, .contactRemove],
-        .updateProperty: [.propertyAdd],
+        .updateProperty: [.propertyAdd, .propertyChoices],
         .viewMessages: [.openThreads],
         .deleteMessages: [.deleteMessage, .deleteThread],
     ]

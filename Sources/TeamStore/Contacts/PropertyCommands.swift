@@ -1,7 +1,7 @@
 import JSONText
 import TeamCore
 
-/// Contact property definitions: add, rename, remove (`update-property`).
+/// Contact property definitions: add, rename, change choices, remove (`update-property`).
 extension SQLiteWorkspace {
     static let propertyColumns = "id, name, type, choices, version"
 
@@ -73,6 +73,23 @@ extension SQLiteWorkspace {
                                      before: [("name", .string(property.name))], after: [("name", .string(newName.value))])
                 return CommandOutcome(message: "contact property \(property.name) renamed to \(newName.value)", changed: true)
             }
+        case .setPropertyChoices(let name, let add, let remove, let expected):
+            do { _ = try PropertyValues.choiceEdits(add: add, remove: remove) } catch { throw TeamError.invalid(error) }
+            let property = try requireProperty(name.value, expected)
+            return Plan(action: .updateProperty) {
+                let choices: [String]
+                do throws(ValidationError) { choices = try PropertyValues.changedChoices(of: property, add: add, remove: remove) } catch {
+                    throw TeamError.invalid(error)
+                }
+                try self.refuseHeldChoices(property, removing: property.choices.filter { !choices.contains($0) })
+                try self.db.run("UPDATE contact_properties SET choices = ?, version = version + 1 WHERE id = ?",
+                                [choices.joined(separator: "\n"), property.id])
+                try self.appendAudit(op, action: "property.set-choices", target: property.name,
+                                     before: [("choices", .array(property.choices.map { .string($0) }))],
+                                     after: [("choices", .array(choices.map { .string($0) }))])
+                return CommandOutcome(message: "contact property \(property.name) now has choices: \(choices.joined(separator: ", "))",
+                                      changed: true)
+            }
         case .removeProperty(let name, let expected):
             let property = try requireProperty(name.value, expected)
             return Plan(action: .updateProperty) {
@@ -91,6 +108,20 @@ extension SQLiteWorkspace {
             }
         default:
             throw TeamError.conflict("not a property command: \(command)")
+        }
+    }
+
+    /// A choice that contacts still hold is not removed: their values would
+    /// stop being one of the choices. The count says how much is in the way.
+    func refuseHeldChoices(_ property: ContactProperty, removing: [String]) throws {
+        var held: [String] = []
+        for choice in removing {
+            let count = Int(try db.scalarInt("SELECT count(*) FROM contact_values WHERE property_id = ? AND value = ? COLLATE NOCASE",
+                                             [property.id, choice]))
+            if count > 0 { held.append("\(counted(count, "contact")) \(count == 1 ? "holds" : "hold") '\(choice)'") }
+        }
+        guard held.isEmpty else {
+            throw TeamError.conflict("\(held.joined(separator: " and ")); change their values first")
         }
     }
 }

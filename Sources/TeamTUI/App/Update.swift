@@ -214,7 +214,7 @@ public enum App {
             return [.loadSession, .loadRoles]
         case .setBilling:
             return [.loadSession, .loadBilling]
-        case .addProperty, .renameProperty, .removeProperty, .addContact, .editContact, .removeContact:
+        case .addProperty, .renameProperty, .setPropertyChoices, .removeProperty, .addContact, .editContact, .removeContact:
             return [.loadContacts]
         case .deleteMessage(let id):
             ThreadScreen.deleted(id, &state)

@@ -38,7 +38,8 @@ public struct ContactsState: Equatable {
 
 /// The contacts view: every contact with name, number and property values;
 /// `/` filters. Any active member sees it; adding and removing contacts
-/// needs `update-contact`, adding a property `update-property`, as the guard says.
+/// needs `update-contact`, adding a property or changing its choices
+/// `update-property`, as the guard says.
 enum ContactsScreen {
     static let actions: [ActionSpec] = [
         ActionSpec(.contactFilter, keys: [k("/")], scopes: [.contactList], label: "filter",
@@ -67,6 +68,12 @@ enum ContactsScreen {
                    help: "Add a contact property: NAME TYPE [CHOICES], e.g. Tier choice gold,silver", priority: 3,
                    availability: { Ask.availability(.updateProperty, $0) }) { state, _ in
             state.modal = .prompt(Prompt(purpose: .addProperty))
+            return []
+        },
+        ActionSpec(.propertyChoices, keys: [k("C")], scopes: [.contactList], label: "choices",
+                   help: "Add and remove a choice property's choices: NAME +NEW -OLD, e.g. Tier +bronze -silver", priority: 4,
+                   availability: { Ask.availability(.updateProperty, $0) }) { state, _ in
+            state.modal = .prompt(Prompt(purpose: .propertyChoices))
             return []
         },
     ]

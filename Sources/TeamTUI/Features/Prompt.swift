@@ -15,6 +15,7 @@ public struct Prompt: Equatable {
         case contactFilter
         case addContact
         case addProperty
+        case propertyChoices
         case billingPlan
         case billingSeats
         case billingContact
@@ -44,6 +45,7 @@ public struct Prompt: Equatable {
         case .contactFilter: "Filter contacts (empty: everyone)"
         case .addContact: "New contact: +NUMBER NAME"
         case .addProperty: "New property: NAME TYPE [CHOICES] (text, number, date, choice a,b)"
+        case .propertyChoices: "Change choices: NAME +NEW -OLD (e.g. Tier +bronze -silver)"
         case .billingPlan: "The plan's name"
         case .billingSeats: "Seat limit (a number, or none)"
         case .billingContact: "Billing contact (an email)"
@@ -56,7 +58,7 @@ public struct Prompt: Equatable {
         case .addToGroup, .removeFromGroup: "Email"
         case .auditFilter, .contactFilter: "Filter"
         case .addContact: "Contact"
-        case .addProperty: "Property"
+        case .addProperty, .propertyChoices: "Property"
         case .billingPlan: "Plan"
         case .billingSeats: "Seats"
         case .billingContact: "Email"
@@ -96,6 +98,8 @@ public struct Prompt: Equatable {
                 return .success(.command(try PromptParsing.contact(text)))
             case .addProperty:
                 return .success(.command(try PromptParsing.property(text)))
+            case .propertyChoices:
+                return .success(.command(try PromptParsing.propertyChoices(text)))
             case .billingPlan:
                 return .success(.command(.setBilling(BillingUpdate(plan: try DisplayName(text, field: "plan")))))
             case .billingSeats:

@@ -1,7 +1,8 @@
 import TeamCore
 
 /// One-line answers that carry more than one value: a new contact
-/// (`+14155550123 Ann Lee`) and a new property (`Tier choice gold,silver`).
+/// (`+14155550123 Ann Lee`), a new property (`Tier choice gold,silver`) and
+/// a change of a property's choices (`Tier +bronze -silver`).
 enum PromptParsing {
     /// The number first (E.164; the store checks it can exist), then the name.
     static func contact(_ text: String) throws(ValidationError) -> TeamCommand {
@@ -33,5 +34,30 @@ enum PromptParsing {
         }
         let choices = type == .choice ? try PropertyValues.choices(rest.split(separator: ",").map(String.init)) : []
         return .addProperty(name: name, type: type, choices: choices)
+    }
+
+    /// The property's name (it may have spaces), then words starting with `+`
+    /// (a choice to add) or `-` (one to remove); an unsigned word after one
+    /// belongs to it, so a choice may have spaces too (`+Gold plus`).
+    static func propertyChoices(_ text: String) throws(ValidationError) -> TeamCommand {
+        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        let signed = { (word: String) in word.first == "+" || word.first == "-" }
+        guard let first = words.firstIndex(where: signed), first > 0 else {
+            throw ValidationError(field: "choices", message: "type the property's name, then +NEW and -OLD choices: Tier +bronze -silver")
+        }
+        let name = try PropertyValues.name(words[..<first].joined(separator: " "))
+        var items: [(sign: Character, words: [String])] = []
+        for word in words[first...] {
+            if let sign = word.first, signed(word) {
+                items.append((sign, [String(word.dropFirst())]))
+            } else {
+                items[items.count - 1].words.append(word)
+            }
+        }
+        let choices = { (sign: Character) in
+            items.filter { $0.sign == sign }.map { $0.words.joined(separator: " ") }
+        }
+        let edits = try PropertyValues.choiceEdits(add: choices("+"), remove: choices("-"))
+        return .setPropertyChoices(name: name, add: edits.add, remove: edits.remove)
     }
 }

@@ -31,7 +31,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case inviteInboxDown, inviteInboxUp, inviteInboxMark
     // Billing, contacts
     case billingPlan, billingSeats, billingContact
-    case contactFilter, contactAdd, contactRemove, propertyAdd
+    case contactFilter, contactAdd, contactRemove, propertyAdd, propertyChoices
     // Message threads
     case openThreads, openThread, deleteMessage, deleteThread
 }
@@ -116,7 +116,7 @@ public enum Scope: String, Sendable, CaseIterable {
         case .threadView: [.openThread]
         case .inviteWindow, .inviteEmail, .inviteRole, .inviteInboxes: [.invite]
         case .promptWindow: [.groupCreate, .groupAddMember, .groupRemoveMember, .groupRename, .bulkAddToGroup, .auditFilter,
-                             .contactFilter, .contactAdd, .propertyAdd, .billingPlan, .billingSeats, .billingContact]
+                             .contactFilter, .contactAdd, .propertyAdd, .propertyChoices, .billingPlan, .billingSeats, .billingContact]
         case .grantsWindow: [.groupGrants]
         case .paletteWindow: [.palette]
         case .memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .auditList, .billingView, .contactList, .reviewList,

@@ -3,7 +3,8 @@
 /// window is the per-operator view of the same table).
 public enum KeyReference {
     /// Sections in the order a reader meets them.
-    static let order: [Scope] = [.memberList, .inboxPane, .inboxList, .threadList, .threadView, .invitationList, .groupList, .roleMatrix, .auditList, .filter, .anywhere, .always,
+    static let order: [Scope] = [.memberList, .inboxPane, .inboxList, .threadList, .threadView, .invitationList, .groupList, .roleMatrix, .auditList,
+                                 .billingView, .contactList, .reviewList, .filter, .anywhere, .always,
                                  .memberWindow, .roleWindow, .confirmWindow, .typedConfirmWindow,
                                  .inviteWindow, .inviteEmail, .inviteRole, .inviteInboxes, .promptWindow, .grantsWindow, .paletteWindow, .helpWindow, .messageWindow, .whoWindow, .noAccess]
 
