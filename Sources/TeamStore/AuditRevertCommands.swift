@@ -60,6 +60,10 @@ extension SQLiteWorkspace {
             try allGroups().first { Group.sameName($0.name, name) }
         }
         let gone = "no longer in the workspace"
+        /// A group the change named and that is not there by that name: renamed since (say so), or deleted.
+        func missing(_ name: String) throws -> String {
+            try renamedGroup(name).map { "group '\(name)' has been renamed since (now '\($0)')" } ?? "group '\(name)': \(gone)"
+        }
         switch expectation {
         case .role(let email, let role):
             guard let row = try member(email) else { return "\(email): \(gone)" }
@@ -82,7 +86,7 @@ extension SQLiteWorkspace {
                 : "\(email)'s override of \(permission.rawValue) has changed since (now \(now?.rawValue ?? "none"))"
         case .inGroup(let email, let name, let inGroup):
             guard let row = try member(email) else { return "\(email): \(gone)" }
-            guard try group(name) != nil else { return "group '\(name)': \(gone)" }
+            guard try group(name) != nil else { return try missing(name) }
             let now = try sources(of: row).groups.contains { Group.sameName($0.name, name) }
             return now == inGroup ? nil : "\(email) has \(now ? "joined" : "left") group '\(name)' again since"
         case .inboxName(let phone, let name):
@@ -92,14 +96,29 @@ extension SQLiteWorkspace {
             guard let box = try inbox(phone) else { return Guard.noSuchInbox(phone.value) }
             return box.visibility == visibility ? nil : "inbox \(phone) has changed visibility since (now \(box.visibility.rawValue))"
         case .groupOnInbox(let name, let phone, let on):
-            guard let found = try group(name) else { return "group '\(name)': \(gone)" }
+            guard let found = try group(name) else { return try missing(name) }
             guard let box = try inbox(phone) else { return Guard.noSuchInbox(phone.value) }
             let now = try db.first("SELECT 1 FROM group_inboxes WHERE group_id = ? AND inbox_id = ?", [found.id, box.id]) { _ in true } ?? false
             return now == on ? nil : "group '\(name)' has been \(now ? "put on" : "taken off") inbox \(phone) again since"
         case .groupGrants(let name, let permission, let granted):
-            guard let found = try group(name) else { return "group '\(name)': \(gone)" }
+            guard let found = try group(name) else { return try missing(name) }
             let now = found.grants.contains(permission)
             return now == granted ? nil : "group '\(name)' \(now ? "grants" : "no longer grants") \(permission.rawValue) again since"
         }
+    }
+
+    /// The name a group has now, following its renames in the log from `name`; nil if it was deleted.
+    private func renamedGroup(_ name: String) throws -> String? {
+        var current = name
+        // Bounded: a log renaming back and forth must not loop.
+        for _ in 0..<64 {
+            guard let next = try db.first("""
+                SELECT json_extract(after, '$.name') FROM audit
+                WHERE action = 'group.rename' AND outcome = 'done' AND target = ? ORDER BY id DESC LIMIT 1
+                """, [current], { $0.optionalText(0) }).flatMap({ $0 }) else { return nil }
+            if try allGroups().contains(where: { Group.sameName($0.name, next) }) { return next }
+            current = next
+        }
+        return nil
     }
 }

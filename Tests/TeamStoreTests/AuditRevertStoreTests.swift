@@ -80,6 +80,24 @@ import TestSupport
         #expect(try owner.member(F.email(.agent)).member.role == .agent)
     }
 
+    @Test func undoingAMembershipOfAGroupRenamedSinceSaysItsNewName() throws {
+        let fixture = try StoreFixture()
+        let owner = try fixture.open(as: .workspaceAdmin)
+        _ = try owner.perform(.createGroup(name: Self.night))
+        _ = try owner.perform(.addToGroup(group: Self.night, member: F.email(.agent)))
+        let joined = try #require(try owner.auditEvents(limit: 1).last).id
+        _ = try owner.perform(.renameGroup(group: Self.night, to: try DisplayName("Evening")))
+        _ = try owner.perform(.renameGroup(group: try DisplayName("Evening"), to: try DisplayName("Late shift")))
+        let state = try fixture.workspaceState()
+        #expect { try owner.perform(.revert(auditID: joined)) } throws: { error in
+            guard case .stale(let message) = error as? TeamError else { return false }
+            return message.contains("group 'Night shift' has been renamed since (now 'Late shift')")
+        }
+        #expect(try fixture.workspaceState() == state)
+        _ = try owner.perform(.deleteGroup(group: try DisplayName("Late shift")))
+        #expect { try owner.perform(.revert(auditID: joined)) } throws: { "\($0)".contains("group 'Night shift': no longer in the workspace") }
+    }
+
     @Test func removalsAndInvitationsCannotBeUndone() throws {
         let fixture = try StoreFixture()
         let owner = try fixture.open(as: .workspaceAdmin)
