@@ -33,6 +33,18 @@ enum Complete {
         values(words, prefix) { try $0.contactListing().properties.map(\.name) }
     }
     static let propertyTypes = CompletionKind.list(PropertyType.allCases.map(\.rawValue))
+    /// `properties choices NAME --remove a,b`: the named property's choices,
+    /// after the ones already typed before the last comma.
+    static let choices = CompletionKind.custom { words, _, prefix in
+        guard let verb = words.firstIndex(of: "choices"), verb + 1 < words.count else { return [] }
+        let name = unquoted(words[verb + 1])
+        let typed = unquoted(prefix)
+        let done = typed.lastIndex(of: ",").map { String(typed[...$0]) } ?? ""
+        return values(words, "") { workspace in
+            let property = try workspace.contactListing().properties.first { $0.name.lowercased() == name.lowercased() }
+            return (property?.choices ?? []).map { done + $0 }
+        }.filter { $0.hasPrefix(typed) }
+    }
     /// Invitations that can still be resent or revoked, by email.
     static let invitations = CompletionKind.custom { words, _, prefix in
         values(words, prefix) { workspace in

@@ -69,7 +69,8 @@ struct PropertiesCommand: ParsableCommand {
         @OptionGroup var expect: ExpectVersion
         @Argument(help: "The property's name.", completion: Complete.properties) var name: String
         @Option(help: ArgumentHelp("Choices to add, separated by commas.", valueName: "a,b")) var add: String?
-        @Option(help: ArgumentHelp("Choices to remove, separated by commas.", valueName: "a,b")) var remove: String?
+        @Option(help: ArgumentHelp("Choices to remove, separated by commas.", valueName: "a,b"), completion: Complete.choices)
+        var remove: String?
 
         func validate() throws {
             if add == nil, remove == nil { throw ArgumentParser.ValidationError("give at least one of --add, --remove") }

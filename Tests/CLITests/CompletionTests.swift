@@ -50,6 +50,12 @@ import TestSupport
         #expect(try offers("can", "agent@acme.test", "add-i") == ["add-inbox"])
         #expect(cli.fileBytes() == before, "completion wrote to the workspace")
         #expect(!FileManager.default.fileExists(atPath: cli.db + "-wal") || cli.fileBytes() == before)
+        // A choice property's choices, after those typed before the last comma.
+        try cli.ok("properties", "add", "Tier", "--type", "choice", "--choices", "gold,silver,bronze")
+        let withProperty = try #require(cli.fileBytes())
+        #expect(try offers("properties", "choices", "tier", "--remove", "") == ["bronze", "gold", "silver"])
+        #expect(try offers("properties", "choices", "Tier", "--remove", "gold,s") == ["gold,silver"])
+        #expect(cli.fileBytes() == withProperty, "completion wrote to the workspace")
     }
 
     /// No workspace, a bad --db, a login that is no member: nothing offered and nothing printed.
