@@ -206,9 +206,10 @@ public final class Terminal {
         var text = cell.text
         // Non-UTF-8 terminals get '?' for what they cannot show; so does any
         // character whose width libc disagrees with (alignment over beauty).
+        // Without UTF-8 a letter with marks keeps its base letter: Zalgo text,
+        // and accented names (Ó, ñ, ş read O, n, s rather than ?).
+        if !utf8Text, cell.width == 1, let base = ASCIIFallback.letter(text) { text = base }
         let scalars = Array(text.unicodeScalars)
-        // Without UTF-8 a letter with combining marks (Zalgo text) keeps its base letter.
-        if !utf8Text, let first = scalars.first, first.isASCII, cell.width == 1 { text = String(Character(first)) }
         if !scalars.isEmpty {
             // A cell holds one spacing character and the zero-width ones drawn
             // with it (TerminalText.cellUnits); the terminal adds their widths.

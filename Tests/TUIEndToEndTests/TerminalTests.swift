@@ -119,6 +119,7 @@ struct TerminalTests {
         let h = try TUIHarness()
         try h.seedTeam()
         try h.ok("members", "rename", "agent@acme.test", "Z\u{337}a\u{338}l\u{336}g\u{335}o\u{334} \u{1F1EF}\u{1F1F5}")
+        try h.ok("members", "rename", "member@acme.test", "Ó Súil Łu Ør 山")
         try h.openTUI(environment: environment)
         let screen = try h.tmux.waitFor("Inboxes of Admin Person")
         let row = try #require(screen.split(separator: "\n").first { $0.contains("agent@") }.map(String.init), "\(screen)")
@@ -126,6 +127,8 @@ struct TerminalTests {
         #expect(!row.contains("??"), "\(row)")
         if environment["LC_ALL"] == "C" {
             #expect(row.contains("Zalgo JP"), "base letters kept without UTF-8: \(row)")
+            let accented = try #require(screen.split(separator: "\n").first { $0.contains("member@") }.map(String.init), "\(screen)")
+            #expect(accented.contains("O Suil Lu Or ??"), "accented letters read as their base letters: \(accented)")
         } else {
             #expect(row.contains("o\u{334} JP"), "marks kept with UTF-8: \(row)")
         }
