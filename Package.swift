@@ -79,7 +79,7 @@ let package = Package(
                     exclude: ["Snapshots"]),
         // Helpers for tests: temp folders, running the built binary with deadlines.
         .target(name: "TestSupport", dependencies: ["ChildProcess"], path: "Tests/TestSupport"),
-        .testTarget(name: "TeamStoreTests", dependencies: ["TeamStore", "TeamMail", "TeamCore", "CSQLite", "TestSupport"]),
+        .testTarget(name: "TeamStoreTests", dependencies: ["TeamStore", "TeamMail", "TeamCore", "TeamPhone", "CSQLite", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TeamCore", "TeamStore", "TestSupport", "CSQLite"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "TeamRosterTests", dependencies: ["TeamRoster", "TeamCore"]),

@@ -12,7 +12,7 @@ extension SQLiteWorkspace {
             (.outgoing, 290, "Sorry about that! It left our warehouse yesterday and should be with you tomorrow."),
             (.incoming, 120, "Great, thanks 👍"),
         ]),
-        ("+14155550100", "+447700900123", [
+        ("+14155550100", "+447911123456", [
             (.incoming, 2_000, "Hello, do you ship to the UK?"),
             (.outgoing, 1_990, "We do: 3 to 5 working days, tracked."),
         ]),
@@ -25,7 +25,7 @@ extension SQLiteWorkspace {
             (.incoming, 600, "Guten Tag, ist die Lieferung nach München kostenlos?"),
             (.outgoing, 590, "Ja, ab 50 € Bestellwert ist der Versand kostenlos. Schöne Grüße!"),
         ]),
-        ("+442071838750", "+447700900456", [
+        ("+442071838750", "+447400123456", [
             (.incoming, 45, "Running 10 minutes late for our 3pm, sorry!"),
         ]),
         ("+14155550190", "+14155550167", [
