@@ -31,6 +31,11 @@ public struct ChangeSet: Sendable, Equatable {
     public init() {}
 
     public var isEmpty: Bool { members.isEmpty && !inboxes && !invitations && !permissions && !contacts && !messages }
+
+    /// Contacts or messages and nothing else: who holds what is as it was.
+    public var onlyContactsOrMessages: Bool {
+        (contacts || messages) && members.isEmpty && !inboxes && !invitations && !permissions
+    }
 }
 
 /// The feed's answer to "what changed after this mark?".

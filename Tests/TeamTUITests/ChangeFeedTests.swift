@@ -104,6 +104,21 @@ import TermUI
         #expect(sqlite3_backup_finish(copy) == SQLITE_OK)
     }
 
+    /// The review lists every member's role and the changes since the last
+    /// sign-off: another operator's role change or sign-off shows at once.
+    @Test func theAccessReviewFollowsOutsideChanges() throws {
+        let fixture = try FeedFixture()
+        var (state, runtime) = try fixture.base.app()
+        runtime.press(.char("9"), into: &state)
+        try #require(state.screen == .review)
+        _ = try fixture.writer.perform(.setRole(member: EmailAddress("p1@acme.test"), role: .manager))
+        _ = try followOutsideCommit(&state, runtime)
+        try expectSameAsFreshStart(state, fixture, "after a role change")
+        _ = try fixture.writer.perform(.signReview(by: EmailAddress("olive@acme.test"), note: "quarterly"))
+        _ = try followOutsideCommit(&state, runtime)
+        try expectSameAsFreshStart(state, fixture, "after a sign-off")
+    }
+
     @Test func aRenameThatMovesARowIsAppliedWithoutReadingTheIndex() throws {
         let fixture = try FeedFixture()
         var (state, runtime) = try fixture.base.app()

@@ -72,6 +72,9 @@ enum OutsideChanges {
         // The plan and seats live on the workspace row; seats count members.
         case .billing where set.permissions || !set.members.isEmpty || set.invitations: [.loadBilling]
         case .contacts where set.contacts: [.loadContacts]
+        // Every member's role and grants, every inbox's people, the changes since the
+        // last sign-off (a sign-off itself is only in the log): any commit but contacts and messages.
+        case .review where !set.onlyContactsOrMessages: [.loadReview]
         case .audit:
             // Every commit adds to the log, refused changes included.
             (try? AuditScreen.query(state.audit.filter)).map { [.loadAudit($0)] } ?? []
