@@ -119,6 +119,32 @@ import TermUI
         try expectSameAsFreshStart(state, fixture, "after a sign-off")
     }
 
+    /// A role window open on a member someone else just changed answers for
+    /// the member as they are now, not with "already agent" for a manager.
+    @Test func anOpenRoleWindowFollowsAnOutsideRoleChange() throws {
+        let fixture = try FeedFixture()
+        var (state, runtime) = try fixture.base.app()
+        runtime.press(.char("/"), into: &state)
+        runtime.type("p3@acme", into: &state)
+        runtime.press(.enter, into: &state)
+        runtime.press(.char("r"), into: &state)
+        guard case .rolePicker(let before) = state.modal else {
+            Issue.record("no role window: \(String(describing: state.modal))")
+            return
+        }
+        let other: Role = before.member.role == .manager ? .member : .manager
+        _ = try fixture.writer.perform(.setRole(member: EmailAddress("p3@acme.test"), role: other))
+        _ = try followOutsideCommit(&state, runtime)
+        guard case .rolePicker(let after) = state.modal else {
+            Issue.record("the role window closed: \(String(describing: state.modal))")
+            return
+        }
+        #expect(after.member.role == other)
+        #expect(after.choices.first { $0.role == other }?.availability == .disabled(reason: "\(after.member.name) is already \(other.rawValue)"))
+        #expect(after.choices.first { $0.role == before.member.role }?.availability == .enabled)
+        #expect(state.status?.text.contains("is now \(other.rawValue) (changed by someone else)") == true)
+    }
+
     @Test func aRenameThatMovesARowIsAppliedWithoutReadingTheIndex() throws {
         let fixture = try FeedFixture()
         var (state, runtime) = try fixture.base.app()

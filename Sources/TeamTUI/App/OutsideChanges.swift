@@ -40,6 +40,11 @@ enum OutsideChanges {
            set.permissions || members.contains(member.id) {
             effects.append(.loadDetail(member.email))
         }
+        // An open role window answers for the member as they were: read them again.
+        if case .rolePicker(let picker) = state.modal, picker.marked == nil,
+           set.permissions || members.contains(picker.member.id) {
+            effects.append(.loadDetail(picker.member.email))
+        }
         return effects
     }
 

@@ -1,5 +1,6 @@
 import TeamCore
 import TermUI
+import TermText
 
 /// The state machine: `update` is pure; it returns effects for the runtime.
 /// Keys go to the key table; everything else is a result being applied.
@@ -147,6 +148,12 @@ public enum App {
             if case .detail(var window) = state.modal {
                 window.detail = detail
                 state.modal = .detail(window)
+            }
+            if case .rolePicker(let picker) = state.modal, picker.marked == nil, picker.member.id == detail.member.id {
+                state.modal = .rolePicker(picker.refreshed(detail.member, state))
+                if detail.member.role != picker.member.role {
+                    state.status = StatusMessage("\(TerminalText.sanitize(detail.member.name)) is now \(detail.member.role.rawValue) (changed by someone else)", .info)
+                }
             }
             return []
         case .batchPrepared(let change, let commands, let refusals):

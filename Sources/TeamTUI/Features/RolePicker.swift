@@ -30,6 +30,14 @@ public struct RolePicker: Equatable {
         self.init(member: member, choices: choices, cursor: choices.firstIndex { $0.role == member.role } ?? 0)
     }
 
+    /// The same window for the member as they are now; the cursor stays on the role it was on.
+    func refreshed(_ member: Member, _ state: AppState) -> RolePicker {
+        var fresh = RolePicker(member: member, state: state)
+        let wanted = choices.indices.contains(cursor) ? choices[cursor].role : member.role
+        fresh.cursor = fresh.choices.firstIndex { $0.role == wanted } ?? fresh.cursor
+        return fresh
+    }
+
     /// The roles this operator could give anyone, for every marked member at once;
     /// who of them may not get it is counted before anything changes.
     init?(marked: Int, state: AppState) {
