@@ -170,12 +170,18 @@ final class PresenceBoard {
         defer { closedir(folder) }
         var names: Set<String> = []
         while let item = readdir(folder) {
-            let name = withUnsafePointer(to: item.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+            let name = Self.entryName(item)
             if name.hasSuffix(".json") { names.insert(name) }
         }
         return names
+    }
+
+    /// The name in a directory record, read in place: copying `d_name` out
+    /// (`item.pointee.d_name`) reads all 256 bytes, past the end of a short
+    /// record and, at the end of the C library's buffer, off the mapped page.
+    private static func entryName(_ item: UnsafeMutablePointer<dirent>) -> String {
+        guard let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name) else { return "" }
+        return String(cString: UnsafeRawPointer(item).advanced(by: offset).assumingMemoryBound(to: CChar.self))
     }
 
     private func forgetAll() {
