@@ -7,8 +7,13 @@ public struct PresenceEntry: Sendable, Equatable {
     /// The view they are on (members, inboxes…).
     public var screen: String
     public var pid: Int32
+    /// The workspace file it has open ("device:inode"), nil while it has none
+    /// (or written by a version that did not say): after the file is replaced,
+    /// an interface still holding the old one also holds its write-ahead log.
+    public var file: String?
 
-    public init(login: String, email: String, name: String, since: Timestamp, screen: String, pid: Int32) {
+    public init(login: String, email: String, name: String, since: Timestamp, screen: String, pid: Int32, file: String? = nil) {
         self.login = login; self.email = email; self.name = name; self.since = since; self.screen = screen; self.pid = pid
+        self.file = file
     }
 }

@@ -23,8 +23,12 @@ final class PresenceBoard {
         forgetAll()
     }
 
+    /// The entry last written, to rewrite when only the file it names changes.
+    private(set) var announced: PresenceEntry?
+
     /// Writes (or rewrites) this process's entry, creating it and its lock the first time.
     func announce(_ entry: PresenceEntry) throws {
+        announced = entry
         // A reader that looked between our create and our lock took the file
         // for a dead one and removed it: make another.
         if let current = own, !Self.stillNamed(current) {
@@ -190,8 +194,9 @@ final class PresenceBoard {
     }
 
     static func encode(_ entry: PresenceEntry) -> String {
-        let object: [String: Any] = ["login": entry.login, "email": entry.email, "name": entry.name,
+        var object: [String: Any] = ["login": entry.login, "email": entry.email, "name": entry.name,
                                      "since": entry.since.seconds, "screen": entry.screen, "pid": entry.pid]
+        if let file = entry.file { object["file"] = file }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
@@ -202,7 +207,7 @@ final class PresenceBoard {
               let name = object["name"] as? String, let since = object["since"] as? NSNumber,
               let screen = object["screen"] as? String, let pid = object["pid"] as? NSNumber else { return nil }
         return PresenceEntry(login: login, email: email, name: name, since: Timestamp(seconds: since.int64Value),
-                             screen: screen, pid: pid.int32Value)
+                             screen: screen, pid: pid.int32Value, file: object["file"] as? String)
     }
 
     private func ensureDirectory() throws {
@@ -229,7 +234,14 @@ extension SQLiteWorkspace {
         let op = try operatorContext()
         try presenceBoard.announce(PresenceEntry(
             login: identity.osLogin, email: op.member.email.value, name: op.member.name,
-            since: presenceSince, screen: screen, pid: getpid()))
+            since: presenceSince, screen: screen, pid: getpid(), file: released ? nil : opened?.presenceName))
+    }
+
+    /// Rewrites this process's entry (if it has one) with the file it has open now.
+    func announceFile() {
+        guard var entry = presenceBoard.announced else { return }
+        entry.file = released ? nil : opened?.presenceName
+        try? presenceBoard.announce(entry)
     }
 
     public func presence() throws -> [PresenceEntry] {

@@ -40,6 +40,10 @@ public final class SQLiteWorkspace: TeamWorkspace {
     private(set) var openedFile: OpenedFile?
     /// As given to ``open(path:identity:options:)``, for ``reopen()``.
     let options: StoreOptions
+    /// Set once the connection to a replaced file is closed, until ``reopen()`` opens the new one.
+    private(set) var released = false
+    /// The replaced file's write-ahead log and index as this process had them open (see ``releaseReplacedFile()``).
+    private var staleLogs: [(String, FileIdentity)] = []
 
     init(db: SQLiteConnection, path: String, identity: OperatorIdentity, options: StoreOptions) {
         self.db = db; self.path = path; self.identity = identity; self.options = options
@@ -54,7 +58,12 @@ public final class SQLiteWorkspace: TeamWorkspace {
     /// Opens an existing workspace file. Never creates one. The options have
     /// no default on purpose: every caller states them, read-only above all.
     public static func open(path: String, identity: OperatorIdentity, options: StoreOptions) throws -> SQLiteWorkspace {
-        SQLiteWorkspace(db: try connect(path: path, identity: identity, options: options), path: path, identity: identity, options: options)
+        do {
+            return SQLiteWorkspace(db: try connect(path: path, identity: identity, options: options), path: path,
+                                   identity: identity, options: options)
+        } catch let held as OldFileStillOpen {
+            throw TeamError.storage(held.message)
+        }
     }
 
     private static func connect(path: String, identity: OperatorIdentity, options: StoreOptions) throws -> SQLiteConnection {
@@ -65,18 +74,63 @@ public final class SQLiteWorkspace: TeamWorkspace {
 
     /// Opens the file now at this workspace's path in place of the one opened
     /// before (replaced by a restore or a file moved over it), with the same
-    /// operator, options and checks as the first open. The operator is
-    /// resolved again on the next read (the new file may not know them).
-    public func reopen() throws {
+    /// operator, options and checks as the first open. The old file is let
+    /// go of first: its write-ahead log carries the path's name, and the last
+    /// process to close it removes it. Waits (returns `.waiting`) while other
+    /// interfaces still hold the old file. The operator is resolved again on
+    /// the next read (the new file may not know them).
+    public func reopen() throws -> ReopenOutcome {
+        releaseReplacedFile()
         guard WorkspaceFile.identity(path: path) != nil else {
             throw TeamError.gone("the workspace file \(path) was deleted")
         }
-        let fresh = try Self.connect(path: path, identity: identity, options: options)
+        removeStaleLogsOnceNobodyHoldsTheOldFile()
+        let fresh: SQLiteConnection
+        do {
+            fresh = try Self.connect(path: path, identity: identity, options: options)
+        } catch let held as OldFileStillOpen {
+            return .waiting(held.message)
+        }
         db = fresh
+        released = false
         openedFile = fresh.openedFile()
         opened = openedFile?.identity ?? WorkspaceFile.identity(path: path)
         if let observer = options.lockWait { fresh.watchLockWaits(observer) }
         readCache = nil
+        announceFile()
+        return .reopened
+    }
+
+    /// Closes the connection to a file no longer at the path (replaced or
+    /// deleted), once; every use until ``reopen()`` succeeds still says `gone`.
+    ///
+    /// SQLite does not checkpoint or remove the write-ahead log of a file
+    /// that was moved or deleted when its last connection closes (the log's
+    /// name may belong to a new file by then), so `PATH-wal` and `PATH-shm`
+    /// stay behind, and the next connection to the new file would read it
+    /// through them. The last interface to let go of the old file removes
+    /// them — only if they are still the very files it had open.
+    func releaseReplacedFile() {
+        guard !released, let placeholder = try? SQLiteConnection(path: ":memory:", mode: .readWriteCreate) else { return }
+        staleLogs = ["-wal", "-shm"].compactMap { suffix in
+            db.openedSidecar(suffix).map { (path + suffix, $0) }
+        }
+        // The old connection's only owner: replacing it closes it.
+        db = placeholder
+        released = true
+        // Before saying so in presence: until then, openers of the new file wait.
+        removeStaleLogsOnceNobodyHoldsTheOldFile()
+        announceFile()
+    }
+
+    /// Removes the old file's log and index if no other interface holds the old file any more.
+    func removeStaleLogsOnceNobodyHoldsTheOldFile() {
+        guard !staleLogs.isEmpty, let old = opened?.presenceName else { return }
+        guard !presenceBoard.others().contains(where: { $0.file == old }) else { return }
+        for (log, identity) in staleLogs where WorkspaceFile.identity(path: log) == identity {
+            unlink(log)
+        }
+        staleLogs = []
     }
 
     /// The `--as` rule, decided on the file SQLite actually opened (its
@@ -141,6 +195,8 @@ public final class SQLiteWorkspace: TeamWorkspace {
         let now = WorkspaceFile.identity(path: path)
         guard now != opened else { return }
         let what = now == nil ? "was deleted" : "was replaced by another file (rebuilt, restored or moved)"
+        // Hold the old file (and with it the path's write-ahead log) no longer than needed.
+        releaseReplacedFile()
         let outcome = nothingWritten ? "nothing was written" : "the last change went to the old file and is lost"
         // What happened to the change first: a narrow status line keeps the start.
         throw TeamError.gone("\(outcome); the workspace file \(path) \(what) since it was opened")

@@ -9,6 +9,16 @@ import Glibc
 struct FileIdentity: Equatable {
     let device: UInt64
     let inode: UInt64
+
+    /// As presence entries name the file an interface has open.
+    var presenceName: String { "\(device):\(inode)" }
+}
+
+/// A file at the path that replaced one other interfaces still have open (see
+/// ``WorkspaceFile/requireNoOneHoldsAnEarlierFile(_:path:)``).
+struct OldFileStillOpen: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
 }
 
 enum WorkspaceFile {
@@ -33,8 +43,26 @@ enum WorkspaceFile {
             throw describe(error, path: path)
         }
         try admit(connection)
+        try requireNoOneHoldsAnEarlierFile(connection, path: path)
         try prepare(connection, path: path, readOnly: readOnly)
         return connection
+    }
+
+    /// Refuses to read a file that replaced one still open elsewhere. SQLite
+    /// names its write-ahead log after the path, not the file: while an
+    /// interface keeps the old file open, `PATH-wal` is the old file's log,
+    /// and reading the new file through it would mix the two (silently: both
+    /// pass an integrity check). Interfaces let go of a replaced file within
+    /// a second of noticing; the last to let go removes its log.
+    static func requireNoOneHoldsAnEarlierFile(_ connection: SQLiteConnection, path: String) throws {
+        guard let mine = connection.openedFile()?.identity.presenceName else { return }
+        let holders = PresenceBoard(workspacePath: path, groupShared: false).others()
+            .filter { $0.file != nil && $0.file != mine }
+        guard !holders.isEmpty else { return }
+        let who = Set(holders.map(\.login)).sorted().joined(separator: ", ")
+        throw OldFileStillOpen(message: "\(path) was replaced while \(holders.count == 1 ? "an interface" : "\(holders.count) interfaces") "
+            + "(\(who)) still had the file that was there before; its write-ahead log is theirs until they let go "
+            + "of it (within a second of noticing). Try again in a moment")
     }
 
     /// Creates a new, empty workspace file (schema only). Refuses to touch an existing one.

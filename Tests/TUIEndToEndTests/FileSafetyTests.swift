@@ -17,11 +17,18 @@ struct FileSafetyTests {
         let copy = h.dir.file("restored.db")
         try #require(FileManager.default.createFile(atPath: copy, contents: FileManager.default.contents(atPath: h.db)))
         try h.ok("--db", copy, "members", "rename", "agent@acme.test", "Restored Agent")
+        // A change after the backup: it lives in the old file's write-ahead log, which the open screen holds.
+        try h.ok("inboxes", "rename", "+14155550100", "AfterBackup")
+        try h.tmux.waitFor("AfterBack")
+        #expect(FileManager.default.fileExists(atPath: h.db + "-wal"))
         #expect(rename(copy, h.db) == 0)
         let screen = try h.tmux.waitUntil("the new file's rows and the notice") {
             $0.contains("Restored Agent") && $0.contains("Reopened")
         }
         #expect(!screen.contains("Agent Person"), "no rows of the old file")
+        #expect(!screen.contains("AfterBack") && screen.contains("Support"), "the backup as it was, not mixed with the old file's log")
+        let inboxes = try h.ok("inboxes", "list")
+        #expect(inboxes.contains("Support") && !inboxes.contains("AfterBackup"), "\(inboxes)")
         #expect(try h.member("agent@acme.test")?["status"] as? String == "active")
         // The reopened file is the one written to now.
         try h.tmux.press("d")

@@ -35,6 +35,20 @@ extension SQLiteConnection {
         return found
     }
 
+    /// The identity of SQLite's `-wal` or `-shm` file as this connection has it
+    /// open (by name among this process's descriptors), nil when none is open.
+    func openedSidecar(_ suffix: String) -> FileIdentity? {
+        guard let name = databaseFileName, !name.isEmpty,
+              let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") else { return nil }
+        for entry in entries {
+            guard let fd = Int32(entry), Self.linkTarget(fd) == name + suffix else { continue }
+            var info = stat()
+            guard fstat(fd, &info) == 0 else { continue }
+            return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        }
+        return nil
+    }
+
     private static func linkTarget(_ fd: Int32) -> String? {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let count = readlink("/proc/self/fd/\(fd)", &buffer, Int(PATH_MAX))

@@ -43,6 +43,8 @@ public struct AppState: Equatable {
     /// Set when the operator lost access while the interface was open
     /// (deactivated or removed by someone else): why, and what to do.
     public var lostAccess: String?
+    /// Why the workspace file is being reopened, while other interfaces still hold the replaced one.
+    public var reopening: String?
 
     public init(size: Size, glyphs: Glyphs, readOnly: ReadOnlyReason? = nil) {
         self.size = size; self.glyphs = glyphs; self.readOnly = readOnly

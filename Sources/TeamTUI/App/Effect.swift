@@ -115,4 +115,6 @@ public enum AppAction: Equatable {
     case reopened(String)
     /// The replaced file could not be swapped for the one at the path (deleted, unusable).
     case reopenFailed(String)
+    /// Other interfaces still hold the replaced file (why it was replaced, what it waits for).
+    case reopenWaiting(String, String)
 }

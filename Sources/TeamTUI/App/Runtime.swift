@@ -8,10 +8,10 @@ public struct Runtime {
     /// Sends mails a command just queued; returns a sentence for the status line.
     let deliverMail: ([MailID]) -> String?
     /// Opens the file now at the workspace's path in place of a replaced one (nil: cannot).
-    let reopen: (() throws -> Void)?
+    let reopen: (() throws -> ReopenOutcome)?
 
     public init(workspace: any TeamWorkspace, deliverMail: @escaping ([MailID]) -> String? = { _ in nil },
-                reopen: (() throws -> Void)? = nil) {
+                reopen: (() throws -> ReopenOutcome)? = nil) {
         self.workspace = workspace
         self.deliverMail = deliverMail
         self.reopen = reopen
@@ -103,8 +103,14 @@ public struct Runtime {
                 return [.presenceRead((try? workspace.presence()) ?? [])]
             case .reopen(let why):
                 guard let reopen else { return [.reopenFailed(why)] }
-                do { try reopen() } catch { return [.reopenFailed("\(why); opening the file now there failed: \(error)")] }
-                return [.reopened(why)]
+                do {
+                    switch try reopen() {
+                    case .reopened: return [.reopened(why)]
+                    case .waiting(let detail): return [.reopenWaiting(why, detail)]
+                    }
+                } catch {
+                    return [.reopenFailed("\(why); opening the file now there failed: \(error)")]
+                }
             case .checkForChanges:
                 return [.dataVersionRead(try workspace.dataVersion())]
             case .readChanges(let mark):

@@ -35,6 +35,8 @@ public enum App {
             return MemberList.ensureRows(state)
         case .tick:
             state.ticks += 1
+            // Waiting to reopen a replaced file: that is the only work until it is done.
+            if let why = state.reopening { return [.reopen(why)] }
             // Presence about once a second: a closed or killed interface leaves within it.
             return state.ticks % 2 == 0 ? [.checkForChanges, .readPresence] : [.checkForChanges]
         case .presenceRead(let entries):
@@ -179,6 +181,8 @@ public enum App {
             return [.reopen(message)]
         case .reopened(let message):
             return FileSwap.reopened(message, &state)
+        case .reopenWaiting(let why, let detail):
+            return FileSwap.waiting(why, detail, &state)
         case .reopenFailed(let message):
             // Deleted, or the new file cannot be used: stop, and never report a write as made.
             AccessWatch.lose("Stopped: \(message).", status: "the workspace file changed under this screen; quit and open it again", &state)

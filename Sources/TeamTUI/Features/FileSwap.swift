@@ -6,6 +6,8 @@ import TeamCore
 /// again, and nothing chosen in the old file (marks, an open window) is kept.
 enum FileSwap {
     static func reopened(_ why: String, _ state: inout AppState) -> [Effect] {
+        state.reopening = nil
+        state.lostAccess = nil
         state.modal = nil
         state.members.marked = []
         // data_version and the feed's mark belong to the old file's connection.
@@ -15,5 +17,17 @@ enum FileSwap {
         // Every row on the screen came from the other file: paint it all again.
         state.redrawRequests += 1
         return [.checkForChanges, .reloadAll] + App.reloadThreads(state)
+    }
+
+    /// Other interfaces still hold the old file (and so the path's write-ahead
+    /// log): show nothing of either file and try again on every tick.
+    static func waiting(_ why: String, _ detail: String, _ state: inout AppState) -> [Effect] {
+        let first = state.reopening == nil
+        state.reopening = why
+        if first || state.lostAccess == nil {
+            AccessWatch.lose("The workspace file was replaced: \(why). Waiting to open the new one: \(detail).",
+                             status: "waiting for the old workspace file to be let go; q quits", &state)
+        }
+        return []
     }
 }

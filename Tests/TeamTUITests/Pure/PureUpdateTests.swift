@@ -266,6 +266,29 @@ import TermUI
         store.send(.dataVersionRead(1)) { $0.dataVersion = 1 }
     }
 
+    @Test func whileOthersHoldTheReplacedFileTheScreenWaitsAndTriesAgainEveryTick() {
+        var store = TestStore(Sample.started())
+        let why = "nothing was written; the workspace file /w.db was replaced by another file (rebuilt, restored or moved) since it was opened"
+        store.send(.reopenWaiting(why, "an interface (ann) still had the file that was there before")) {
+            $0.reopening = why
+            $0.lostAccess = "The workspace file was replaced: \(why). Waiting to open the new one: an interface (ann) still had the file that was there before."
+            $0.members = MemberListState()
+            $0.inboxes = InboxesState()
+            $0.invitations = InvitationsState()
+            $0.status = StatusMessage("waiting for the old workspace file to be let go; q quits", .error)
+        }
+        // Nothing of either file is read meanwhile: the tick only tries again.
+        store.send(.tick, effects: [.reopen(why)]) { $0.ticks = 1 }
+        store.send(.reopened(why), effects: [.checkForChanges, .reloadAll]) {
+            $0.reopening = nil
+            $0.lostAccess = nil
+            $0.dataVersion = nil
+            $0.changeMark = nil
+            $0.status = StatusMessage("Reopened: " + why, .error)
+            $0.redrawRequests = 1
+        }
+    }
+
     @Test func aFileThatCannotBeReopenedStopsTheScreen() {
         var store = TestStore(Sample.started())
         store.send(.reopenFailed("the workspace file /w.db was deleted")) {
