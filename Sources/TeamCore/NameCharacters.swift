@@ -6,8 +6,10 @@
 /// - **Whitespace** (Unicode White_Space other than line breaks: NBSP,
 ///   ideographic, en/em and thin spaces, tab…) and the braille blank U+2800
 ///   (not White_Space, but a terminal draws it as a blank cell): read as a
-///   plain space, silently. Runs become one space and the ends are trimmed.
-///   Refusing would only make people hunt for a character they cannot see.
+///   plain space, silently, and the ends are trimmed. A run stays a run,
+///   as before (two spaces are two cells, which can be seen; a roster file
+///   with such a name reads back the same). Refusing would only make people
+///   hunt for a character they cannot see.
 /// - **Default-ignorable code points** (zero-width space, word joiner, soft
 ///   hyphen, BOM, tag characters, Hangul fillers, variation selectors…):
 ///   removed, silently, for the same reason: they draw nothing.
@@ -26,16 +28,16 @@ enum NameCharacters {
     /// removed, trimmed. Never throws: refusals are ``DisplayName``'s.
     static func normalise(_ text: String) -> String {
         var out = String.UnicodeScalarView()
-        var spaceDue = false
+        var spaces = 0   // held back until something visible follows: the ends are trimmed
         for character in text.precomposedStringWithCanonicalMapping {
             let scalars = Array(character.unicodeScalars)
             let emoji = isEmoji(scalars)
             for (index, scalar) in scalars.enumerated() {
                 if readsAsSpace(scalar) {
-                    spaceDue = !out.isEmpty
+                    spaces += out.isEmpty ? 0 : 1
                 } else if !isRemoved(scalar, at: index, of: scalars, emoji: emoji) {
-                    if spaceDue { out.append(" ") }
-                    spaceDue = false
+                    out.append(contentsOf: repeatElement(" ", count: spaces))
+                    spaces = 0
                     out.append(scalar)
                 }
             }

@@ -68,9 +68,10 @@ enum HotQueries {
         SELECT \(SQLiteWorkspace.invitationColumns) FROM invitations WHERE email >= ? AND email < ?
         ORDER BY status = 'pending' DESC, id DESC
         """
+    /// `+status` too: otherwise SQLite reads every pending invitation by the (status) index.
     static let livePendingInvitationsByLocalPart = """
         SELECT \(SQLiteWorkspace.invitationColumns) FROM invitations
-        WHERE email >= ? AND email < ? AND status = 'pending' AND +expires_at > ? ORDER BY id DESC
+        WHERE email >= ? AND email < ? AND +status = 'pending' AND +expires_at > ? ORDER BY id DESC
         """
     static let livePendingInvitationCount =
         "SELECT count(*) FROM invitations WHERE status = 'pending' AND expires_at > ?"

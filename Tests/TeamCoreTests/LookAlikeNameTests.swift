@@ -8,10 +8,17 @@ import Testing
     @Test(arguments: [
         "Night\u{A0}shift", "Night\u{3000}shift", "Night\u{2002}shift", "Night\u{2003}shift", "Night\u{2009}shift",
         "Night\u{202F}shift", "Night\u{205F}shift", "Night\u{1680}shift", "Night\u{2800}shift", "Night\tshift",
-        "Night \u{A0} shift", "\u{A0}Night shift\u{3000}", "Night  shift",
+        "\u{A0}Night shift\u{3000}", "Night\u{2060} \u{200B}shift",
     ])
-    func everyWhitespaceIsReadAsOnePlainSpace(_ input: String) throws {
+    func everyWhitespaceIsReadAsAPlainSpace(_ input: String) throws {
         #expect(try DisplayName(input).value == "Night shift")
+    }
+
+    /// Runs are kept, as they were: two spaces take two cells, which shows.
+    @Test func aRunOfSpacesStaysARunOfPlainSpaces() throws {
+        #expect(try DisplayName("Night\u{A0}\u{3000}shift").value == "Night  shift")
+        #expect(try DisplayName("Night  shift").value == "Night  shift")
+        #expect(!Group.sameName("Night  shift", "Night shift"))
     }
 
     @Test(arguments: [
@@ -69,7 +76,7 @@ import Testing
         #expect(Group.sameName("Night\u{A0}shift", "NIGHT SHIFT"))   // a row stored before this rule
         #expect(!Group.sameName("Night shift", "Nightshift"))
         #expect(!Group.sameName("❤\u{FE0F}", "❤"))
-        #expect(DisplayName.key("Night\u{3000} Shift") == "night shift")
+        #expect(DisplayName.key("Night\u{3000}Shift\u{200B}") == "night shift")
     }
 
     /// A name as stored is its own key's source: reading it again changes nothing.
