@@ -33,8 +33,10 @@ extension Group {
         try DisplayName(text, field: "group name")
     }
 
-    /// Two names that differ only in case name the same group: "Billing" and "billing".
+    /// Two names that differ only in case, or in characters that look like a
+    /// space or like nothing, name the same group: "Billing" and "billing",
+    /// "Night shift" and "Night\u{A0}shift" (see ``DisplayName/key(_:)``).
     public static func sameName(_ a: String, _ b: String) -> Bool {
-        a.lowercased() == b.lowercased()
+        DisplayName.key(a) == DisplayName.key(b)
     }
 }

@@ -25,6 +25,20 @@ public enum MailAddress {
         return String(parts[0]) + "@" + (try asciiDomain(String(parts[1]), shown: shown))
     }
 
+    /// The mailbox `email` names, as mail to it is addressed: the domain in
+    /// its ASCII (IDNA) form, so `ann@bücher.example`, `ann@BÜCHER.example`
+    /// and `ann@xn--bcher-kva.example` are one mailbox. This is the one rule
+    /// for "the same person" (the store's member and invitation lookups use
+    /// it); addresses are still stored and listed as typed. A domain IDNA
+    /// cannot convert is its own mailbox (no mail can be sent to it anyway).
+    public static func mailbox(_ email: EmailAddress) -> String {
+        let value = email.value
+        guard let at = value.firstIndex(of: "@") else { return value }
+        let domain = String(value[value.index(after: at)...])
+        guard let ascii = try? asciiDomain(domain) else { return value }
+        return String(value[..<at]) + "@" + ascii
+    }
+
     /// `bücher.example` → `xn--bcher-kva.example`; ASCII domains come back lowercased as they are.
     public static func asciiDomain(_ domain: String, shown: String? = nil) throws(ValidationError) -> String {
         if domain.unicodeScalars.allSatisfy(\.isASCII) { return domain.lowercased() }

@@ -63,7 +63,7 @@ extension SQLiteWorkspace {
 
     private func requireUniqueGroupName(_ name: DisplayName, except id: Int64?) throws {
         if let clash = try allGroups().first(where: { $0.id != id && Group.sameName($0.name, name.value) }) {
-            throw TeamError.conflict("a group named '\(clash.name)' already exists (names are compared ignoring case)")
+            throw TeamError.conflict("a group named '\(clash.name)' already exists (names are compared as they look, ignoring case)")
         }
     }
 

@@ -3,6 +3,8 @@
 /// scans a whole table, whatever the size of the team.
 enum HotQueries {
     static let memberByEmail = "SELECT \(RowMapping.memberColumns) FROM members WHERE email = ?"
+    /// Members whose address has a given part before `@` (see `localPartRange`).
+    static let membersByLocalPart = "SELECT \(RowMapping.memberColumns) FROM members WHERE email >= ? AND email < ? ORDER BY id"
     static let memberByLogin = "SELECT \(RowMapping.memberColumns) FROM members WHERE login = ?"
     static let inboxByPhone = "SELECT \(RowMapping.inboxColumns) FROM inboxes WHERE phone = ?"
     /// What a member works in, directly or through a group (`member_inboxes`, schema 4).
@@ -61,6 +63,16 @@ enum HotQueries {
         SELECT \(SQLiteWorkspace.invitationColumns) FROM invitations
         WHERE email = ? AND status = 'pending' AND +expires_at > ? ORDER BY id DESC LIMIT 1
         """
+    /// The same two, by the part before `@` (see `localPartRange`).
+    static let latestInvitationsByLocalPart = """
+        SELECT \(SQLiteWorkspace.invitationColumns) FROM invitations WHERE email >= ? AND email < ?
+        ORDER BY status = 'pending' DESC, id DESC
+        """
+    /// `+status` too: otherwise SQLite reads every pending invitation by the (status) index.
+    static let livePendingInvitationsByLocalPart = """
+        SELECT \(SQLiteWorkspace.invitationColumns) FROM invitations
+        WHERE email >= ? AND email < ? AND +status = 'pending' AND +expires_at > ? ORDER BY id DESC
+        """
     static let livePendingInvitationCount =
         "SELECT count(*) FROM invitations WHERE status = 'pending' AND expires_at > ?"
     /// Kept by triggers (schema 4): counting would read the whole index.
@@ -86,6 +98,9 @@ enum HotQueries {
         ("invitationByTokenHash", invitationByTokenHash), ("acceptPendingToken", acceptPendingToken),
         ("latestInvitationForEmail", latestInvitationForEmail),
         ("livePendingInvitationForEmail", livePendingInvitationForEmail),
+        ("latestInvitationsByLocalPart", latestInvitationsByLocalPart),
+        ("livePendingInvitationsByLocalPart", livePendingInvitationsByLocalPart),
+        ("membersByLocalPart", membersByLocalPart),
         ("livePendingInvitationCount", livePendingInvitationCount), ("activeMemberCount", activeMemberCount),
         ("firstMemberIDs", firstMemberIDs),
         ("membersByIDs", membersByIDs), ("assignmentsOfMembers", assignmentsOfMembers),

@@ -237,10 +237,6 @@ public final class SQLiteWorkspace: TeamWorkspace {
 
     // MARK: - Shared lookups (call inside a transaction)
 
-    func memberRow(email: EmailAddress) throws -> Member? {
-        try db.first(HotQueries.memberByEmail, [email.value]) { try RowMapping.member($0) }
-    }
-
     func requireMember(_ email: EmailAddress) throws -> Member {
         guard let member = try memberRow(email: email) else {
             throw TeamError.notFound("no member \(email) in this workspace")

@@ -57,7 +57,7 @@ enum ChangeJSON {
         case .setBilling:
             return ("billing", ContactJSON.billing(try workspace.billing()))
         case .addProperty(let name, _, _), .renameProperty(_, let name, _), .setPropertyChoices(let name, _, _, _):
-            let property = try workspace.contactListing().properties.first { $0.name.lowercased() == name.value.lowercased() }
+            let property = try workspace.contactListing().properties.first { DisplayName.key($0.name) == DisplayName.key(name.value) }
             return ("property", property.map(ContactJSON.property) ?? .null)
         case .removeProperty(let name, _):
             return ("removed", .object([("property", .string(name.value))]))

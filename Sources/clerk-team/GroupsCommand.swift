@@ -65,7 +65,7 @@ struct GroupsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an empty group.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: ChangeOutput
-        @Argument(help: "The new group's name (unique, ignoring case).") var name: String
+        @Argument(help: "The new group's name (unique as it looks, ignoring case).") var name: String
 
         func run() throws { try perform(global, output, .createGroup(name: try GroupsCommand.name(name))) }
     }

@@ -228,7 +228,8 @@ enum Confirm {
         }
         Console.line("To \(what), type '\(expected)' and press Enter (anything else cancels):")
         let answer = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces)
-        guard answer?.lowercased() == expected.lowercased() else {
+        // Compared as names are (as they look, ignoring case), like the TUI's confirmations.
+        guard let answer, DisplayName.key(answer) == DisplayName.key(expected) else {
             Console.error("cancelled; nothing changed")
             throw Refused()
         }

@@ -16,6 +16,10 @@ import TestSupport
         (["members", "set-role", "agent@acme.test", "owner"], "invalid role: unknown role 'owner'"),
         (["can", "agent@acme.test", "fly"], "invalid permission: unknown permission 'fly'"),
         (["members", "rename", "agent@acme.test", "Eve\u{1b}[2J"], "name contains control character U+001B"),
+        // Names that show nothing: a Hangul filler, the braille blank, a choseong filler.
+        (["members", "rename", "agent@acme.test", "\u{3164}"], "invalid name: name is empty: it has no visible character"),
+        (["members", "rename", "agent@acme.test", "\u{2800}"], "invalid name: name is empty: it has no visible character"),
+        (["members", "rename", "agent@acme.test", "\u{115F}"], "invalid name: name is empty: it has no visible character"),
         (["inboxes", "add", "+14155550111", "--name", String(repeating: "n", count: 500), "--public"], "longer than 100 characters"),
         (["members", "rename", "agent@acme.test", String(repeating: "é", count: 101)], "longer than 100 characters"),
         (["assign", String(repeating: "a", count: 300) + "@x.com", "+14155550100"], "longer than 254 characters"),

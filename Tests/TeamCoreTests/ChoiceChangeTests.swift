@@ -14,7 +14,7 @@ import Testing
     @Test func editsAreTrimmedAndCheckedLikeTheChoicesOfANewProperty() throws {
         let edits = try PropertyValues.choiceEdits(add: [" bronze ", "Cafe\u{301}"], remove: ["silver "])
         #expect(edits.add == ["bronze", "Café"] && edits.remove == ["silver"])
-        #expect(message { try PropertyValues.choiceEdits(add: ["  "], remove: []) } == "invalid choice: choice is empty")
+        #expect(message { try PropertyValues.choiceEdits(add: ["  "], remove: []) } == "invalid choice: choice is empty: it has no visible character")
         #expect(message { try PropertyValues.choiceEdits(add: ["a\u{1B}[2J"], remove: []) }?
             .contains("control character U+001B") == true)
         #expect(message { try PropertyValues.choiceEdits(add: [String(repeating: "x", count: 101)], remove: []) }

@@ -62,7 +62,7 @@ import TestSupport
         let before = fixture.fileBytes()
         #expect { try owner.perform(.createGroup(name: Self.name("BILLING"))) } throws: {
             guard case .conflict(let message) = $0 as? TeamError else { return false }
-            return message == "a group named 'Billing' already exists (names are compared ignoring case)"
+            return message == "a group named 'Billing' already exists (names are compared as they look, ignoring case)"
         }
         #expect { try owner.perform(.renameGroup(group: Self.name("support"), to: Self.name("billing"))) } throws: {
             if case .conflict = $0 as? TeamError { return true }

@@ -23,7 +23,7 @@ import TermUI
             ("Tier", "type the property's name, then +NEW and -OLD choices: Tier +bronze -silver"),
             ("+bronze", "type the property's name, then +NEW and -OLD choices: Tier +bronze -silver"),
             ("", "type the property's name, then +NEW and -OLD choices: Tier +bronze -silver"),
-            ("Tier +", "choice is empty"),
+            ("Tier +", "choice is empty: it has no visible character"),
             ("Tier +bronze +Bronze", "'Bronze' is given twice"),
             ("Tier +gold -GOLD", "'GOLD' is both added and removed; give it once"),
             ("name +gold", "'name' is a contact's own field, not a property"),

@@ -94,7 +94,8 @@ public enum PropertyValues {
         case .date:
             return try date(text, field: field)
         case .choice:
-            if let match = choices.first(where: { $0.lowercased() == text.lowercased() }) { return match }
+            // As names are compared: a choice typed with a no-break space is the choice.
+            if let match = choices.first(where: { DisplayName.key($0) == DisplayName.key(text) }) { return match }
             throw ValidationError(field: field,
                 message: "'\(text)' is not one of the choices: \(choices.joined(separator: ", "))")
         }

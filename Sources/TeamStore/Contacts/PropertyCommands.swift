@@ -11,8 +11,9 @@ extension SQLiteWorkspace {
                                choices: choices, version: row.int(4))
     }
 
-    /// Names are unique ignoring case.
-    static func propertyKey(_ name: String) -> String { name.lowercased() }
+    /// Names are unique by this key: compared as group names are, as they
+    /// look, ignoring case (``DisplayName/key(_:)``).
+    static func propertyKey(_ name: String) -> String { DisplayName.key(name) }
 
     func properties() throws -> [ContactProperty] {
         try db.all("SELECT \(Self.propertyColumns) FROM contact_properties ORDER BY name_key") { Self.property($0) }

@@ -32,15 +32,17 @@ extension SQLiteWorkspace {
             let context = try inviteContext(op)
             let facts = try workspaceFacts()
             var errors: [LineError] = []
-            var firstLine: [EmailAddress: Int] = [:]
+            // By mailbox: a file listing ann@bücher.example and ann@xn--bcher-kva.example lists her twice.
+            var firstLine: [String: Int] = [:]
             var inboxCache: [PhoneNumber: Inbox?] = [:]
             var planned: [(row: InvitationRow, inboxes: [Inbox])] = []
             for row in rows {
-                if let line = firstLine[row.email] {
+                let mailbox = MailAddress.mailbox(row.email)
+                if let line = firstLine[mailbox] {
                     errors.append(LineError(line: row.line, message: "\(row.email) is already invited on line \(line) of this file"))
                     continue
                 }
-                firstLine[row.email] = row.line
+                firstLine[mailbox] = row.line
                 let rowErrors = try problems(of: row, op, facts, context.now, &inboxCache)
                 if rowErrors.messages.isEmpty {
                     planned.append((row, rowErrors.inboxes))

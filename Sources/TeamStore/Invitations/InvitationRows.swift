@@ -30,7 +30,7 @@ extension SQLiteWorkspace {
         case .id(let id):
             found = try db.first("SELECT \(Self.invitationColumns) FROM invitations WHERE id = ?", [id]) { try invitation($0) }
         case .email(let email):
-            found = try db.first(HotQueries.latestInvitationForEmail, [email.value]) { try invitation($0) }
+            found = try latestInvitation(email)
         }
         guard var result = found else {
             switch ref {
@@ -40,11 +40,6 @@ extension SQLiteWorkspace {
         }
         result.inboxes = try invitationInboxes(result.id).compactMap { try? PhoneNumber($0.phone) }
         return result
-    }
-
-    /// The invitation for `email` that can still be accepted, if any.
-    func livePendingInvitation(_ email: EmailAddress, now: Timestamp) throws -> Invitation? {
-        try db.first(HotQueries.livePendingInvitationForEmail, [email.value, now.seconds]) { try invitation($0) }
     }
 
     func workspaceName() throws -> String {

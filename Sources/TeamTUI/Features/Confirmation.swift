@@ -44,7 +44,9 @@ public struct Confirmation: Equatable {
 
     var matches: Bool {
         guard case .typed(let expected) = answer else { return true }
-        return typed.value.trimmingCharacters(in: .whitespaces).lowercased() == expected.lowercased()
+        // Compared as names are (as they look, ignoring case): a name stored
+        // with a no-break space before that was read as a space can still be typed.
+        return DisplayName.key(typed.value) == DisplayName.key(expected)
     }
 }
 

@@ -423,7 +423,7 @@ import TermUI
         store.press(.char("n")) { $0.modal = .prompt(Prompt(purpose: .createGroup)) }
         store.press(.enter) {
             var prompt = Prompt(purpose: .createGroup)
-            prompt.error = "group name is empty"
+            prompt.error = "group name is empty: it has no visible character"
             $0.modal = .prompt(prompt)
         }
         for character in "Billing" { store.press(.char(character)) {
