@@ -13,7 +13,9 @@
 /// - **Default-ignorable code points** (zero-width space, word joiner, soft
 ///   hyphen, BOM, tag characters, Hangul fillers, variation selectors…):
 ///   removed, silently, for the same reason: they draw nothing.
-///   Kept only where they make an emoji what it is: a zero-width joiner
+///   Kept where they change how a word is written: a zero-width non-joiner
+///   or joiner between two letters outside ASCII (Persian, Indic scripts).
+///   Kept where they make an emoji what it is: a zero-width joiner
 ///   between two emoji (👨‍👩‍👧), VS15/VS16 after an emoji (❤️), the tags of
 ///   the three subdivision flags (England, Scotland, Wales). Elsewhere the
 ///   other variation selectors go too (a CJK ideographic variant looks the
@@ -29,12 +31,20 @@ enum NameCharacters {
     static func normalise(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var spaces = 0   // held back until something visible follows: the ends are trimmed
-        for character in text.precomposedStringWithCanonicalMapping {
+        let composed = text.precomposedStringWithCanonicalMapping
+        let kept = joinersBetweenLetters(Array(composed.unicodeScalars))
+        var offset = 0
+        for character in composed {
             let scalars = Array(character.unicodeScalars)
             let emoji = isEmoji(scalars)
             for (index, scalar) in scalars.enumerated() {
+                defer { offset += 1 }
                 if readsAsSpace(scalar) {
                     spaces += out.isEmpty ? 0 : 1
+                } else if kept.contains(offset) {
+                    // Between two letters of a script that uses them (Persian می‌خواهم,
+                    // Indic conjuncts) they change how the word is written: kept.
+                    out.append(scalar)
                 } else if !isRemoved(scalar, at: index, of: scalars, emoji: emoji) {
                     out.append(contentsOf: repeatElement(" ", count: spaces))
                     spaces = 0
@@ -68,6 +78,29 @@ enum NameCharacters {
         case 0xFE0E, 0xFE0F: return false                    // text or emoji presentation
         case 0xE0020...0xE007F: return !isSubdivisionFlag(cluster)
         default: return true
+        }
+    }
+
+    /// Offsets of the non-joiners and joiners that sit between a letter (or
+    /// its mark, as a virama) and a letter, outside ASCII.
+    private static func joinersBetweenLetters(_ scalars: [Unicode.Scalar]) -> Set<Int> {
+        var kept: Set<Int> = []
+        for (offset, scalar) in scalars.enumerated() where scalar.value == 0x200C || scalar.value == 0x200D {
+            guard offset > 0, offset + 1 < scalars.count else { continue }
+            if isLetterOrMark(scalars[offset - 1]) && isLetter(scalars[offset + 1]) { kept.insert(offset) }
+        }
+        return kept
+    }
+
+    /// A letter outside ASCII (where joiners and non-joiners have a meaning).
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        !scalar.isASCII && scalar.properties.isAlphabetic && !scalar.properties.isDefaultIgnorableCodePoint
+    }
+
+    private static func isLetterOrMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark: !scalar.isASCII
+        default: isLetter(scalar)
         }
     }
 

@@ -39,6 +39,14 @@ import Testing
         #expect(try DisplayName(input).value == input)
     }
 
+    /// Between two letters of scripts that use them, a non-joiner or joiner
+    /// changes how the word is written: kept (removed between Latin letters above).
+    @Test(arguments: ["\u{645}\u{6CC}\u{200C}\u{62E}\u{648}\u{627}\u{647}\u{645}", "\u{915}\u{94D}\u{200D}\u{937}"])
+    func joinersBetweenLettersOfOtherScriptsAreKept(_ input: String) throws {
+        #expect(try DisplayName(input).value == input)
+        #expect(try DisplayName(input + "\u{200C}").value == input, "one that joins nothing goes")
+    }
+
     /// Tags hide text unless they spell one of the three flags Unicode
     /// recommends; a joiner that joins nothing is removed.
     @Test func onlyRealEmojiSequencesKeepTheirInvisibleParts() throws {
