@@ -187,7 +187,8 @@ struct MembersCommand: ParsableCommand {
 
 /// `--expect-version N`: refuse if the row changed since the caller read it.
 struct ExpectVersion: ParsableArguments {
-    @Option(help: ArgumentHelp("Refuse if the row's version is no longer N (from --json output).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Refuse if the row's version is no longer N (from --json output).", valueName: "n"),
+            transform: { try Whole.atLeastOne($0) })
     var expectVersion: Int64?
 }
 

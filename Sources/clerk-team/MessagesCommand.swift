@@ -113,7 +113,8 @@ struct MessagesCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The inbox's number.", completion: Complete.phones) var inbox: String
         @Argument(help: "The contact's number.") var contact: String
-        @Option(help: "Only the last N messages.") var last: Int?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Only the last N messages.", valueName: "last"),
+                transform: { try Whole.atLeastOne($0) }) var last: Int?
         @Flag(help: "Print JSON: {inbox, contact, messages: [{id, direction, at, by, text}]}.") var json = false
 
         func run() throws {
