@@ -99,7 +99,7 @@ struct MessagesCommand: ParsableCommand {
                 }
             }
             if threads.isEmpty { return Console.line("no threads in inbox \(inbox)") }
-            Console.table(["CONTACT", "MESSAGES", "LAST", "", "PREVIEW"], threads.map { thread in
+            Console.table(["CONTACT", "MESSAGES", "LAST", "DIR", "PREVIEW"], threads.map { thread in
                 [PhoneNumbers.display(thread.contact), String(thread.count), thread.last.at.iso8601,
                  thread.last.direction == .incoming ? "in" : "out", MessageText.preview(thread.last.text, width: 60)]
             })
@@ -120,9 +120,6 @@ struct MessagesCommand: ParsableCommand {
         func run() throws {
             let workspace = try global.openWorkspaceForReading()
             let inboxNumber = try Parse.phone(inbox), contactNumber = try Parse.phone(contact)
-            if let last, last < 1 {
-                throw TeamError.invalid(TeamCore.ValidationError(field: "last", message: "must be 1 or more"))
-            }
             // Read in pages from the oldest (or the last N), so a long thread never sits in one query.
             var messages: [Message] = []
             var page = try workspace.thread(inbox: inboxNumber, contact: contactNumber,
@@ -141,7 +138,7 @@ struct MessagesCommand: ParsableCommand {
                     ("messages", .array(messages.map(MessageText.json))),
                 ]).rendered() + "\n")
             }
-            Console.table(["ID", "AT", "", "BY", "TEXT"], messages.map { message in
+            Console.table(["ID", "AT", "DIR", "BY", "TEXT"], messages.map { message in
                 ["#\(message.id)", message.at.iso8601, message.direction == .incoming ? "in" : "out",
                  message.sentBy ?? "", message.text]
             })
