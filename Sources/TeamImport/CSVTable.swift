@@ -8,14 +8,43 @@ enum CSVTable {
     /// The problems of one record, each on its line.
     struct RowErrors: Error { var problems: [LineError] }
 
-    static func text(of path: String) throws(TeamError) -> String {
+    /// The file at `path` parsed with `parse`; a file that is not UTF-8 is
+    /// `notUTF8` of its first bad line, reported like every other problem
+    /// of the file (as the JSON-lines import reports it: line and byte).
+    static func read<Parsed>(_ path: String, _ parse: (String) -> Parsed,
+                             notUTF8: (LineError) -> Parsed) throws(TeamError) -> Parsed {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw TeamError.invalid(ValidationError(field: "file", message: "cannot read \(path)"))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw TeamError.invalid(ValidationError(field: "file", message: "\(path) is not UTF-8 text"))
+            guard let bad = firstInvalidLine(data) else {
+                throw TeamError.invalid(ValidationError(field: "file", message: "\(path) is not UTF-8 text"))
+            }
+            return notUTF8(bad)
         }
-        return text
+        return parse(text)
+    }
+
+    /// The first line that is not UTF-8, counted as an editor counts lines
+    /// (a BOM is not a byte of line 1, as it is not for the parser).
+    static func firstInvalidLine(_ data: Data) -> LineError? {
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> LineError? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            var number = 1
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if String(validating: line, as: UTF8.self) == nil {
+                    let offset = MessageLines.firstInvalidUTF8(line)
+                    return LineError(line: number, message: "not valid UTF-8 (byte \(offset + 1) of the line)")
+                }
+                number += 1
+                start = end + 1
+            }
+            return nil
+        }
     }
 
     /// `expecting` names the header an empty file lacks ("email,role,inbox").

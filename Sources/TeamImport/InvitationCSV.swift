@@ -19,7 +19,7 @@ public enum InvitationCSV {
     }
 
     public static func parse(contentsOf path: String) throws(TeamError) -> Parsed {
-        parse(try CSVTable.text(of: path))
+        try CSVTable.read(path, { parse($0) }, notUTF8: { Parsed(rows: [], errors: [$0]) })
     }
 
     public static func parse(_ text: String) -> Parsed {

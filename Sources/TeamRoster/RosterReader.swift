@@ -61,6 +61,23 @@ private struct Fields {
     var problems: [LineError] = []
     /// Numbers read so far, by how they were written (see ``phone(_:_:)``).
     var phones: [String: PhoneNumber] = [:]
+    /// What the file lists in `inboxes` and `groups`, entries with a mistake
+    /// included (the mistake is reported on the entry): using one of those
+    /// is not a second problem for each member that does.
+    var listedPhones: Set<PhoneNumber> = []
+    var listedPhoneSpellings: Set<String> = []
+    var listedGroupNames: Set<String> = []
+    /// Uses of an inbox or group the file does not list: one problem each,
+    /// on the first use, saying how many use it (``reportUnlisted()``).
+    var unlisted: [String: Unlisted] = [:]
+
+    struct Unlisted {
+        let node: Node
+        var members = 0
+        var groups = 0
+    }
+
+    enum User { case member, group }
 
     mutating func problem(_ node: Node?, _ message: String) {
         problems.append(LineError(line: node?.mark?.line ?? 0, message: message))
@@ -162,6 +179,7 @@ private struct Fields {
         let groups = groupEntries(items(top["groups"], "groups"), inboxes: Set(inboxes.map(\.phone)))
         let members = memberEntries(items(top["members"], "members"), inboxes: Set(inboxes.map(\.phone)),
                                     groups: Dictionary(groups.map { ($0.name.lowercased(), $0.name) }, uniquingKeysWith: { a, _ in a }))
+        reportUnlisted()
         return Roster(roles: roleChanges(items(top["roles"], "roles")), inboxes: inboxes, groups: groups, members: members)
     }
 
@@ -173,6 +191,35 @@ private struct Fields {
         }
         seen[key] = line(node)
         return true
+    }
+
+    /// A member's or group's use of an inbox: the number if its entry is
+    /// good; nothing, and no problem, if its entry has one (reported there);
+    /// nothing, counted as an unlisted use, if the file does not list it.
+    mutating func inboxUse(_ item: Node, by user: User, inboxes: Set<PhoneNumber>) -> PhoneNumber? {
+        if let raw = item.scalar?.string, phones[raw] == nil, listedPhoneSpellings.contains(raw) { return nil }
+        guard let phone = phone(item, "inbox") else { return nil }
+        if inboxes.contains(phone) { return phone }
+        if !listedPhones.contains(phone) { use(unlisted: "inbox \(phone) is not in the file's inboxes list", item, by: user) }
+        return nil
+    }
+
+    mutating func use(unlisted message: String, _ node: Node, by user: User) {
+        var entry = unlisted[message] ?? Unlisted(node: node)
+        switch user {
+        case .member: entry.members += 1
+        case .group: entry.groups += 1
+        }
+        unlisted[message] = entry
+    }
+
+    /// One problem per unlisted inbox or group, on its first use: "… (used by 2 groups and 16 members)".
+    mutating func reportUnlisted() {
+        for (message, use) in unlisted {
+            let users = [use.groups > 0 ? counted(use.groups, "group") : nil, use.members > 0 ? counted(use.members, "member") : nil]
+                .compactMap { $0 }
+            problem(use.node, use.groups + use.members > 1 ? "\(message) (used by \(users.joined(separator: " and ")))" : message)
+        }
     }
 
     mutating func roleChanges(_ nodes: [Node]) -> [Roster.RoleChange] {
@@ -197,6 +244,7 @@ private struct Fields {
             guard let fields = entry(node, "an inbox", allowed: ["phone", "name", "visibility"],
                                      required: ["phone", "name", "visibility"]) else { return nil }
             let phone = phone(fields["phone"], "phone")
+            if let phone { listedPhones.insert(phone) } else if let raw = fields["phone"]?.scalar?.string { listedPhoneSpellings.insert(raw) }
             let name = value(fields["name"], "inbox name", Self.inboxName)
             let visibility = value(fields["visibility"], "visibility", InboxVisibility.parse)
             guard let phone, let name, let visibility, once(phone, node, in: &seen, "inbox \(phone)") else { return nil }
@@ -207,17 +255,14 @@ private struct Fields {
     mutating func groupEntries(_ nodes: [Node], inboxes: Set<PhoneNumber>) -> [Roster.GroupEntry] {
         var seen: [String: Int] = [:]
         return nodes.compactMap { node in
-            guard let fields = entry(node, "a group", allowed: ["name", "grants", "inboxes"], required: ["name"]),
-                  let name = value(fields["name"], "group name", Group.validName),
+            guard let fields = entry(node, "a group", allowed: ["name", "grants", "inboxes"], required: ["name"]) else { return nil }
+            if let raw = fields["name"]?.scalar?.string { listedGroupNames.insert(raw.lowercased()) }
+            guard let name = value(fields["name"], "group name", Group.validName),
                   once(name.value.lowercased(), node, in: &seen, "group '\(name)'") else { return nil }
             var phones: [PhoneNumber] = []
             for item in items(fields["inboxes"], "inboxes") {
-                guard let phone = phone(item, "inbox") else { continue }
-                if !inboxes.contains(phone) {
-                    problem(item, "inbox \(phone) is not in the file's inboxes list")
-                } else if !phones.contains(phone) {
-                    phones.append(phone)
-                }
+                guard let phone = inboxUse(item, by: .group, inboxes: inboxes) else { continue }
+                if !phones.contains(phone) { phones.append(phone) }
             }
             return Roster.GroupEntry(name: name.value, grants: permissions(fields["grants"], "grants"), inboxes: phones)
         }
@@ -236,20 +281,18 @@ private struct Fields {
             let status = isNull(fields["status"]) || fields["status"] == nil ? .active : value(fields["status"], "status", Self.status)
             var phones: [PhoneNumber] = []
             for item in items(fields["inboxes"], "inboxes") {
-                guard let phone = phone(item, "inbox") else { continue }
-                if !inboxes.contains(phone) {
-                    problem(item, "inbox \(phone) is not in the file's inboxes list")
-                } else if !phones.contains(phone) {
-                    phones.append(phone)
-                }
+                guard let phone = inboxUse(item, by: .member, inboxes: inboxes) else { continue }
+                if !phones.contains(phone) { phones.append(phone) }
             }
             var names: [String] = []
             for item in items(fields["groups"], "groups") {
+                // A group listed with a mistake in its entry: reported there, once.
+                if let raw = item.scalar?.string, groups[raw.lowercased()] == nil, listedGroupNames.contains(raw.lowercased()) { continue }
                 guard let given = value(item, "group", Group.validName)?.value else { continue }
                 if let known = groups[given.lowercased()] {
                     if !names.contains(known) { names.append(known) }
-                } else {
-                    problem(item, "group '\(given)' is not in the file's groups list")
+                } else if !listedGroupNames.contains(given.lowercased()) {
+                    use(unlisted: "group '\(given)' is not in the file's groups list", item, by: .member)
                 }
             }
             let grants = permissions(fields["grant"], "grant"), revokes = permissions(fields["revoke"], "revoke")

@@ -33,20 +33,42 @@ extension SQLiteWorkspace {
                    fields + [SQLValue.blob(hash)])
     }
 
+    /// The one place a guard refusal of a ``TeamCommand`` becomes an audit
+    /// row, one row per refused command, whichever way the change was tried:
+    /// `perform`, `performBatch` (committed or rolled back; the rows carry the
+    /// batch id) or a confirmation that the guard ended before it was asked
+    /// (``decideBeforeConfirming(_:partial:)``).
+    func recordRefusals(_ refusals: [(command: TeamCommand, refusal: Refusal)], by op: OperatorContext?,
+                        batch: String? = nil) {
+        guard !refusals.isEmpty, !readOnly else { return }
+        let saved = auditBatch
+        auditBatch = batch
+        defer { auditBatch = saved }
+        _ = try? writing {
+            for (command, refusal) in refusals {
+                let label = AuditLabel.of(command)
+                try appendRefusal(refusal, actor: op?.member.email.value, action: label.action, target: label.target)
+            }
+        }
+    }
+
     /// Records a refusal after its transaction rolled back, in a small
     /// transaction of its own: the refused change itself left nothing.
-    /// Best effort: failing to record never hides the refusal.
+    /// Best effort: failing to record never hides the refusal. For changes
+    /// that are not one ``TeamCommand`` (imports, accepting an invitation).
     func recordRefusal(_ refusal: Refusal, by op: OperatorContext?, action: String, target: String) {
         recordRefusal(refusal, actor: op?.member.email.value, action: action, target: target)
     }
 
     func recordRefusal(_ refusal: Refusal, actor: String?, action: String, target: String) {
         guard !readOnly else { return }
-        _ = try? writing {
-            try appendAudit(actor: actor, action: action, target: target,
-                            after: [("rule", .string(refusal.rule.rawValue)), ("message", .string(refusal.message))],
-                            outcome: .refused, rule: refusal.rule)
-        }
+        _ = try? writing { try appendRefusal(refusal, actor: actor, action: action, target: target) }
+    }
+
+    private func appendRefusal(_ refusal: Refusal, actor: String?, action: String, target: String) throws {
+        try appendAudit(actor: actor, action: action, target: target,
+                        after: [("rule", .string(refusal.rule.rawValue)), ("message", .string(refusal.message))],
+                        outcome: .refused, rule: refusal.rule)
     }
 
     public func auditEvents(limit: Int?, refused: Bool) throws -> [AuditEvent] {

@@ -24,8 +24,13 @@ extension SQLiteWorkspace {
 
     public func performBatch(_ commands: [TeamCommand], partial: Bool) throws -> BatchOutcome {
         let batch = Self.newBatchID()
+        var actor: OperatorContext?
+        var guardRefusals: [(command: TeamCommand, refusal: Refusal)] = []
+        // After the transaction, committed (partial) or rolled back (not): each refusal is kept once either way.
+        defer { recordRefusals(guardRefusals, by: actor, batch: batch) }
         return try writingWithSpool { spool in
             let op = try resolveOperator()
+            actor = op
             auditBatch = batch
             defer { auditBatch = nil }
             var done: [BatchOutcome.Done] = []
@@ -37,6 +42,7 @@ extension SQLiteWorkspace {
                     try check(plan.action, op)
                     done.append(BatchOutcome.Done(command: command, outcome: try plan.apply()))
                 } catch let error as TeamError {
+                    if case .refused(let refusal) = error { guardRefusals.append((command, refusal)) }
                     refused.append(BatchOutcome.Refused(command: command, rule: error.ruleName, message: error.description))
                 }
             }

@@ -37,10 +37,31 @@ extension SQLiteWorkspace {
             }
             return outcome
         } catch TeamError.refused(let refusal) {
-            let label = AuditLabel.of(command)
-            recordRefusal(refusal, by: actor, action: label.action, target: label.target)
+            recordRefusals([(command, refusal)], by: actor)
             throw TeamError.refused(refusal)
         }
+    }
+
+    /// The guard's answers for changes a front end is about to ask someone to
+    /// confirm (`decideAll`, one snapshot). When the answers end the attempt
+    /// there — any refusal without `partial`, or every command refused — the
+    /// change was tried and refused, so each guard refusal is recorded as
+    /// `perform` records one. Otherwise nothing is recorded here: the batch
+    /// that follows the confirmation records its own refusals, and a
+    /// cancelled confirmation tried nothing.
+    public func decideBeforeConfirming(_ commands: [TeamCommand], partial: Bool) throws -> [Result<GuardDecision, TeamError>] {
+        let answers = try decideAll(commands)
+        let refusals = zip(commands, answers).compactMap { command, answer -> (command: TeamCommand, refusal: Refusal)? in
+            switch answer {
+            case .success(.refused(let refusal)), .failure(.refused(let refusal)): (command, refusal)
+            default: nil
+            }
+        }
+        let allowed = answers.filter { if case .success(.allowed) = $0 { true } else { false } }.count
+        if !refusals.isEmpty && (!partial || allowed == 0) {
+            recordRefusals(refusals, by: try? reading { try resolveOperator() })
+        }
+        return answers
     }
 
     /// `spool` collects the mails a command queues (written before commit).

@@ -16,7 +16,8 @@ struct AuditCommand: ParsableCommand {
             commandName: "show", abstract: "Show the changes made (or, with --refused, the ones the guard refused).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var filters: AuditFilters
-        @Option(help: "Only the most recent N events.") var limit: Int?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Only the most recent N events.", valueName: "limit"),
+                transform: { try Whole.atLeastOne($0) }) var limit: Int?
         @Flag(help: "Changes the guard refused, with the rule that refused each (nothing else was written).")
         var refused = false
         @Flag(help: "Print JSON lines: one {id, at, actor, login, via_as, interface, action, target, before, after} per line.")

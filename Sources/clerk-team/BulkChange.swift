@@ -21,7 +21,7 @@ enum BulkChange {
             outcome = try workspace.performBatch(commands, partial: bulk.partial)
         } catch TeamError.conflict(let message) where !bulk.partial {
             // The store says how many and the first; asked again one by one, each refusal is named.
-            report(try refusals(commands, workspace))
+            report(refusals(commands, try workspace.decideAll(commands)))
             throw TeamError.conflict(message)
         }
         report(outcome.refused.map { ($0.command.memberEmail, $0.rule, $0.message) })
@@ -32,7 +32,8 @@ enum BulkChange {
     /// Asks the guard about each first, so nobody types a count that the batch would not reach.
     private static func confirm(_ verb: String, _ commands: [TeamCommand], _ workspace: SQLiteWorkspace,
                                 partial: Bool) throws {
-        let refused = try refusals(commands, workspace)
+        // Refusals that stop the change here are recorded by the store, as the batch would record them.
+        let refused = refusals(commands, try workspace.decideBeforeConfirming(commands, partial: partial))
         report(refused)
         if !refused.isEmpty && !partial {
             Console.error("nothing changed: \(refused.count) of \(commands.count) would be refused ("
@@ -50,8 +51,8 @@ enum BulkChange {
     typealias Refusal = (email: EmailAddress?, rule: String, message: String)
 
     /// What the guard says about each now, in one snapshot.
-    private static func refusals(_ commands: [TeamCommand], _ workspace: SQLiteWorkspace) throws -> [Refusal] {
-        zip(commands, try workspace.decideAll(commands)).compactMap { command, answer in
+    private static func refusals(_ commands: [TeamCommand], _ answers: [Result<GuardDecision, TeamError>]) -> [Refusal] {
+        zip(commands, answers).compactMap { command, answer in
             switch answer {
             case .success(.allowed): nil
             case .success(.refused(let refusal)): (command.memberEmail, refusal.rule.rawValue, refusal.message)

@@ -13,6 +13,7 @@ struct ClerkTeam: ParsableCommand {
             With no subcommand, opens the full-screen terminal interface.
             Exit status: 0 done, 1 refused by the guard or invalid input (stderr says why), 2 usage error.
             """,
+        version: ClerkVersion.current,
         subcommands: [
             InitCommand.self, DemoCommand.self, RolesCommand.self, MembersCommand.self,
             InboxesCommand.self, AssignCommand.self, UnassignCommand.self,

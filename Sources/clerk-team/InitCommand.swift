@@ -48,7 +48,8 @@ struct DemoCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "How many members to create.")
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many members to create.", valueName: "members"),
+            transform: { try Whole.atLeastOne($0) })
     var members: Int = 60
 
     @Flag(help: "Only build it; do not open the interface (the default when not on a terminal).")

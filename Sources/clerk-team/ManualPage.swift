@@ -62,7 +62,7 @@ enum ManualPage {
     }
 
     static func header(_ root: Command) -> String {
-        ".TH CLERK\\-TEAM 1 \"\" \"clerk-team\" \"User Commands\"\n"
+        ".TH CLERK\\-TEAM 1 \"\" \"clerk-team \(ClerkVersion.current)\" \"User Commands\"\n"
             + ".SH NAME\nclerk\\-team \\- \(escaped(root.abstract ?? ""))\n"
             + ".SH SYNOPSIS\n.B clerk\\-team\n[\\fIglobal options\\fR]\n.br\n"
             + ".B clerk\\-team\n[\\fIglobal options\\fR] \\fIcommand\\fR [\\fIoptions\\fR] [\\fIarguments\\fR]\n"

@@ -46,7 +46,7 @@ enum ManualText {
         The config file, instead of the XDG location.
         .TP
         .B CLERK_TEAM_BUSY_TIMEOUT_MS
-        How long a write waits for another operator's write (default 10000).
+        How long a write waits for another operator's write, in milliseconds: 50 to 600000 (default 10000); anything else is refused (exit status 2).
         .TP
         .BR XDG_DATA_HOME ", " XDG_CONFIG_HOME
         Where the default workspace and the config file are.

@@ -187,7 +187,8 @@ struct MembersCommand: ParsableCommand {
 
 /// `--expect-version N`: refuse if the row changed since the caller read it.
 struct ExpectVersion: ParsableArguments {
-    @Option(help: ArgumentHelp("Refuse if the row's version is no longer N (from --json output).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Refuse if the row's version is no longer N (from --json output).", valueName: "n"),
+            transform: { try Whole.atLeastOne($0) })
     var expectVersion: Int64?
 }
 
@@ -205,12 +206,16 @@ func report(_ workspace: SQLiteWorkspace, _ command: TeamCommand, _ outcome: Com
 }
 
 /// Destructive commands: the target must exist and the guard must allow it
-/// before anyone is asked to type a confirmation.
+/// before anyone is asked to type a confirmation. A refusal there is the
+/// change refused, and the store records it in the audit log as one from `perform`.
 func confirmThenPerform(_ global: GlobalOptions, _ output: ChangeOutput, _ command: TeamCommand, typing expected: String,
                         what: String, skip: Bool) throws {
     let workspace = try global.openWorkspace()
-    if case .refused(let refusal) = try workspace.decide(command) {
+    switch try workspace.decideBeforeConfirming([command], partial: false).first {
+    case .success(.refused(let refusal))?, .failure(.refused(let refusal))?:
         throw refusal.rule == .visibility ? TeamError.notFound(refusal.message) : TeamError.refused(refusal)
+    case .failure(let error)?: throw error
+    case .success(.allowed)?, nil: break
     }
     try Confirm.typed(expected, what: what, skip: skip)
     try report(workspace, command, try workspace.perform(command), output)

@@ -99,7 +99,7 @@ struct MessagesCommand: ParsableCommand {
                 }
             }
             if threads.isEmpty { return Console.line("no threads in inbox \(inbox)") }
-            Console.table(["CONTACT", "MESSAGES", "LAST", "", "PREVIEW"], threads.map { thread in
+            Console.table(["CONTACT", "MESSAGES", "LAST", "DIR", "PREVIEW"], threads.map { thread in
                 [PhoneNumbers.display(thread.contact), String(thread.count), thread.last.at.iso8601,
                  thread.last.direction == .incoming ? "in" : "out", MessageText.preview(thread.last.text, width: 60)]
             })
@@ -113,15 +113,13 @@ struct MessagesCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The inbox's number.", completion: Complete.phones) var inbox: String
         @Argument(help: "The contact's number.") var contact: String
-        @Option(help: "Only the last N messages.") var last: Int?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Only the last N messages.", valueName: "last"),
+                transform: { try Whole.atLeastOne($0) }) var last: Int?
         @Flag(help: "Print JSON: {inbox, contact, messages: [{id, direction, at, by, text}]}.") var json = false
 
         func run() throws {
             let workspace = try global.openWorkspaceForReading()
             let inboxNumber = try Parse.phone(inbox), contactNumber = try Parse.phone(contact)
-            if let last, last < 1 {
-                throw TeamError.invalid(TeamCore.ValidationError(field: "last", message: "must be 1 or more"))
-            }
             // Read in pages from the oldest (or the last N), so a long thread never sits in one query.
             var messages: [Message] = []
             var page = try workspace.thread(inbox: inboxNumber, contact: contactNumber,
@@ -140,7 +138,7 @@ struct MessagesCommand: ParsableCommand {
                     ("messages", .array(messages.map(MessageText.json))),
                 ]).rendered() + "\n")
             }
-            Console.table(["ID", "AT", "", "BY", "TEXT"], messages.map { message in
+            Console.table(["ID", "AT", "DIR", "BY", "TEXT"], messages.map { message in
                 ["#\(message.id)", message.at.iso8601, message.direction == .incoming ? "in" : "out",
                  message.sentBy ?? "", message.text]
             })

@@ -33,3 +33,20 @@ enum Parse {
         do { return try InboxVisibility.parse(text) } catch { throw TeamError.invalid(error) }
     }
 }
+
+/// Whole-number option values, read by the option itself so that a bad one
+/// is a usage error (exit 2) saying what is wrong with the value:
+/// argument-parser puts the reason after the option's name
+/// (``UsageErrors/badValue(_:listed:)``). Such options parse `.unconditional`,
+/// so `--limit -1` is a value that is too small, not a missing one.
+enum Whole {
+    struct Problem: Error, CustomStringConvertible { let description: String }
+
+    static func atLeastOne<T: FixedWidthInteger>(_ text: String) throws -> T { try parse(text, atLeast: 1) }
+
+    static func parse<T: FixedWidthInteger>(_ text: String, atLeast minimum: T) throws -> T {
+        guard let value = T(text) else { throw Problem(description: "'\(text)' is not a whole number") }
+        guard value >= minimum else { throw Problem(description: "must be \(minimum) or more") }
+        return value
+    }
+}

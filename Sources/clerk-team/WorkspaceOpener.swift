@@ -1,3 +1,4 @@
+import Foundation
 import TeamCore
 import TeamMail
 import TeamStore
@@ -48,6 +49,8 @@ extension GlobalOptions {
     /// The only code that calls the store's `open`, `create` and `createDemo`.
     private func open(_ opening: Opening, at path: String, interface: Interface,
                       mail: ClerkConfig?, lockWait: (any LockWaitObserver)? = nil, reading: Bool = false) throws -> SQLiteWorkspace {
+        try Self.checkEnvironment()
+        try Self.refuseFolder(path)
         let view = try viewAs.map(Parse.viewAs)
         if view != nil, !opening.usesExistingFile {
             throw TeamError.invalid(ValidationError(field: "view-as",
@@ -70,5 +73,24 @@ extension GlobalOptions {
         case .demo(let members):
             return try SQLiteWorkspace.createDemo(path: path, members: members, identity: ownIdentity, options: options)
         }
+    }
+}
+
+extension GlobalOptions {
+    /// A busy timeout that is not a number, or out of range, is a usage
+    /// error (exit 2): said before anything opens, never quietly replaced.
+    static func checkEnvironment() throws {
+        if case .failure(let problem) = BusyTimeout.millis() {
+            Console.error(problem.description)
+            throw Refused(code: 2)
+        }
+    }
+
+    /// SQLite says "disk I/O error" for a folder; say what it is.
+    static func refuseFolder(_ path: String) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { return }
+        throw TeamError.invalid(ValidationError(field: "workspace",
+            message: "\(path) is a folder, not a workspace file; give the file's path (for example \(path)/workspace.db)"))
     }
 }

@@ -59,6 +59,23 @@ import TestSupport
         #expect(revoked.stderr.contains("you need view-messages"))
     }
 
+    /// Every column of the thread tables has a header word over it, the in/out one too.
+    @Test func everyColumnOfTheThreadTablesHasAHeader() throws {
+        let cli = try Self.seeded()
+        let tables = [(try cli.ok("messages", "show", Self.publicInbox, "+14155550123"), "ID AT DIR BY TEXT"),
+                      (try cli.ok("messages", "threads", Self.publicInbox), "CONTACT MESSAGES LAST DIR PREVIEW")]
+        for (table, header) in tables {
+            let lines = table.split(separator: "\n").map(String.init)
+            #expect(lines.first?.split(separator: " ").joined(separator: " ") == header, "\(table)")
+            // The direction sits under its header: same column on every row.
+            let column = try #require(lines.first?.range(of: "DIR")).lowerBound.utf16Offset(in: lines[0])
+            for row in lines.dropFirst() {
+                let cell = row.utf16.dropFirst(column).prefix(3)
+                #expect(["in ", "out"].contains(String(decoding: Array(cell), as: UTF16.self)), "\(row)")
+            }
+        }
+    }
+
     @Test func deleteMessagesDeletesAndItsAbsenceRefusesChangingNothing() throws {
         let cli = try Self.seeded()
         let ids = try Self.ids(cli, Self.publicInbox, "+14155550123")
@@ -143,7 +160,7 @@ import TestSupport
         #expect(result.stderr.contains("bad.jsonl: 7 problems; nothing was imported:"))
         for (number, words) in [(2, "no inbox +14155550111 in this workspace"), (3, "contact: "), (4, "at: '30/11/2026 10:00' is not a time"),
                                 (5, "missing field 'contact'"), (6, "by: no member ghost@acme.test in this workspace"),
-                                (7, "text: the text has 1601 characters; at most 1600 are kept"), (8, "not valid UTF-8")] {
+                                (7, "text: the text has 1601 characters; at most 1600 are allowed"), (8, "not valid UTF-8")] {
             #expect(result.stderr.contains("line \(number): \(words)"), "line \(number)")
         }
         #expect(!result.stderr.contains("line 1:") && !result.stderr.contains("line 9:"))

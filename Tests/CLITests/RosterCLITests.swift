@@ -159,7 +159,7 @@ import TestSupport
             """.write(toFile: cli.dir.file("refused.yaml"), atomically: true, encoding: .utf8)
         let roster = try cli.ok("roster", "export")
         let audit = try cli.ok("audit", "--json")
-        let before = bytes(cli)
+        let state = try cli.stateOutsideRefusals()
 
         let dry = try cli.run("--as", "manager@acme.test", "roster", "apply", "refused.yaml", "--dry-run")
         #expect(dry.status == 1)
@@ -168,13 +168,17 @@ import TestSupport
                 refused (permission): you need modify-team-member to change a member's role
             """))
         #expect(dry.stdout.hasSuffix("dry run: the guard would refuse 1 of 3 (permission (1)); applying would change nothing\n"))
+        #expect(try cli.ok("audit", "--refused").split(separator: "\n").count == 1, "a dry run records no refusal: the header only")
 
         let applied = try cli.run("--as", "manager@acme.test", "roster", "apply", "refused.yaml")
         #expect(applied.status == 1)
         #expect(applied.stderr.contains("nothing changed: 1 of 3 would be refused (permission (1))"))
         #expect(try cli.ok("roster", "export") == roster)
         #expect(try cli.ok("audit", "--json") == audit)
-        #expect(bytes(cli) == before)
+        // The refused step is recorded (audit --refused); nothing else was written.
+        #expect(try cli.stateOutsideRefusals() == state)
+        let refused = try cli.ok("audit", "--refused")
+        #expect(refused.contains("member.set-role") && refused.contains("agent@acme.test") && refused.contains("permission"), "\(refused)")
     }
 
     @Test func aBadFileNamesItsLinesAndChangesNothing() throws {

@@ -135,7 +135,7 @@ public enum MessageRules {
         let length = text.count
         if length > maxTextLength {
             throw ValidationError(field: "text",
-                message: "the text has \(length) characters; at most \(maxTextLength) are kept")
+                message: "the text has \(length) characters; at most \(maxTextLength) are allowed")
         }
         if text.utf8.contains(0) {
             throw ValidationError(field: "text", message: "the text contains U+0000 (NUL), which cannot be stored")

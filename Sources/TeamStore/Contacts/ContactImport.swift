@@ -26,6 +26,8 @@ extension SQLiteWorkspace {
         var errors: [LineError] = []
         var firstLine: [PhoneNumber: Int] = [:]
         var planned: [(ContactRow, [(ContactProperty, String?)])] = []
+        // A header column that names no property is one mistake, on the header's line, not one per row using it.
+        var unknownColumns: [String] = []
         for row in rows {
             if let line = firstLine[row.phone] {
                 errors.append(LineError(line: row.line, message: "\(row.phone) is already on line \(line) of this file"))
@@ -35,9 +37,17 @@ extension SQLiteWorkspace {
             if let existing = try db.first("SELECT name FROM contacts WHERE phone = ?", [row.phone.value], { $0.text(0) }) {
                 errors.append(LineError(line: row.line, message: "\(row.phone) is already a contact (\(existing))"))
             }
-            let values = resolve(row.values, properties)
+            let known = row.values.filter { assignment in
+                guard properties[Self.propertyKey(assignment.property)] == nil else { return true }
+                if !unknownColumns.contains(assignment.property) { unknownColumns.append(assignment.property) }
+                return false
+            }
+            let values = resolve(known, properties)
             errors += values.problems.map { LineError(line: row.line, message: $0.description) }
             planned.append((row, values.values))
+        }
+        errors += unknownColumns.map {
+            LineError(line: 1, message: "the header's column '\($0)' is no contact property; see clerk-team properties list")
         }
         guard errors.isEmpty, !dryRun else {
             return ContactImportReport(rows: rows.count, errors: errors.sorted(), applied: false)

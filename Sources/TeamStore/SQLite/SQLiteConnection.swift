@@ -16,12 +16,10 @@ final class SQLiteConnection {
     private var cache: [String: OpaquePointer] = [:]
     let path: String
 
-    /// How long a write waits for another operator's transaction: 10 s, or
-    /// `CLERK_TEAM_BUSY_TIMEOUT_MS` (at least 50; the spec asks for 5 s or more in use,
-    /// lower values exist for tests of locking).
+    /// How long a write waits for another operator's transaction (``BusyTimeout``);
+    /// a value the front end would have refused means the default here.
     static var defaultBusyTimeoutMillis: Int32 {
-        let fromEnv = ProcessInfo.processInfo.environment["CLERK_TEAM_BUSY_TIMEOUT_MS"].flatMap { Int32($0) }
-        return min(max(fromEnv ?? 10_000, 50), 600_000)
+        (try? BusyTimeout.millis().get()) ?? BusyTimeout.defaultMillis
     }
 
     init(path: String, mode: OpenMode, busyTimeoutMillis: Int32 = SQLiteConnection.defaultBusyTimeoutMillis) throws(SQLiteError) {
