@@ -7,7 +7,8 @@ import TestSupport
 @Suite(.timeLimit(.minutes(10))) struct ImportPositionCLITests {
     static func write(_ cli: CLIHarness, _ name: String, _ bytes: [UInt8]) -> String {
         let path = cli.dir.file(name)
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        let written = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        #expect(written, "cannot write \(path)")
         return path
     }
 
