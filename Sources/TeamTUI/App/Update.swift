@@ -14,6 +14,7 @@ public enum App {
         let effects = apply(action, &state)
         // Every new message is kept, so one cut off by the width can be read in full.
         if let status = state.status, status != shown {
+            state.statusSetAt = state.ticks
             state.messages.insert(status, at: 0)
             if state.messages.count > 200 { state.messages.removeLast() }
         }
@@ -27,6 +28,8 @@ public enum App {
         case .key(.resize):
             return []
         case .key(let key):
+            // An error has been seen once a key is pressed; the key may say something new.
+            if state.status?.kind == .error { state.status = nil }
             return Keymap.dispatch(key, &state)
         case .resized(let size):
             state.size = size
@@ -34,6 +37,9 @@ public enum App {
             return MemberList.ensureRows(state)
         case .tick:
             state.ticks += 1
+            if let status = state.status, status.kind != .error, state.ticks - state.statusSetAt >= StatusMessage.infoTicks {
+                state.status = nil
+            }
             // Presence about once a second: a closed or killed interface leaves within it.
             return state.ticks % 2 == 0 ? [.checkForChanges, .readPresence] : [.checkForChanges]
         case .presenceRead(let entries):

@@ -103,6 +103,10 @@ enum AuditScreen {
         switch value {
         case let text as String: text
         case let list as [Any]: list.map { describe($0) }.joined(separator: ", ")
+        // A nested object (a contact's property values): "Company: Tulip Transport, Orders: 15",
+        // sorted by key so it reads the same every time (the parsed dictionary has no order).
+        case let object as [String: Any]:
+            object.keys.sorted().map { "\($0): \(describe(object[$0]))" }.joined(separator: ", ")
         case let number as NSNumber: number.stringValue
         case nil, is NSNull: "-"
         case let other?: "\(other)"
