@@ -228,7 +228,7 @@ enum Confirm {
         }
         Console.line("To \(what), type '\(expected)' and press Enter (anything else cancels):")
         let answer = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces)
-        guard answer?.lowercased() == expected.lowercased() else {
+        guard let answer, TypedAnswer.matches(answer, expected: expected) else {
             Console.error("cancelled; nothing changed")
             throw Refused()
         }

@@ -8,7 +8,8 @@ public struct Confirmation: Equatable {
     public enum Answer: Equatable {
         /// `y` confirms; `n`, Enter and Esc cancel.
         case yesNo
-        /// This text must be typed exactly, then Enter.
+        /// This text must be typed exactly, then Enter (a phone number in any
+        /// of the ways people write it: ``TypedAnswer``).
         case typed(String)
     }
 
@@ -44,7 +45,7 @@ public struct Confirmation: Equatable {
 
     var matches: Bool {
         guard case .typed(let expected) = answer else { return true }
-        return typed.value.trimmingCharacters(in: .whitespaces).lowercased() == expected.lowercased()
+        return TypedAnswer.matches(typed.value, expected: expected)
     }
 }
 
@@ -129,7 +130,7 @@ extension Confirmation {
         ActionSpec(.confirmNo, keys: [k("n"), k("N"), k(.enter), k(.escape)], scopes: [.confirmWindow], label: "no",
                    help: "No (the default): change nothing") { state, _ in cancel(&state) },
         ActionSpec(.typedConfirm, keys: [k(.enter)], scopes: [.typedConfirmWindow], label: "confirm",
-                   help: "Make the change, once the text asked for is typed exactly",
+                   help: "Make the change, once the text asked for is typed (a number with or without spaces, dashes, dots, parentheses)",
                    availability: { state in
                        guard let question = window(state), !question.matches, case .typed(let expected) = question.answer else {
                            return .enabled

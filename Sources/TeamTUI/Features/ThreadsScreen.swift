@@ -45,7 +45,8 @@ enum ThreadsScreen {
                 title: "Delete the thread with \(shown)?",
                 lines: ["All \(counted(count, "message")) of it are deleted for everyone; this cannot be undone.",
                         "The audit log keeps that it was deleted, not what it said."],
-                answer: .typed(contact.value), command: .deleteThread(inbox: inbox.phone, contact: contact),
+                // Asked for as the title shows it; typed as people write it (TypedAnswer).
+                answer: .typed(TypedAnswer.e164(shown) == contact.value ? shown : contact.value), command: .deleteThread(inbox: inbox.phone, contact: contact),
                 cancelled: "thread not deleted; nothing changed"))
             return []
         },
