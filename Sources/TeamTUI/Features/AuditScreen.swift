@@ -34,7 +34,7 @@ enum AuditScreen {
                    help: "Undo the selected change: shows the exact inverse, made as a new change by you once confirmed",
                    priority: 1, availability: revertAvailability) { state, _ in
             guard let event = state.audit.selected else { return [] }
-            state.status = StatusMessage("reading what undoing #\(event.id) would do…", .info)
+            state.status = StatusMessage("reading what undoing #\(event.id) would do\(state.glyphs.ellipsis)", .info)
             return [.previewRevert(event.id)]
         },
     ]
