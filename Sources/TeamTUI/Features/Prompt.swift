@@ -43,7 +43,7 @@ public struct Prompt: Equatable {
         case .bulkRemoveFromGroup: "Take the marked members out of a group"
         case .auditFilter: "Filter the audit log (empty: everything)"
         case .contactFilter: "Filter contacts (empty: everyone)"
-        case .addContact: "New contact: +NUMBER NAME"
+        case .addContact: "New contact: NUMBER NAME (e.g. +1 415 555 0140 Ann Lee)"
         case .addProperty: "New property: NAME TYPE [CHOICES] (text, number, date, choice a,b)"
         case .propertyChoices: "Change choices: NAME +NEW -OLD (e.g. Tier +bronze -silver)"
         case .billingPlan: "The plan's name"
