@@ -25,11 +25,13 @@ public enum App {
     static func apply(_ action: AppAction, _ state: inout AppState) -> [Effect] {
         if state.lostAccess != nil, action.isWorkspaceData { return [] }
         switch action {
-        case .key(.resize):
+        case .key(.resize), .keyAhead(.resize):
             return []
         case .key(let key):
             // An error has been seen once a key is pressed; the key may say something new.
             if state.status?.kind == .error { state.status = nil }
+            return Keymap.dispatch(key, &state)
+        case .keyAhead(let key):
             return Keymap.dispatch(key, &state)
         case .resized(let size):
             state.size = size

@@ -46,6 +46,19 @@ import TermUI
         }
     }
 
+    /// Keys typed while a write waited for a lock are acted on after it: the
+    /// error that write ends with has not been seen yet, so they leave it.
+    @Test func keysTypedAheadOfAnErrorLeaveIt() {
+        var state = Sample.started()
+        state.status = StatusMessage("cancelled while waiting for another operator's change to finish; nothing was changed", .error)
+        var store = TestStore(state)
+        store.send(.keyAhead(.char("?"))) { $0.modal = .help(HelpWindow()) }
+        store.press(.escape) {
+            $0.modal = nil
+            $0.status = nil
+        }
+    }
+
     @Test func aKeyAfterAnErrorMaySaySomethingNew() {
         var state = Sample.started()
         state.status = StatusMessage("remove: not allowed", .error)
