@@ -3,7 +3,8 @@ import PackageDescription
 
 // Layers point down only: executable -> TeamStore -> TeamMail -> TeamCore.
 // TeamPhone (libphonenumber, C++) sits beside TeamCore and is used only by the
-// edges that read numbers from people (CLI, CSV import) and by the store.
+// edges that read numbers from people (CLI, CSV import, roster files, the
+// interface's new-contact prompt) and by the store.
 // TeamCore knows no SQL, no terminal, no files and no mail format; only
 // TeamStore touches SQLite; invitation mail (render, encode, spool, send) is
 // all in TeamMail. TermText and JSONText are leaves (JSONText writes the
@@ -62,7 +63,8 @@ let package = Package(
         // (current team + file -> commands) as a pure function; no SQLite here.
         .target(name: "TeamRoster", dependencies: ["TeamCore", "TeamPhone", "JSONText", .product(name: "Yams", package: "Yams")]),
         // Screens as a pure state machine (update) and pure drawing (view) over TermUI.
-        .target(name: "TeamTUI", dependencies: ["TeamCore", "TermUI", "TermText"]),
+        // TeamPhone reads the numbers typed into its prompts as the command line does.
+        .target(name: "TeamTUI", dependencies: ["TeamCore", "TeamPhone", "TermUI", "TermText"]),
         .executableTarget(
             name: "clerk-team",
             dependencies: [

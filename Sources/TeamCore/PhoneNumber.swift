@@ -4,7 +4,7 @@
 /// cannot be added twice as two different-looking inboxes. This type checks
 /// the shape only; whether the number can exist, and reading the ways people
 /// write numbers, is TeamPhone's (libphonenumber), used by the command line,
-/// the CSV import and the store. The core stays free of C++.
+/// the CSV import, the interface's prompts and the store. The core stays free of C++.
 public struct PhoneNumber: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let value: String
 

@@ -7,8 +7,9 @@ import TermText
 /// so that only numbers that can exist become inboxes, always in E.164.
 ///
 /// It is a separate target so that TeamCore, and everything that uses only
-/// it (the interface, most tests), does not link C++ and libphonenumber's
-/// libraries; ``PhoneNumber`` itself stays a plain core value.
+/// it (most tests), does not link C++ and libphonenumber's libraries;
+/// ``PhoneNumber`` itself stays a plain core value. The interface uses it
+/// for the numbers typed into its prompts.
 public enum PhoneNumbers {
     /// Accepts `+1 415 555 0102`, `+1 (415) 555-0102`, `0044 20 7183 8750`;
     /// returns the E.164 number. Refuses, with the reason, numbers that

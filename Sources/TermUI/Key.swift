@@ -13,6 +13,17 @@ public enum Key: Sendable, Equatable, Hashable {
     /// A character typed with Alt (the terminal sends ESC first).
     case alt(Character)
 
+    /// The label drawn on a terminal: the arrows from `glyphs` ("Up" without UTF-8).
+    public func label(_ glyphs: Glyphs) -> String {
+        switch self {
+        case .up: glyphs.up
+        case .down: glyphs.down
+        case .left: glyphs.left
+        case .right: glyphs.right
+        default: label
+        }
+    }
+
     /// How the key is written in hints and help: `q`, `Enter`, `PgDn`, `^R`.
     public var label: String {
         switch self {

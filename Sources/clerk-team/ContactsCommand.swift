@@ -123,7 +123,7 @@ struct ContactsCommand: ParsableCommand {
         func run() throws {
             let number = try Parse.phone(phone)
             try confirmThenPerform(global, output, .removeContact(phone: number, expectedVersion: expect.expectVersion),
-                                   typing: number.value, what: "remove contact \(number)", skip: yes)
+                                   typing: PhoneNumbers.display(number), what: "remove contact \(PhoneNumbers.display(number))", skip: yes)
         }
     }
 

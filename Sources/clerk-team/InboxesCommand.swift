@@ -98,7 +98,7 @@ struct InboxesCommand: ParsableCommand {
         func run() throws {
             let number = try Parse.phone(phone)
             try confirmThenPerform(global, output, .removeInbox(phone: number, expectedVersion: expect.expectVersion),
-                                   typing: number.value, what: "remove inbox \(number)", skip: yes)
+                                   typing: PhoneNumbers.display(number), what: "remove inbox \(PhoneNumbers.display(number))", skip: yes)
         }
     }
 }

@@ -233,8 +233,7 @@ enum Confirm {
         }
         Console.line("To \(what), type '\(expected)' and press Enter (anything else cancels):")
         let answer = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces)
-        // Compared as names are (as they look, ignoring case), like the TUI's confirmations.
-        guard let answer, DisplayName.key(answer) == DisplayName.key(expected) else {
+        guard let answer, TypedAnswer.matches(answer, expected: expected) else {
             Console.error("cancelled; nothing changed")
             throw Refused()
         }

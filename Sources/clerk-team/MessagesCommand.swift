@@ -172,8 +172,8 @@ struct MessagesCommand: ParsableCommand {
         func run() throws {
             if thread {
                 let inbox = try Parse.phone(arguments[0]), contact = try Parse.phone(arguments[1])
-                return try confirmThenPerform(global, output, .deleteThread(inbox: inbox, contact: contact), typing: contact.value,
-                                              what: "delete the whole thread with \(contact) in inbox \(inbox)", skip: yes)
+                return try confirmThenPerform(global, output, .deleteThread(inbox: inbox, contact: contact), typing: PhoneNumbers.display(contact),
+                                              what: "delete the whole thread with \(PhoneNumbers.display(contact)) in inbox \(PhoneNumbers.display(inbox))", skip: yes)
             }
             let text = arguments[0].hasPrefix("#") ? String(arguments[0].dropFirst()) : arguments[0]
             guard let id = MessageID(text), id > 0 else {

@@ -6,7 +6,7 @@ import TestSupport
 @Suite(.timeLimit(.minutes(10))) struct ConfirmationCLITests {
     static let commands: [([String], String)] = [
         (["members", "remove", "member@acme.test"], "remove member member@acme.test"),
-        (["inboxes", "remove", "+14155550100"], "remove inbox +14155550100"),
+        (["inboxes", "remove", "+14155550100"], "remove inbox +1 415-555-0100"),
         (["groups", "delete", "Night"], "delete group 'Night'"),
     ]
 

@@ -50,3 +50,25 @@ import TestSupport
         #expect(try h.member("manager@acme.test") != nil)
     }
 }
+
+/// A number asked for as it is shown may be typed as people write it.
+@Suite(.timeLimit(.minutes(10))) struct CLINumberConfirmationTests {
+    @Test func anInboxRemovalAsksForTheNumberAsShownAndTakesItWithPunctuation() throws {
+        let h = try TUIHarness()
+        try h.seedTeam()
+        let confirmations = CLIConfirmationTests()
+        let wrong = try confirmations.runOnTerminal(h, ["inboxes", "remove", "+1 (415) 555-0100"])
+        try wrong.waitFor("To remove inbox +1 415-555-0100, type '+1 415-555-0100' and press Enter (anything else cancels):")
+        try wrong.type("+1 (415) 555-010")   // a digit short
+        try wrong.press("Enter")
+        #expect(try wrong.waitForExit() == 1)
+        #expect(try h.ok("inboxes", "list", "--json").contains("+14155550100"))
+
+        let right = try confirmations.runOnTerminal(h, ["inboxes", "remove", "+14155550100"])
+        try right.waitFor("type '+1 415-555-0100'")
+        try right.type("+1 (415) 555-0100")
+        try right.press("Enter")
+        #expect(try right.waitForExit() == 0)
+        #expect(!(try h.ok("inboxes", "list", "--json").contains("+14155550100")))
+    }
+}

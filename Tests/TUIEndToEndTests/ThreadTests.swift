@@ -60,3 +60,46 @@ struct ThreadTests {
         #expect(try h.tmux.waitForExit() == 0)
     }
 }
+
+/// Threads on a terminal without UTF-8 (`LC_ALL=C`): direction and separators
+/// in ASCII, not "?"; deleting the thread asks for the number as shown, in a
+/// window wide enough to read, and takes it typed as people write it.
+@Suite(.serialized, .timeLimit(.minutes(10)))
+struct ASCIIThreadTests {
+    @Test func previewsShowDirectionInASCIIAndTheDeleteQuestionTakesTheNumberAsWritten() throws {
+        let h = try TUIHarness()
+        try h.seedTeam()
+        let lines = [
+            #"{"at":"2026-11-30T09:00:00Z","contact":"+14155550123","direction":"out","inbox":"+14155550100","text":"Your order shipped","by":"agent@acme.test"}"#,
+            #"{"at":"2026-11-30T09:01:00Z","contact":"+14155550123","direction":"in","inbox":"+14155550100","text":"Great, thanks"}"#,
+        ]
+        try (lines.joined(separator: "\n") + "\n").write(toFile: h.dir.file("m.jsonl"), atomically: true, encoding: .utf8)
+        try h.ok("messages", "import", "m.jsonl")
+
+        try h.openTUI(as: "manager@acme.test", environment: ["LC_ALL": "C"])
+        try h.tmux.press("2")
+        try h.tmux.waitFor("t threads")
+        try h.tmux.press("t")
+        var screen = try h.tmux.waitUntil("the thread listed") { $0.contains("Threads of Support (1)") && $0.contains("Great, thanks") }
+        let row = try #require(screen.split(separator: "\n").first { $0.contains("Great, thanks") }.map(String.init))
+        #expect(row.contains("< Great, thanks"), "\(row)")
+        // The footer's "? help" is the only question mark: no glyph is drawn as one.
+        #expect(screen.split(separator: "\n").filter { $0.contains("?") && !$0.contains("? help") }.isEmpty, "\(screen)")
+        try h.tmux.press("Enter")
+        screen = try h.tmux.waitUntil("the thread open") { $0.contains("2 messages") && $0.contains("Your order shipped") }
+        #expect(screen.contains("< in ") && screen.contains("> out"), "\(screen)")
+        #expect(screen.split(separator: "\n").filter { $0.contains("?") && !$0.contains("? help") }.isEmpty, "\(screen)")
+
+        try h.tmux.press("D")
+        screen = try h.tmux.waitFor("Type +1 415-555-0123 to confirm:")
+        #expect(screen.contains("Delete the thread with +1 415-555-0123?"))
+        let dialog = screen.split(separator: "\n").map { $0.split(separator: "|").dropFirst(1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" }
+        #expect(dialog.joined(separator: " ").contains("deleted for everyone; this cannot be undone."),
+                "the consequence is wrapped, not cut: \(screen)")
+        try h.tmux.type("+1 (415) 555-0123")
+        try h.tmux.press("Enter")
+        try h.tmux.waitUntil("the thread gone") { !$0.contains("Great, thanks") && $0.contains("Threads of Support (0)") }
+        try h.tmux.press("Escape", "q")
+        #expect(try h.tmux.waitForExit() == 0)
+    }
+}

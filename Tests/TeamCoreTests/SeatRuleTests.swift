@@ -26,8 +26,19 @@ import Testing
 
     @Test func theHeaderLabel() {
         #expect(SeatUsage(active: 41, pending: 0, limit: 50).label == "seats 41/50")
-        #expect(SeatUsage(active: 41, pending: 3, limit: 50).label == "seats 41/50")
         #expect(SeatUsage(active: 41, pending: 0, limit: nil).label == nil)
+    }
+
+    /// The header counts pending invitations as the rule does: "seats 62/58"
+    /// when 56 members and 6 invitations hold 62 of 58, and invites are refused.
+    @Test func theHeaderLabelCountsTheSeatsTheRuleCounts() {
+        let over = SeatUsage(active: 56, pending: 6, limit: 58)
+        #expect(over.label == "seats 62/58")
+        #expect(SeatRule.refusal(.invite(count: 1, replacing: 0), over) != nil)
+        let full = SeatUsage(active: 41, pending: 9, limit: 50)
+        #expect(full.label == "seats 50/50")
+        #expect(SeatRule.refusal(.invite(count: 1, replacing: 0), full) != nil)
+        #expect(SeatRule.refusal(.invite(count: 1, replacing: 0), SeatUsage(active: 41, pending: 8, limit: 50)) == nil)
     }
 
     @Test func limitsAreParsed() throws {

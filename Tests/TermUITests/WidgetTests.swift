@@ -81,3 +81,24 @@ import TermUI
         #expect(TextField.edits(.paste("x")))
     }
 }
+
+@Suite(.timeLimit(.minutes(10))) struct DialogTextTests {
+    @Test func linesWrapToTheWidthAndKeepWhichLineTheyCameFrom() {
+        let rows = Dialog.wrap(["one two three", "four"], toWidth: 8)
+        #expect(rows == [Dialog.TextRow(line: 0, text: "one two"), Dialog.TextRow(line: 0, text: "three"),
+                         Dialog.TextRow(line: 1, text: "four")])
+    }
+
+    @Test func fittingCutsOnlyWhatDoesNotFitAndMarksTheCut() {
+        let rows = Dialog.wrap(["one two three four five"], toWidth: 8)
+        #expect(Dialog.fit(rows, count: 9, width: 8, ellipsis: "…") == rows)
+        let cut = Dialog.fit(rows, count: 2, width: 8, ellipsis: "…")
+        #expect(cut.map(\.text) == ["one two", "three f…"])
+        #expect(Dialog.fit(rows, count: 0, width: 8, ellipsis: "…").isEmpty)
+    }
+
+    @Test func theInsideIsTheWindowLessItsFrameShrunkToTheArea() {
+        #expect(Dialog.innerWidth(66, in: Rect(x: 0, y: 0, width: 100, height: 10)) == 64)
+        #expect(Dialog.innerWidth(66, in: Rect(x: 0, y: 0, width: 40, height: 10)) == 38)
+    }
+}

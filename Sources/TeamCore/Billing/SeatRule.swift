@@ -14,11 +14,12 @@ public struct SeatUsage: Sendable, Equatable {
     /// Seats held or reserved.
     public var taken: Int { active + pending }
 
-    /// For a header: "seats 41/50" (active members of the limit); nil
-    /// without a limit, where the member count says it all. Pending
-    /// invitations are in the billing view.
+    /// For a header: "seats 44/50", the seats taken (held or reserved, as
+    /// ``SeatRule`` counts them when it refuses an invitation) of the limit;
+    /// nil without a limit, where the member count says it all. The billing
+    /// view splits it into active members and pending invitations.
     public var label: String? {
-        limit.map { "seats \(active)/\($0)" }
+        limit.map { "seats \(taken)/\($0)" }
     }
 }
 

@@ -21,6 +21,8 @@ public struct AppState: Equatable {
     public var screen: Screen = .members
     public var modal: Modal?
     public var status: StatusMessage?
+    /// `ticks` when `status` was set: an info or success message goes after ``StatusMessage/infoTicks`` more.
+    public var statusSetAt = 0
     /// Every status message of this session, newest first (the last 200), for the message log.
     public var messages: [StatusMessage] = []
     /// Counts `^L` presses: the loop clears and redraws the whole terminal when it moves.
@@ -126,4 +128,8 @@ public struct StatusMessage: Equatable, Sendable {
     public var kind: Kind
 
     public init(_ text: String, _ kind: Kind) { self.text = text; self.kind = kind }
+
+    /// Idle ticks (500 ms each) an info or success message stays: about 5 s.
+    /// An error stays until the next key, so it is not missed.
+    public static let infoTicks = 10
 }

@@ -86,28 +86,36 @@ public enum AppView {
 
     static func drawHeader(_ state: AppState, _ grid: inout Grid, _ rect: Rect) {
         grid.fill(rect, style: Style(.header))
-        var parts = ["clerk-team"]
-        if let session = state.session {
-            let op = session.operatorContext.member
-            parts.append(session.workspaceName)
-            parts.append("\(op.name) (\(op.role.rawValue))")
-            parts.append("\(session.memberCount) members")
-            // Only for those who may see billing: the store leaves it out for the others.
-            if let seats = session.seats?.label { parts.append(seats) }
-            if !state.members.marked.isEmpty { parts.append("\(state.members.marked.count) marked") }
-            if !state.presence.isEmpty { parts.append("\(state.presence.count) more here (w)") }
-        } else {
-            parts.append("loading…")
-        }
+        grid.put(headerLine(state).fitted(width: rect.width, separator: " \(state.glyphs.vertical) ", ellipsis: state.glyphs.ellipsis),
+                 x: rect.x, y: rect.y, style: Style(.header, bold: true))
+    }
+
+    /// What the header says, each part with how much it matters: being
+    /// read-only and who else is here outlast the program's name and the counts.
+    static func headerLine(_ state: AppState) -> HeaderLine {
+        var line = HeaderLine()
+        line.add("clerk-team", keep: 0)
         if let viewed = state.session?.viewingAs {
             // First, where it cannot be cut off: this is not your own view.
-            parts.insert("VIEWING AS \(viewed) (read-only)", at: 1)
-        } else if let reason = state.readOnly {
-            parts.append(reason.label)
+            line.add("VIEWING AS \(viewed) (read-only)", short: "AS \(viewed) (read-only)", keep: .max)
         }
-        let text = " " + parts.joined(separator: " \(state.glyphs.vertical) ")
-        grid.put(TerminalText.truncate(text, toWidth: rect.width, ellipsis: state.glyphs.ellipsis),
-                 x: rect.x, y: rect.y, style: Style(.header, bold: true))
+        guard let session = state.session else {
+            line.add("loading\(state.glyphs.ellipsis)", keep: .max)
+            if let reason = state.readOnly { line.add(reason.label, keep: .max) }
+            return line
+        }
+        let op = session.operatorContext.member
+        line.add(session.workspaceName, keep: 3)
+        line.add("\(op.name) (\(op.role.rawValue))", short: op.name, keep: 5)
+        line.add("\(session.memberCount) members", keep: 1)
+        // Only for those who may see billing: the store leaves it out for the others.
+        if let seats = session.seats?.label { line.add(seats, keep: 2) }
+        if !state.members.marked.isEmpty { line.add("\(state.members.marked.count) marked", keep: 6) }
+        if !state.presence.isEmpty {
+            line.add("\(state.presence.count) more here (w)", short: "+\(state.presence.count) here", keep: 7)
+        }
+        if session.viewingAs == nil, let reason = state.readOnly { line.add(reason.label, keep: .max) }
+        return line
     }
 
     static func drawStatus(_ state: AppState, _ grid: inout Grid, _ rect: Rect) {

@@ -75,6 +75,10 @@ public enum Effect: Equatable, Sendable {
 /// Everything that can happen to the app: keys, time, and results of effects.
 public enum AppAction: Equatable {
     case key(Key)
+    /// A key pressed while a write waited for another operator's lock, acted
+    /// on after it: what that write ends with has not been seen yet, so an
+    /// error it leaves stays (a `key` clears one).
+    case keyAhead(Key)
     case resized(Size)
     /// The keyboard was idle for a polling interval.
     case tick

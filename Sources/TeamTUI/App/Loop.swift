@@ -30,7 +30,7 @@ public enum Loop {
                 waiting = runtime.run(due, &state)
                 // Keys pressed while a write waited are acted on now, in order.
                 for key in lockWait?.takePending() ?? [] where !state.shouldQuit {
-                    waiting += runtime.dispatch(.key(key), &state)
+                    waiting += runtime.dispatch(.keyAhead(key), &state)
                 }
                 if lockWait?.hungUp == true { return .hangup }
             } else {

@@ -15,6 +15,7 @@ public enum App {
         let effects = apply(action, &state)
         // Every new message is kept, so one cut off by the width can be read in full.
         if let status = state.status, status != shown {
+            state.statusSetAt = state.ticks
             state.messages.insert(status, at: 0)
             if state.messages.count > 200 { state.messages.removeLast() }
         }
@@ -25,9 +26,13 @@ public enum App {
     static func apply(_ action: AppAction, _ state: inout AppState) -> [Effect] {
         if state.lostAccess != nil, action.isWorkspaceData { return [] }
         switch action {
-        case .key(.resize):
+        case .key(.resize), .keyAhead(.resize):
             return []
         case .key(let key):
+            // An error has been seen once a key is pressed; the key may say something new.
+            if state.status?.kind == .error { state.status = nil }
+            return Keymap.dispatch(key, &state)
+        case .keyAhead(let key):
             return Keymap.dispatch(key, &state)
         case .resized(let size):
             state.size = size
@@ -37,6 +42,9 @@ public enum App {
             state.ticks += 1
             // Waiting to reopen a replaced file: that is the only work until it is done.
             if let why = state.reopening { return [.reopen(why)] }
+            if let status = state.status, status.kind != .error, state.ticks - state.statusSetAt >= StatusMessage.infoTicks {
+                state.status = nil
+            }
             // Presence about once a second: a closed or killed interface leaves within it.
             return state.ticks % 2 == 0 ? [.checkForChanges, .readPresence] : [.checkForChanges]
         case .presenceRead(let entries):

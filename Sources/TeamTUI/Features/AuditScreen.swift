@@ -34,7 +34,7 @@ enum AuditScreen {
                    help: "Undo the selected change: shows the exact inverse, made as a new change by you once confirmed",
                    priority: 1, availability: revertAvailability) { state, _ in
             guard let event = state.audit.selected else { return [] }
-            state.status = StatusMessage("reading what undoing #\(event.id) would do…", .info)
+            state.status = StatusMessage("reading what undoing #\(event.id) would do\(state.glyphs.ellipsis)", .info)
             return [.previewRevert(event.id)]
         },
     ]
@@ -103,6 +103,10 @@ enum AuditScreen {
         switch value {
         case let text as String: text
         case let list as [Any]: list.map { describe($0) }.joined(separator: ", ")
+        // A nested object (a contact's property values): "Company: Tulip Transport, Orders: 15",
+        // sorted by key so it reads the same every time (the parsed dictionary has no order).
+        case let object as [String: Any]:
+            object.keys.sorted().map { "\($0): \(describe(object[$0]))" }.joined(separator: ", ")
         case let number as NSNumber: number.stringValue
         case nil, is NSNull: "-"
         case let other?: "\(other)"

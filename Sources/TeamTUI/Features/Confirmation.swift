@@ -8,7 +8,8 @@ public struct Confirmation: Equatable {
     public enum Answer: Equatable {
         /// `y` confirms; `n`, Enter and Esc cancel.
         case yesNo
-        /// This text must be typed exactly, then Enter.
+        /// This text must be typed exactly, then Enter (a phone number in any
+        /// of the ways people write it: ``TypedAnswer``).
         case typed(String)
     }
 
@@ -44,9 +45,7 @@ public struct Confirmation: Equatable {
 
     var matches: Bool {
         guard case .typed(let expected) = answer else { return true }
-        // Compared as names are (as they look, ignoring case): a name stored
-        // with a no-break space before that was read as a space can still be typed.
-        return DisplayName.key(typed.value) == DisplayName.key(expected)
+        return TypedAnswer.matches(typed.value, expected: expected)
     }
 }
 
@@ -131,7 +130,7 @@ extension Confirmation {
         ActionSpec(.confirmNo, keys: [k("n"), k("N"), k(.enter), k(.escape)], scopes: [.confirmWindow], label: "no",
                    help: "No (the default): change nothing") { state, _ in cancel(&state) },
         ActionSpec(.typedConfirm, keys: [k(.enter)], scopes: [.typedConfirmWindow], label: "confirm",
-                   help: "Make the change, once the text asked for is typed exactly",
+                   help: "Make the change, once the text asked for is typed (a number with or without spaces, dashes, dots, parentheses)",
                    availability: { state in
                        guard let question = window(state), !question.matches, case .typed(let expected) = question.answer else {
                            return .enabled
@@ -164,20 +163,26 @@ extension Confirmation {
         return []
     }
 
+    static let width = 66
+
     static func draw(_ state: AppState, _ question: Confirmation, _ grid: inout Grid) -> Frame.Cursor? {
         let typed = if case .typed = question.answer { true } else { false }
         var lines = question.lines
         if case .typed(let expected) = question.answer { lines.append("Type \(expected) to confirm:") }
-        let inner = Dialog(title: question.title, width: 66, height: lines.count + (typed ? 4 : 2),
+        // Wrapped to the window, which grows to hold them (up to the screen): the consequence is read whole.
+        let area = state.layout.windowArea
+        let rows = Dialog.wrap(lines, toWidth: Dialog.innerWidth(width, in: area))
+        let inner = Dialog(title: question.title, width: width, height: rows.count + (typed ? 4 : 2),
                            hint: Footer.hint(state))
-            .draw(&grid, in: state.layout.windowArea, glyphs: state.glyphs)
+            .draw(&grid, in: area, glyphs: state.glyphs)
         guard inner.width > 2, inner.height > 0 else { return nil }
         // The input line is the last row; the explanations take the rows above it that exist.
-        let inputY = inner.maxY - 1
-        for (row, line) in lines.prefix(max(0, inner.height - (typed ? 1 : 0))).enumerated() where inner.y + row <= inputY {
-            grid.put(line, x: inner.x, y: inner.y + row, style: row == 0 ? Style(.danger) : .normal, maxWidth: inner.width)
+        let room = typed ? max(0, min(rows.count, inner.height - 1)) : inner.height
+        for (row, line) in Dialog.fit(rows, count: room, width: inner.width, ellipsis: state.glyphs.ellipsis).enumerated() {
+            grid.put(line.text, x: inner.x, y: inner.y + row, style: line.line == 0 ? Style(.danger) : .normal, maxWidth: inner.width)
         }
         guard typed else { return nil }
+        let inputY = inner.maxY - 1
         grid.put(">", x: inner.x, y: inputY, style: Style(.accent, bold: true))
         return TextInput(question.typed).draw(&grid, Rect(x: inner.x + 2, y: inputY, width: inner.width - 2, height: 1))
     }

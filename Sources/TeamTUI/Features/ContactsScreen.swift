@@ -87,7 +87,7 @@ enum ContactsScreen {
 
     /// The values of a contact in one cell: "Tier: gold · Renewal: 2027-01-31".
     static func values(_ contact: Contact, _ glyphs: Glyphs) -> String {
-        contact.values.map { "\($0.property): \($0.value)" }.joined(separator: glyphs.isUnicode ? " · " : "; ")
+        contact.values.map { "\($0.property): \($0.value)" }.joined(separator: glyphs.isUnicode ? " \(glyphs.dot) " : "; ")
     }
 
     static func drawList(_ state: AppState, _ grid: inout Grid, _ rect: Rect) {

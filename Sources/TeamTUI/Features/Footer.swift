@@ -6,7 +6,8 @@ import TermUI
 enum Footer {
     /// A window's hint line: its keys, greyed ones included, as "Enter send · Esc cancel".
     static func hint(_ state: AppState) -> String {
-        Keymap.footer(state).map { "\($0.spec.keys.first?.label ?? "") \($0.spec.label(state))" }.joined(separator: " · ")
+        Keymap.footer(state).map { "\($0.spec.hintKey(state.glyphs)) \($0.spec.label(state))" }
+            .joined(separator: " \(state.glyphs.dot) ")
     }
 
     static func draw(_ state: AppState, _ grid: inout Grid, _ rect: Rect) {
@@ -57,12 +58,12 @@ enum Footer {
     }
 
     static func width(_ spec: ActionSpec, _ state: AppState) -> Int {
-        TerminalText.width(of: spec.keys.first?.label ?? "") + 1 + TerminalText.width(of: spec.label(state))
+        TerminalText.width(of: spec.hintKey(state.glyphs)) + 1 + TerminalText.width(of: spec.label(state))
     }
 
     static func put(_ entry: (spec: ActionSpec, availability: Availability), x: Int, y: Int, _ state: AppState,
                     _ grid: inout Grid) {
-        let key = entry.spec.keys.first?.label ?? ""
+        let key = entry.spec.hintKey(state.glyphs)
         let enabled = entry.availability.isEnabled
         grid.put(key, x: x, y: y, style: Style(enabled ? .accent : .muted, bold: enabled))
         grid.put(entry.spec.label(state), x: x + TerminalText.width(of: key) + 1, y: y, style: Style(enabled ? .normal : .muted))

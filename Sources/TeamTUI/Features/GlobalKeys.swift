@@ -16,7 +16,8 @@ enum GlobalKeys {
 
     static let actions: [ActionSpec] = [
         ActionSpec(.switchView, keys: [k("v")], scopes: [.anywhere], label: { $0.screen.next.title },
-                   help: "Switch views: members with their inboxes, inboxes with their members, invitations",
+                   help: "Next view, in turn: " + AppState.Screen.allCases.map(\.title).joined(separator: ", ")
+                       + " (views your role may not open are skipped)",
                    priority: 3) { state, _ in
             var next = state.screen.next
             // Views the operator may not see are skipped.
@@ -108,6 +109,8 @@ enum GlobalKeys {
         }
         state.screen = screen
         state.focus = .members
+        // What was said was about the view left.
+        state.status = nil
         // Leaving (or re-entering) a view closes the threads opened from it.
         state.threads = nil
         state.thread = nil

@@ -62,7 +62,7 @@ extension GroupGrants {
         Table(columns: [Column("", inner.width)], headings: false)
             .draw(&grid, inner, glyphs: state.glyphs, count: Permission.allCases.count, list: list) { index in
                 let permission = Permission.allCases[index]
-                let mark = window.group.grants.contains(permission) ? state.glyphs.check : (state.glyphs.isUnicode ? "·" : "-")
+                let mark = window.group.grants.contains(permission) ? state.glyphs.check : state.glyphs.dot
                 return TableRow([" \(mark) \(permission.rawValue)"], style: Style(index == window.cursor ? .selection : .normal))
             }
     }

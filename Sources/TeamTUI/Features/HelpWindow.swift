@@ -54,7 +54,7 @@ extension HelpWindow {
         probe.members.filtering = false
         let moving = Keymap.all.filter { $0.scopes == ListKeys.lists }
         var lines = [Line(keys: "Moving in lists", text: "", isTitle: true)]
-        lines += moving.map { Line(keys: $0.keyLabels, text: $0.help, isTitle: false) }
+        lines += moving.map { Line(keys: $0.keyLabels(state.glyphs), text: $0.help, isTitle: false) }
         for scope in sections {
             var here = probe
             here.screen = switch scope {
@@ -80,7 +80,7 @@ extension HelpWindow {
                           .billingView, .contactList, .reviewList].contains(scope)
             for spec in specs {
                 let note = isPane ? spec.availability(here).reason.map { " (not now: \($0))" } ?? "" : ""
-                lines.append(Line(keys: spec.keyLabels, text: spec.help + note, isTitle: false))
+                lines.append(Line(keys: spec.keyLabels(state.glyphs), text: spec.help + note, isTitle: false))
             }
         }
         lines.append(Line(keys: "Member list columns", text: "", isTitle: true))

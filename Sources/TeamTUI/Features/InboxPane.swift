@@ -27,7 +27,7 @@ enum InboxPane {
                        if let access = currentAccess(state), access.onlyThroughGroups { return viaText(access) ?? "unassign" }
                        return currentInboxAssigned(state) ? "unassign" : "assign"
                    },
-                   help: "Assign the selected member to the inbox under the cursor, or unassign (✓ shows assigned, \"via GROUP\" through a group); with marks, assign every marked member",
+                   help: "Assign the selected member to the inbox under the cursor, or unassign (a check mark shows assigned, \"via GROUP\" through a group); with marks, assign every marked member",
                    priority: 1, availability: assignmentAvailability) { state, _ in
             if !state.members.marked.isEmpty, let inbox = currentInbox(state) { return Marks.prepare(.assign(inbox.phone), &state) }
             guard let member = state.selectedMember?.member, let inbox = currentInbox(state) else { return [] }
@@ -50,7 +50,7 @@ enum InboxPane {
         ActionSpec(.focusNext, keys: [k(.tab), k(.backTab), k("l"), k(.right), k("h"), k(.left)],
                    scopes: [.memberList, .inboxPane],
                    label: { $0.focus == .members ? "inboxes" : "members" },
-                   help: "Move focus between the two panes (Tab, h/l, ←/→)", priority: 1) { state, key in
+                   help: "Move focus between the two panes (Tab, h/l, Left/Right)", priority: 1) { state, key in
             state.focus = state.focus == .members ? .inboxes : .members
             if [Key.char("l"), .right].contains(key) { state.focus = .inboxes }
             if [Key.char("h"), .left].contains(key) { state.focus = .members }

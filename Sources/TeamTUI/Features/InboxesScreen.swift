@@ -30,7 +30,8 @@ enum InboxesScreen {
         let inner = Panel(title: title, focused: false).draw(&grid, rect, glyphs: state.glyphs)
         guard inner.width > 0, inner.height > 1, let summary else { return }
         let kind = summary.inbox.visibility == .public ? "shared inbox" : "individual inbox"
-        grid.put("\(summary.inbox.displayPhone) · \(summary.inbox.region.map { $0 + " · " } ?? "")\(kind)", x: inner.x, y: inner.y, style: Style(.muted), maxWidth: inner.width)
+        let dot = state.glyphs.dot
+        grid.put("\(summary.inbox.displayPhone) \(dot) \(summary.inbox.region.map { $0 + " \(dot) " } ?? "")\(kind)", x: inner.x, y: inner.y, style: Style(.muted), maxWidth: inner.width)
         // The groups on it, when any: their members work here too, marked as such below.
         var top = inner.y + 1
         if !summary.groups.isEmpty, inner.height > 2 {
@@ -53,7 +54,7 @@ enum InboxesScreen {
             grid.putCell(text, x: inner.x, y: top + line, width: inner.width, style: .normal, glyphs: state.glyphs)
         }
         if summary.members.count > rows, rows > 0 {
-            let more = "… and \(summary.members.count - rows + 1) more"
+            let more = "\(state.glyphs.ellipsis) and \(summary.members.count - rows + 1) more"
             grid.putCell(more, x: inner.x, y: inner.maxY - 1, width: inner.width, style: Style(.muted), glyphs: state.glyphs)
         }
     }

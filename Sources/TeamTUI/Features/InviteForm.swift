@@ -172,12 +172,13 @@ extension InviteForm {
     // MARK: - The window
 
     /// The form's lines, top to bottom: email, its check, role, a gap, the
-    /// inboxes label, the inboxes (eight at most), the error. In a window too
-    /// low for all of them, the form scrolls so the focused field shows.
-    enum Line: Equatable { case email, check, role, gap, inboxesLabel, inbox(Int), error }
+    /// inboxes label, the inboxes (eight at most), the error (wrapped: a row
+    /// each). In a window too low for all of them, the form scrolls so the
+    /// focused field shows.
+    enum Line: Equatable { case email, check, role, gap, inboxesLabel, inbox(Int), error(Int) }
 
-    static func lines(_ form: InviteForm, listRows: Int) -> [Line] {
-        [.email, .check, .role, .gap, .inboxesLabel] + (0..<listRows).map { .inbox($0) } + [.error]
+    static func lines(_ form: InviteForm, listRows: Int, errorRows: Int = 1) -> [Line] {
+        [.email, .check, .role, .gap, .inboxesLabel] + (0..<listRows).map { .inbox($0) } + (0..<max(1, errorRows)).map { .error($0) }
     }
 
     /// The first line shown so the focused field (the inbox under the cursor) is on screen.
@@ -193,9 +194,11 @@ extension InviteForm {
 
     static func draw(_ state: AppState, _ form: InviteForm, _ grid: inout Grid) -> Frame.Cursor? {
         let listRows = max(1, min(form.inboxes.count, 8))
-        let all = lines(form, listRows: listRows)
+        let area = state.layout.windowArea
+        let why = form.error.map { Dialog.wrap([$0], toWidth: Dialog.innerWidth(66, in: area)) } ?? []
+        let all = lines(form, listRows: listRows, errorRows: why.count)
         let inner = Dialog(title: "Invite a team member", width: 66, height: all.count + 2, hint: Footer.hint(state))
-            .draw(&grid, in: state.layout.windowArea, glyphs: state.glyphs)
+            .draw(&grid, in: area, glyphs: state.glyphs)
         guard inner.width > 10, inner.height > 0 else { return nil }
         let listOffset = ListScroll.offset(selection: form.inboxCursor, previousOffset: max(0, form.inboxCursor - listRows + 1),
                                            visibleRows: listRows, count: form.inboxes.count)
@@ -239,9 +242,9 @@ extension InviteForm {
                 let text = "\(state.glyphs.isUnicode ? "[" + mark + "]" : mark) \(inbox.displayPhone) \(inbox.name) (\(inbox.visibility.rawValue))"
                 let style = Style(index == form.inboxCursor && form.field == .inboxes ? .selection : .normal)
                 grid.putCell(text, x: inner.x + 9, y: y, width: fieldWidth, style: style, glyphs: state.glyphs)
-            case .error:
-                if let error = form.error {
-                    grid.putCell(error, x: inner.x, y: y, width: inner.width, style: Style(.danger), glyphs: state.glyphs)
+            case .error(let index):
+                if why.indices.contains(index) {
+                    grid.put(why[index].text, x: inner.x, y: y, style: Style(.danger), maxWidth: inner.width)
                 }
             }
         }

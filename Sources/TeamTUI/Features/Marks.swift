@@ -104,7 +104,7 @@ enum Marks {
 
     /// Asks the guard about the change for every marked member first.
     static func prepare(_ change: BulkChange, _ state: inout AppState) -> [Effect] {
-        state.status = StatusMessage("checking \(state.members.marked.count) marked members…", .info)
+        state.status = StatusMessage("checking \(state.members.marked.count) marked members\(state.glyphs.ellipsis)", .info)
         return [.prepareBatch(change, state.members.marked.sorted())]
     }
 

@@ -32,7 +32,7 @@ enum MemberFilter {
             ListKeys.move(&state, by: -ListKeys.page(state))
         },
         ActionSpec(.filterEdit, keys: [.text], scopes: [.filter], label: "type",
-                   help: "Type or paste the filter; ←/→ ^B/^F, Home/End ^A/^E, Alt-B/F by word, ^K ^U ^W to delete", inFooter: false) { state, key in
+                   help: "Type or paste the filter; Left/Right ^B/^F, Home/End ^A/^E, Alt-B/F by word, ^K ^U ^W to delete", inFooter: false) { state, key in
             var field = state.members.filter
             guard field.apply(key), field != state.members.filter else { return [] }
             state.members.filter = field

@@ -94,7 +94,7 @@ extension MemberWindow {
         let probe = TargetFacts(id: -1, role: .member, status: .active)
         if Ask.availability(.revokePermission(probe, .viewPublicInbox), state).isHidden { return .hidden }
         guard let window = window(state), let member = window.detail?.member, let change = override(in: window) else {
-            return .disabled(reason: "loading…")
+            return .disabled(reason: "loading\(state.glyphs.ellipsis)")
         }
         return Ask.availability(change.guardAction(Ask.facts(member)), state)
     }
@@ -121,7 +121,7 @@ extension MemberWindow {
     /// The facts (long values wrapped, so whole addresses show), then one
     /// line per permission with its sources.
     static func lines(_ detail: MemberDetail?, _ glyphs: Glyphs, width: Int) -> [Line] {
-        guard let detail else { return [Line(label: "", value: "loading…")] }
+        guard let detail else { return [Line(label: "", value: "loading" + glyphs.ellipsis)] }
         let member = detail.member
         let facts: [(String, String)] = [
             ("Name", member.name), ("Email", member.email.value), ("Role", member.role.rawValue),
@@ -166,7 +166,7 @@ extension MemberWindow {
 
     static func draw(_ state: AppState, _ window: MemberWindow, _ grid: inout Grid) {
         let lines = lines(window.detail, state.glyphs, width: valueWidth(state))
-        let title = window.detail.map { "Member · \($0.member.name)" } ?? "Member"
+        let title = window.detail.map { "Member \(state.glyphs.dot) \($0.member.name)" } ?? "Member"
         let inner = Dialog(title: title, width: 76, height: lines.count + 2, hint: Footer.hint(state))
             .draw(&grid, in: state.layout.windowArea, glyphs: state.glyphs)
         guard inner.width > 14, inner.height > 0 else { return }

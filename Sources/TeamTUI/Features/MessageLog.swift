@@ -30,7 +30,7 @@ extension MessageLog {
         guard !state.messages.isEmpty else { return [("no messages yet", .info)] }
         return state.messages.flatMap { message in
             TerminalText.wrap(message.text, toWidth: room).enumerated().map { index, part in
-                ((index == 0 ? (message.kind == .error ? "! " : "· ") : "  ") + part, message.kind)
+                ((index == 0 ? (message.kind == .error ? "! " : state.glyphs.dot + " ") : "  ") + part, message.kind)
             }
         }
     }

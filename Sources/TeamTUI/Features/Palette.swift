@@ -74,7 +74,7 @@ extension Palette {
             guard typed.isEmpty || label.lowercased().contains(typed) || spec.help.lowercased().contains(typed)
                     || spec.id.rawValue.lowercased().contains(typed) else { continue }
             seen.insert(spec.id)
-            found.append(.action(spec.id, keys: spec.keyLabels, label: label + " — " + spec.help))
+            found.append(.action(spec.id, keys: spec.keyLabels(view.glyphs), label: label + " \(view.glyphs.dash) " + spec.help))
         }
         if typed.count >= 2 {
             if typed.first == "+" || typed.allSatisfy(\.isNumber) {

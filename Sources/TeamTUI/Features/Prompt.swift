@@ -43,7 +43,7 @@ public struct Prompt: Equatable {
         case .bulkRemoveFromGroup: "Take the marked members out of a group"
         case .auditFilter: "Filter the audit log (empty: everything)"
         case .contactFilter: "Filter contacts (empty: everyone)"
-        case .addContact: "New contact: +NUMBER NAME"
+        case .addContact: "New contact: NUMBER NAME (e.g. +1 415 555 0140 Ann Lee)"
         case .addProperty: "New property: NAME TYPE [CHOICES] (text, number, date, choice a,b)"
         case .propertyChoices: "Change choices: NAME +NEW -OLD (e.g. Tier +bronze -silver)"
         case .billingPlan: "The plan's name"
@@ -154,15 +154,21 @@ extension Prompt {
         },
     ]
 
+    static let width = 60
+
     static func draw(_ state: AppState, _ prompt: Prompt, _ grid: inout Grid) -> Frame.Cursor? {
-        let inner = Dialog(title: prompt.title, width: 60, height: 5, hint: Footer.hint(state))
-            .draw(&grid, in: state.layout.windowArea, glyphs: state.glyphs)
+        let area = state.layout.windowArea
+        // Why the answer is refused, wrapped under the field: the window grows to hold it.
+        let why = prompt.error.map { Dialog.wrap([$0], toWidth: Dialog.innerWidth(width, in: area)) } ?? []
+        let inner = Dialog(title: prompt.title, width: width, height: max(5, why.count + 4), hint: Footer.hint(state))
+            .draw(&grid, in: area, glyphs: state.glyphs)
         guard inner.width > 10, inner.height > 0 else { return nil }
         grid.put(prompt.label, x: inner.x, y: inner.y, style: Style(.accent, bold: true), maxWidth: 8)
         let cursor = TextInput(prompt.field, style: Style(.selectionInactive))
             .draw(&grid, Rect(x: inner.x + 8, y: inner.y, width: inner.width - 8, height: 1))
-        if let error = prompt.error, inner.height > 1 {
-            grid.putCell(error, x: inner.x, y: inner.y + 1, width: inner.width, style: Style(.danger), glyphs: state.glyphs)
+        let shown = Dialog.fit(why, count: max(0, inner.height - 1), width: inner.width, ellipsis: state.glyphs.ellipsis)
+        for (row, line) in shown.enumerated() {
+            grid.put(line.text, x: inner.x, y: inner.y + 1 + row, style: Style(.danger), maxWidth: inner.width)
         }
         return cursor
     }

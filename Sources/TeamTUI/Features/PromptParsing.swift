@@ -1,18 +1,26 @@
 import TeamCore
+import TeamPhone
 
 /// One-line answers that carry more than one value: a new contact
 /// (`+14155550123 Ann Lee`), a new property (`Tier choice gold,silver`) and
 /// a change of a property's choices (`Tier +bronze -silver`).
 enum PromptParsing {
-    /// The number first (E.164; the store checks it can exist), then the name.
+    /// The number first, as people write it (`+1 (415) 555-0140`,
+    /// `0044 20 7946 0150`: read by libphonenumber, as on the command line),
+    /// then the name: the number is the longest run of leading words that
+    /// reads as one, so a number with spaces keeps all its digits.
     static func contact(_ text: String) throws(ValidationError) -> TeamCommand {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard let space = trimmed.firstIndex(of: " ") else {
-            throw ValidationError(field: "contact", message: "type the number, a space, then the name: +14155550123 Ann Lee")
+        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        let usage = ValidationError(field: "contact", message: "type the number, a space, then the name: +1 415 555 0123 Ann Lee")
+        guard words.count > 1 else { throw usage }
+        for count in stride(from: words.count - 1, through: 1, by: -1) {
+            guard let phone = try? PhoneNumbers.parse(words[..<count].joined(separator: " ")) else { continue }
+            return .addContact(phone: phone, name: try DisplayName(words[count...].joined(separator: " ")), values: [])
         }
-        let phone = try PhoneNumber(String(trimmed[..<space]))
-        let name = try DisplayName(String(trimmed[space...]))
-        return .addContact(phone: phone, name: name, values: [])
+        // No number: say why about what looks like one (the leading words of digits and punctuation).
+        let numberish = words.prefix { word in word.allSatisfy { "+0123456789()-./".contains($0) } }
+        _ = try PhoneNumbers.parse(numberish.isEmpty ? words[0] : numberish.joined(separator: " "))
+        throw usage
     }
 
     /// The name (it may have spaces), a type, and for a choice its choices separated by commas.

@@ -28,7 +28,7 @@ public enum ReviewScreen {
 
     /// The review as lines: a heading per group, a line per change, member,
     /// permission (with its sources), inbox and finding.
-    static func lines(_ review: AccessReview) -> [Line] {
+    static func lines(_ review: AccessReview, glyphs: Glyphs) -> [Line] {
         var lines: [Line] = []
         if let signOff = review.lastSignOff {
             lines.append(Line(kind: .plain, text: "Last signed off by \(signOff.by) on \(signOff.at.iso8601.prefix(10)) (#\(signOff.auditID)): \(signOff.note)"))
@@ -45,9 +45,9 @@ public enum ReviewScreen {
         }
         lines.append(Line(kind: .heading, text: "Members: \(review.members.count) active"))
         for entry in review.members {
-            let groups = entry.groups.isEmpty ? "" : " · groups: " + entry.groups.joined(separator: ", ")
+            let groups = entry.groups.isEmpty ? "" : " \(glyphs.dot) groups: " + entry.groups.joined(separator: ", ")
             let overrides = entry.overrides.isEmpty ? ""
-                : " · overrides: " + entry.overrides.map { "\($0.effect.rawValue) \($0.permission.rawValue)" }.joined(separator: ", ")
+                : " \(glyphs.dot) overrides: " + entry.overrides.map { "\($0.effect.rawValue) \($0.permission.rawValue)" }.joined(separator: ", ")
             lines.append(Line(kind: .plain, text: "\(entry.member.name) <\(entry.member.email)> \(entry.member.role.rawValue)\(groups)\(overrides)"))
             for explanation in entry.permissions {
                 lines.append(Line(kind: .detail, text: "  \(explanation.permission.rawValue): "
@@ -71,7 +71,7 @@ public enum ReviewScreen {
     static func loaded(_ review: AccessReview, _ state: inout AppState) {
         let keep = state.review.review == nil ? 0 : state.review.list.selection
         state.review.review = review
-        state.review.lines = lines(review)
+        state.review.lines = lines(review, glyphs: state.glyphs)
         state.review.list.selection = min(keep, max(0, state.review.lines.count - 1))
     }
 
@@ -82,7 +82,7 @@ public enum ReviewScreen {
         let inner = Panel(title: title, focused: true).draw(&grid, rect, glyphs: state.glyphs)
         guard inner.width > 0, inner.height > 0 else { return }
         guard review.review != nil else {
-            grid.put("loading…", x: inner.x, y: inner.y, style: Style(.muted), maxWidth: inner.width)
+            grid.put("loading\(state.glyphs.ellipsis)", x: inner.x, y: inner.y, style: Style(.muted), maxWidth: inner.width)
             return
         }
         let offset = review.list.offset

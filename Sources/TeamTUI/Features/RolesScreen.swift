@@ -26,7 +26,7 @@ enum RolesScreen {
                    label: { $0.roles.matrix?.holds($0.roles.role, $0.roles.permission) == true ? "remove" : "add" },
                    help: "Add the permission under the cursor to the role's defaults in this workspace, or remove it",
                    priority: 1, availability: { state in
-                       guard let edit = toggle(state) else { return .disabled(reason: "loading…") }
+                       guard let edit = toggle(state) else { return .disabled(reason: "loading\(state.glyphs.ellipsis)") }
                        return Ask.availability(.editRoleDefaults([edit]), state)
                    }) { state, _ in
             guard let edit = toggle(state) else { return [] }
@@ -35,7 +35,7 @@ enum RolesScreen {
         ActionSpec(.roleReset, keys: [k("R")], scopes: [.roleMatrix], label: "reset role",
                    help: "Give the role under the cursor its shipped defaults again (asks y/N)", priority: 2,
                    availability: { state in
-                       guard let matrix = state.roles.matrix else { return .disabled(reason: "loading…") }
+                       guard let matrix = state.roles.matrix else { return .disabled(reason: "loading\(state.glyphs.ellipsis)") }
                        let edit = RoleDefaultsEdit(role: state.roles.role, before: matrix.permissions(of: state.roles.role),
                                                    after: RoleMatrix.shipped.permissions(of: state.roles.role))
                        guard edit.before != edit.after else {
@@ -84,7 +84,7 @@ enum RolesScreen {
         guard inner.width > 0, inner.height > 1, let matrix = roles.matrix else { return }
         let nameWidth = max(0, min(20, inner.width - Role.byRank.count * (cellWidth + 1)))
         let columns = [Column("PERMISSION", nameWidth)] + Role.byRank.map { Column(heading($0), cellWidth) }
-        let none = state.glyphs.isUnicode ? "·" : "-"
+        let none = state.glyphs.dot
         let placed = Table(columns: columns)
             .draw(&grid, Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1), glyphs: state.glyphs,
                   count: Permission.allCases.count, list: roles.list) { index in

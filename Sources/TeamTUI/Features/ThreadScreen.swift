@@ -237,9 +237,9 @@ enum ThreadScreen {
         }
     }
 
-    /// "← in 2026-11-30 10:00  #42" or "→ out … by ann@x".
-    static func heading(_ message: Message, width: Int) -> String {
-        let arrow = message.direction == .incoming ? "← in " : "→ out"
+    /// "← in 2026-11-30 10:00  #42" or "→ out … by ann@x" ("< in", "> out" in ASCII).
+    static func heading(_ message: Message, glyphs: Glyphs) -> String {
+        let arrow = message.direction == .incoming ? glyphs.incoming + " in " : glyphs.outgoing + " out"
         let by = message.sentBy.map { "  by " + TerminalText.sanitize($0) } ?? ""
         return "\(arrow) \(when(message.at))  #\(message.id)\(by)"
     }
@@ -271,7 +271,7 @@ enum ThreadScreen {
             let selected = index == thread.selection
             let role: StyleRole = selected ? .selection : message.direction == .incoming ? .accent : .muted
             grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: selected ? Style(.selection) : .normal)
-            grid.putCell(heading(message, width: inner.width), x: inner.x, y: y, width: inner.width, style: Style(role),
+            grid.putCell(heading(message, glyphs: state.glyphs), x: inner.x, y: y, width: inner.width, style: Style(role),
                          glyphs: state.glyphs)
             y += 1
             for line in wrapped(message.text, width: inner.width) {
@@ -281,7 +281,9 @@ enum ThreadScreen {
             }
         }
         if thread.hasOlder, thread.top == 0 || thread.loading {
-            grid.put("more above…", x: inner.maxX - 11, y: inner.y, style: Style(.muted), maxWidth: 11)
+            let more = "more above" + state.glyphs.ellipsis
+            let width = TerminalText.width(of: more)
+            grid.put(more, x: inner.maxX - width, y: inner.y, style: Style(.muted), maxWidth: width)
         }
     }
 }

@@ -45,7 +45,8 @@ enum ThreadsScreen {
                 title: "Delete the thread with \(shown)?",
                 lines: ["All \(counted(count, "message")) of it are deleted for everyone; this cannot be undone.",
                         "The audit log keeps that it was deleted, not what it said."],
-                answer: .typed(contact.value), command: .deleteThread(inbox: inbox.phone, contact: contact),
+                // Asked for as the title shows it; typed as people write it (TypedAnswer).
+                answer: .typed(TypedAnswer.e164(shown) == contact.value ? shown : contact.value), command: .deleteThread(inbox: inbox.phone, contact: contact),
                 cancelled: "thread not deleted; nothing changed"))
             return []
         },
@@ -84,7 +85,7 @@ enum ThreadsScreen {
         let table = Table(columns: [Column("CONTACT", 17), Column("MSGS", 6), Column("LAST", 16), Column("PREVIEW", flexible)])
         table.draw(&grid, inner, glyphs: state.glyphs, count: threads.all.count, list: threads.list) { index in
             let thread = threads.all[index]
-            let arrow = thread.last.direction == .incoming ? "← " : "→ "
+            let arrow = (thread.last.direction == .incoming ? state.glyphs.incoming : state.glyphs.outgoing) + " "
             return TableRow([thread.contactDisplay, String(thread.count), ThreadScreen.when(thread.last.at),
                              arrow + ThreadScreen.oneLine(thread.last.text)],
                             style: Style(index == threads.list.selection ? .selection : .normal))
@@ -100,9 +101,9 @@ enum ThreadsScreen {
         let inner = Panel(title: "Last message", focused: false).draw(&grid, rect, glyphs: state.glyphs)
         guard inner.width > 2, inner.height > 0 else { return }
         let kind = threads.inbox.visibility == .public ? "shared inbox" : "individual inbox"
-        grid.put("\(threads.inbox.displayPhone) · \(kind)", x: inner.x, y: inner.y, style: Style(.muted), maxWidth: inner.width)
+        grid.put("\(threads.inbox.displayPhone) \(state.glyphs.dot) \(kind)", x: inner.x, y: inner.y, style: Style(.muted), maxWidth: inner.width)
         guard let thread = threads.selected else { return }
-        var lines = [ThreadScreen.heading(thread.last, width: inner.width)]
+        var lines = [ThreadScreen.heading(thread.last, glyphs: state.glyphs)]
         lines += ThreadScreen.wrapped(thread.last.text, width: inner.width)
         for (row, line) in lines.prefix(max(0, inner.height - 2)).enumerated() {
             grid.putCell(line, x: inner.x, y: inner.y + 2 + row, width: inner.width, style: row == 0 ? Style(.accent) : .normal,

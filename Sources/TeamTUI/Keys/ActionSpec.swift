@@ -146,6 +146,12 @@ public enum KeyPattern: Hashable, Sendable {
         }
     }
 
+    /// The label drawn on a terminal with `glyphs` (arrows as words without UTF-8).
+    public func label(_ glyphs: Glyphs) -> String {
+        if case .key(let key) = self { return key.label(glyphs) }
+        return label
+    }
+
     /// How the key is written in hints, the help and the key reference.
     public var label: String {
         switch self {
@@ -194,6 +200,12 @@ public struct ActionSpec: Sendable {
 
     /// The keys as written in the help: `j ↓`.
     public var keyLabels: String { keys.map(\.label).joined(separator: " ") }
+
+    /// The keys as drawn on a terminal with `glyphs`.
+    public func keyLabels(_ glyphs: Glyphs) -> String { keys.map { $0.label(glyphs) }.joined(separator: " ") }
+
+    /// The first key as drawn in a hint.
+    func hintKey(_ glyphs: Glyphs) -> String { keys.first?.label(glyphs) ?? "" }
 }
 
 /// Shorthand for tables: `k("j")` is the key j.

@@ -62,7 +62,7 @@ enum Ask {
         let probe = TargetFacts(id: -1, role: .member, status: .active)
         if case .hidden = availability(make(probe), state) { return .hidden }
         guard let member = state.selectedMember?.member else {
-            return .disabled(reason: state.members.count == 0 ? "no member selected" : "loading…")
+            return .disabled(reason: state.members.count == 0 ? "no member selected" : "loading\(state.glyphs.ellipsis)")
         }
         return availability(make(facts(member)), state)
     }

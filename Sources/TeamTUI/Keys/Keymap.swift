@@ -70,14 +70,14 @@ public enum Keymap {
             return first + dispatch(.char(character), &state)
         }
         guard let spec = action(for: key, in: state) else {
-            state.status = StatusMessage("\(key.label): no action here; press ? for help", .info)
+            state.status = StatusMessage("\(key.label(state.glyphs)): no action here; press ? for help", .info)
             return []
         }
         switch spec.availability(state) {
         case .enabled:
             let effects = spec.perform(&state, key)
             if effects.contains(where: \.isWrite) {
-                state.status = StatusMessage("saving… (waits if another operator is writing)", .info)
+                state.status = StatusMessage("saving\(state.glyphs.ellipsis) (waits if another operator is writing)", .info)
             }
             return effects
         case .disabled(let reason):

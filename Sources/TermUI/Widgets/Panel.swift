@@ -44,3 +44,37 @@ public struct Dialog {
         return rect.inset(1)
     }
 }
+
+extension Dialog {
+    /// A wrapped row of a dialog's text and the line it came from (whose style it takes).
+    public struct TextRow: Equatable, Sendable {
+        public var line: Int
+        public var text: String
+        public init(line: Int, text: String) { self.line = line; self.text = text }
+    }
+
+    /// The cells inside a dialog of `width` drawn in `area`.
+    public static func innerWidth(_ width: Int, in area: Rect) -> Int {
+        max(0, min(width, area.width) - 2)
+    }
+
+    /// `lines` wrapped to `width` cells, so a sentence is read whole rather
+    /// than cut at the dialog's edge; size the dialog by the count.
+    public static func wrap(_ lines: [String], toWidth width: Int) -> [TextRow] {
+        lines.enumerated().flatMap { index, line in
+            TerminalText.wrap(TerminalText.sanitize(line), toWidth: max(1, width)).map { TextRow(line: index, text: $0) }
+        }
+    }
+
+    /// The first `count` rows; when that is not all of them, the last one
+    /// shown ends with `ellipsis`, so a cut is visible (only when even a
+    /// dialog as tall as the screen cannot hold the text).
+    public static func fit(_ rows: [TextRow], count: Int, width: Int, ellipsis: String) -> [TextRow] {
+        guard count > 0 else { return [] }
+        guard rows.count > count else { return rows }
+        var shown = Array(rows.prefix(count))
+        let rest = rows[(count - 1)...].map(\.text).joined(separator: " ")
+        shown[count - 1].text = TerminalText.truncate(rest, toWidth: width, ellipsis: ellipsis)
+        return shown
+    }
+}

@@ -139,9 +139,9 @@ import TermUI
         store.press(.char("9"), effects: [.announce("review"), .loadReview]) { $0.screen = .review }
         store.send(.reviewLoaded(Self.review)) {
             $0.review.review = Self.review
-            $0.review.lines = ReviewScreen.lines(Self.review)
+            $0.review.lines = ReviewScreen.lines(Self.review, glyphs: .unicode)
         }
-        let lines = ReviewScreen.lines(Self.review)
+        let lines = ReviewScreen.lines(Self.review, glyphs: .unicode)
         #expect(lines.first?.text == "Last signed off by olive@acme.test on 2026-09-10 (#40): Q3 review")
         #expect(lines.contains(ReviewScreen.Line(kind: .new, text: "NEW #42 2026-09-21 14:13 olive@acme.test member.set-role aga@acme.test")))
         #expect(lines.contains { $0.kind == .heading && $0.text == "Changes to permissions and roles: 1, 1 new since the last sign-off" })

@@ -117,6 +117,8 @@ import TermUI
             }
             picker.cursor = 3
             $0.modal = .rolePicker(picker)
+            // The error has been seen: the next key clears it.
+            $0.status = nil
         }
         store.press(.enter, effects: [.perform(.setRole(member: mo.email, role: .agent, expectedVersion: 1))]) {
             $0.modal = nil

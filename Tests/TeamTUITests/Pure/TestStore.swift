@@ -18,7 +18,10 @@ struct TestStore {
         var wanted = state
         expect(&wanted)
         // A new status joins the message log (its own test checks the log itself).
-        if let status = wanted.status, status != state.status { wanted.messages.insert(status, at: 0) }
+        if let status = wanted.status, status != state.status {
+            wanted.messages.insert(status, at: 0)
+            wanted.statusSetAt = wanted.ticks
+        }
         wanted.relayout()
         let effects = App.update(&state, action)
         #expect(effects == expected, "effects of \(action)", sourceLocation: sourceLocation)
