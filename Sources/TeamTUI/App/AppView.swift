@@ -106,6 +106,8 @@ public enum AppView {
         }
         let op = session.operatorContext.member
         line.add(session.workspaceName, keep: 3)
+        // Locked out (deactivated, removed, the file gone): nothing more of the workspace, its counts included.
+        if state.lostAccess != nil { return line }
         line.add("\(op.name) (\(op.role.rawValue))", short: op.name, keep: 5)
         line.add("\(session.memberCount) members", keep: 1)
         // Only for those who may see billing: the store leaves it out for the others.

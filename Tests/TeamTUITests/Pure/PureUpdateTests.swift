@@ -240,6 +240,9 @@ import TermUI
         }
         store.send(.indexLoaded(Sample.index, .name))
         #expect(Keymap.footer(store.state).map(\.spec.id) == [.quit])
+        // The header says which workspace, and nothing more of it (no role, counts or seats).
+        let header = AppView.render(store.state).grid.text().split(separator: "\n").first.map(String.init) ?? ""
+        #expect(header.contains("Acme") && !header.contains("members") && !header.contains("workspace-admin"), "\(header)")
         store.press(.char("d")) { $0.status = StatusMessage("d: no action here; press ? for help", .info) }
         store.send(.sessionLoaded(Sample.session(as: "olive@acme.test")), effects: [.reloadAll]) {
             $0.session = Sample.session(as: "olive@acme.test")
