@@ -97,8 +97,13 @@ public enum App {
             state.inboxes.all = inboxes
             state.inboxes.membersLoaded = withMembers
             if case .invite(var form) = state.modal {
-                form.inboxesChanged(inboxes.map(\.inbox))
+                let gone = form.inboxesChanged(inboxes.map(\.inbox))
                 state.modal = .invite(form)
+                if !gone.isEmpty {
+                    // Said, not silently dropped: the invitation would otherwise go out without it.
+                    let names = gone.map { "\(TerminalText.sanitize($0.name)) (\($0.displayPhone))" }.joined(separator: ", ")
+                    state.status = StatusMessage("no longer in this invitation, removed by someone else: \(names)", .error)
+                }
             }
             return []
         case .invitationsLoaded(let invitations):

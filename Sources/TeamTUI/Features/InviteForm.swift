@@ -43,11 +43,14 @@ public struct InviteForm: Equatable {
         do { _ = try EmailAddress(text); return nil } catch { return error.message }
     }
 
-    /// The inboxes view changed under the open form: keep what still exists.
-    mutating func inboxesChanged(_ visible: [Inbox]) {
+    /// The inboxes view changed under the open form: keep what still exists;
+    /// returns the chosen ones that are gone (removed or hidden meanwhile).
+    mutating func inboxesChanged(_ visible: [Inbox]) -> [Inbox] {
+        let gone = inboxes.filter { chosen.contains($0.id) && !visible.map(\.id).contains($0.id) }
         inboxes = visible
         chosen.formIntersection(Set(visible.map(\.id)))
         inboxCursor = min(inboxCursor, max(0, visible.count - 1))
+        return gone
     }
 }
 

@@ -573,3 +573,24 @@ import TermUI
         #expect(query.matches(AuditEvent(id: 1, at: Timestamp(seconds: 1_793_491_200 + 5), actor: "ann@x.co", osLogin: "ann", viaAs: false, interface: .tui, action: "member.set-role", target: "vip@x.co", before: nil, after: nil)))
     }
 }
+
+@Suite(.timeLimit(.minutes(10))) struct InviteFormOutsideChangeTests {
+    /// Another operator removes an inbox that is ticked in the open invite
+    /// window: it leaves the invitation, and the operator is told which.
+    @Test func aChosenInboxRemovedMeanwhileIsDroppedAndSaid() {
+        var state = Sample.started()
+        var form = InviteForm(roles: [.member], inboxes: Sample.inboxes)
+        form.chosen = [Sample.inboxes[0].id, Sample.inboxes[1].id]
+        state.modal = .invite(form)
+        var store = TestStore(state)
+        let left = Array(Sample.inboxes.dropFirst())
+        var expected = form
+        expected.inboxes = left
+        expected.chosen = [Sample.inboxes[1].id]
+        store.send(.inboxesLoaded(left.map { InboxSummary(inbox: $0, members: []) }, withMembers: false)) {
+            $0.inboxes.all = left.map { InboxSummary(inbox: $0, members: []) }
+            $0.modal = .invite(expected)
+            $0.status = StatusMessage("no longer in this invitation, removed by someone else: \(Sample.inboxes[0].name) (\(Sample.inboxes[0].displayPhone))", .error)
+        }
+    }
+}
