@@ -25,9 +25,12 @@ import TestSupport
 
     @Test func tinyTerminal() throws {
         let fixture = try TUIFixture()
-        let (state, _) = try fixture.app(size: Size(cols: 20, rows: 6))
+        var (state, runtime) = try fixture.app(size: Size(cols: 20, rows: 6))
         let grid = AppView.render(state).grid
         Snapshot.assert(grid, named: "tiny-20x6")
+        // Every list shows its selected row in the one row there is room for, not a heading.
+        runtime.press(.char("2"), into: &state)
+        #expect(AppView.render(state).grid.text().contains("+1 415-555-0100"), "\(AppView.render(state).grid.text())")
         let (tooSmall, _) = try fixture.app(size: Size(cols: 10, rows: 3))
         #expect(AppView.render(tooSmall).grid.text().hasPrefix("clerk-tea"))
     }

@@ -7,10 +7,11 @@ enum InboxesScreen {
     static func drawList(_ state: AppState, _ grid: inout Grid, _ rect: Rect) {
         let inboxes = state.inboxes
         let inner = Panel(title: "Inboxes (\(inboxes.all.count))", focused: true).draw(&grid, rect, glyphs: state.glyphs)
-        guard inner.width > 0, inner.height > 1 else { return }
+        guard inner.width > 0, inner.height > 0 else { return }
         let nameWidth = max(0, inner.width - 16 - 3 - 8 - 8 - 4)
+        // One row of room (a tiny terminal): the selected inbox rather than the headings, as the member list does.
         let table = Table(columns: [Column("NUMBER", 16), Column("RG", 3), Column("NAME", nameWidth), Column("VIS", 8),
-                                    Column("MEMBERS", 8)])
+                                    Column("MEMBERS", 8)], headings: inner.height > 1)
         table.draw(&grid, inner, glyphs: state.glyphs, count: inboxes.all.count, list: inboxes.list) { index in
             let summary = inboxes.all[index]
             return TableRow([summary.inbox.displayPhone, summary.inbox.region ?? "", summary.inbox.name, summary.inbox.visibility.rawValue,
