@@ -123,6 +123,22 @@ import TermUI
         #expect(state.contacts.selected?.name == "Siobhán Ní Bhriain")
     }
 
+    /// `/` narrows the contacts with every key, as the member filter does; Esc puts the filter back.
+    @Test func theFilterNarrowsAsItIsTypedAndEscPutsItBack() {
+        var state = Sample.started()
+        state.screen = .contacts
+        state.contacts.listing = Sample.contactListing
+        state.contacts.applyFilter()
+        for key in [Key.char("/"), .char("s"), .char("i"), .char("o")] { _ = App.update(&state, .key(key)) }
+        #expect(state.contacts.shown == [1], "narrowed before Enter")
+        #expect(state.contacts.filter == "sio")
+        _ = App.update(&state, .key(.escape))
+        #expect(state.modal == nil)
+        #expect(state.contacts.filter == "" && state.contacts.shown == [0, 1, 2], "Esc puts the filter back")
+        for key in [Key.char("/"), .char("e"), .char("v"), .char("i"), .char("l"), .enter] { _ = App.update(&state, .key(key)) }
+        #expect(state.contacts.shown == [2] && state.contacts.filter == "evil", "Enter keeps it")
+    }
+
     @Test func promptsReadANewContactAndANewProperty() throws {
         #expect(try PromptParsing.contact(" +14155550177  Ana Lima ")
                 == .addContact(phone: try PhoneNumber("+14155550177"), name: try DisplayName("Ana Lima"), values: []))

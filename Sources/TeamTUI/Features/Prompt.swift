@@ -24,6 +24,8 @@ public struct Prompt: Equatable {
     public var purpose: Purpose
     public var field = TextField(maxLength: 254)
     public var error: String?
+    /// The answer it opened with (a filter that narrows as it is typed goes back to it on Esc).
+    public private(set) var initial = ""
 
     public init(purpose: Purpose) { self.purpose = purpose }
 
@@ -31,6 +33,7 @@ public struct Prompt: Equatable {
     public init(purpose: Purpose, text: String) {
         self.purpose = purpose
         field = TextField(text, maxLength: 254)
+        initial = text
     }
 
     var title: String {
@@ -141,6 +144,10 @@ extension Prompt {
         },
         ActionSpec(.promptCancel, keys: [k(.escape)], scopes: [.promptWindow], label: "cancel",
                    help: "Close without changing anything") { state, _ in
+            if case .prompt(let prompt) = state.modal, prompt.purpose == .contactFilter {
+                state.contacts.filter = prompt.initial
+                state.contacts.applyFilter()
+            }
             state.modal = nil
             state.status = StatusMessage("cancelled; nothing changed", .info)
             return []
@@ -150,6 +157,11 @@ extension Prompt {
             guard case .prompt(var prompt) = state.modal else { return [] }
             if prompt.field.apply(key) { prompt.error = nil }
             state.modal = .prompt(prompt)
+            // The contacts narrow as the filter is typed, as the member list does.
+            if prompt.purpose == .contactFilter {
+                state.contacts.filter = prompt.field.value.trimmingCharacters(in: .whitespaces)
+                state.contacts.applyFilter()
+            }
             return []
         },
     ]
