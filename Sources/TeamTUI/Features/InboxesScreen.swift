@@ -71,9 +71,9 @@ enum InboxesScreen {
     /// An action on the selected inbox: hidden if the guard allows it on none
     /// of the inboxes the operator sees, disabled with its sentence if not on this one.
     static func onSelected(_ state: AppState, _ make: (InboxFacts) -> GuardAction) -> Availability {
-        guard state.inboxes.all.contains(where: { !Ask.availability(make(Ask.facts($0.inbox)), state).isHidden }) else {
-            return .hidden
-        }
+        // Only the inboxes the guard lets the operator see count (a list read before a change of role may hold others).
+        let seen = state.inboxes.all.map { Ask.facts($0.inbox) }.filter { Ask.guardDecision(.viewInbox($0), state)?.isAllowed == true }
+        guard seen.contains(where: { !Ask.availability(make($0), state).isHidden }) else { return .hidden }
         guard let inbox = selected(state) else { return .disabled(reason: "no inbox selected") }
         let action = make(Ask.facts(inbox))
         if case .refused(let refusal)? = Ask.guardDecision(action, state), refusal.rule == .permissionMissing {
