@@ -14,6 +14,8 @@ public struct Prompt: Equatable {
         case auditFilter
         case contactFilter
         case addContact
+        case addInbox
+        case renameInbox(Inbox)
         case addProperty
         case propertyChoices
         case billingPlan
@@ -47,6 +49,8 @@ public struct Prompt: Equatable {
         case .auditFilter: "Filter the audit log (empty: everything)"
         case .contactFilter: "Filter contacts (empty: everyone)"
         case .addContact: "New contact: NUMBER NAME (e.g. +1 415 555 0140 Ann Lee)"
+        case .addInbox: "New inbox: NUMBER NAME [public|private] (public if left out)"
+        case .renameInbox(let inbox): "Rename inbox \(inbox.displayPhone)"
         case .addProperty: "New property: NAME TYPE [CHOICES] (text, number, date, choice a,b)"
         case .propertyChoices: "Change choices: NAME +NEW -OLD (e.g. Tier +bronze -silver)"
         case .billingPlan: "The plan's name"
@@ -61,6 +65,8 @@ public struct Prompt: Equatable {
         case .addToGroup, .removeFromGroup: "Email"
         case .auditFilter, .contactFilter: "Filter"
         case .addContact: "Contact"
+        case .addInbox: "Inbox"
+        case .renameInbox: "Name"
         case .addProperty, .propertyChoices: "Property"
         case .billingPlan: "Plan"
         case .billingSeats: "Seats"
@@ -99,6 +105,10 @@ public struct Prompt: Equatable {
                 return .success(.contactFilter(text.trimmingCharacters(in: .whitespaces)))
             case .addContact:
                 return .success(.command(try PromptParsing.contact(text)))
+            case .addInbox:
+                return .success(.command(try PromptParsing.inbox(text)))
+            case .renameInbox(let inbox):
+                return .success(.command(.renameInbox(phone: inbox.phone, name: try DisplayName(text), expectedVersion: inbox.version)))
             case .addProperty:
                 return .success(.command(try PromptParsing.property(text)))
             case .propertyChoices:

@@ -8,8 +8,9 @@ public enum ActionID: String, CaseIterable, Sendable {
     // Member list and filter
     case filter, sort, detail, changeRole, toggleActive, remove
     case filterEdit, filterKeep, filterClear, filterMoveDown, filterMoveUp, filterPageDown, filterPageUp
-    // Inbox pane, invitations
+    // Inbox pane, inboxes view, invitations
     case toggleAssignment, focusNext, resendInvitation, revokeInvitation
+    case inboxAdd, inboxRename, inboxVisibility, inboxRemove
     // Anywhere
     case invite, switchView, help, quit, back, interrupt, pasteNowhere, messageLog, redraw, whoIsHere, whoClose
     case messagesClose, messagesDown, messagesUp
@@ -110,13 +111,14 @@ public enum Scope: String, Sendable, CaseIterable {
         case .whoWindow: [.whoIsHere]
         case .memberWindow: [.detail]
         case .roleWindow: [.changeRole]
-        case .confirmWindow: [.toggleActive, .changeRole, .revokeInvitation, .contactRemove, .deleteMessage, .auditRevert]
-        case .typedConfirmWindow: [.remove, .toggleActive, .changeRole, .deleteThread]
+        case .confirmWindow: [.toggleActive, .changeRole, .revokeInvitation, .contactRemove, .inboxVisibility, .deleteMessage, .auditRevert]
+        case .typedConfirmWindow: [.remove, .toggleActive, .changeRole, .deleteThread, .inboxRemove]
         case .threadList: [.openThreads]
         case .threadView: [.openThread]
         case .inviteWindow, .inviteEmail, .inviteRole, .inviteInboxes: [.invite]
         case .promptWindow: [.groupCreate, .groupAddMember, .groupRemoveMember, .groupRename, .bulkAddToGroup, .auditFilter,
-                             .contactFilter, .contactAdd, .propertyAdd, .propertyChoices, .billingPlan, .billingSeats, .billingContact]
+                             .contactFilter, .contactAdd, .propertyAdd, .propertyChoices, .billingPlan, .billingSeats, .billingContact,
+                             .inboxAdd, .inboxRename]
         case .grantsWindow: [.groupGrants]
         case .paletteWindow: [.palette]
         case .memberList, .inboxPane, .inboxList, .invitationList, .groupList, .roleMatrix, .auditList, .billingView, .contactList, .reviewList,

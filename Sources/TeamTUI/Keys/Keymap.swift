@@ -11,7 +11,7 @@ public enum Keymap {
         + GroupsScreen.actions + RolesScreen.actions + AuditScreen.actions + BillingScreen.actions + ContactsScreen.actions
         + ReviewScreen.actions
         + HelpWindow.actions + MessageLog.actions + Prompt.actions + GroupGrants.actions + Palette.actions + WhoWindow.actions + MemberWindow.actions + RolePicker.actions + Confirmation.actions + InviteForm.actions
-        + ThreadsScreen.actions + ThreadScreen.actions
+        + ThreadsScreen.actions + ThreadScreen.actions + InboxesScreen.actions
 
     /// The scopes keys go to right now, most specific first.
     public static func scopes(_ state: AppState) -> [Scope] {
