@@ -8,6 +8,8 @@ public struct ContactsState: Equatable {
     public var listing: ContactListing?
     /// The filter as typed (`/`): words found in the name, number or values.
     public var filter = ""
+    /// The filter when `/` was pressed: Esc puts it back (typing narrows as it goes).
+    public var filterBeforeEdit = ""
     /// Indices into `listing.contacts` that the filter keeps, in list order.
     public var shown: [Int] = []
     public var list = ListState()
@@ -45,6 +47,7 @@ enum ContactsScreen {
         ActionSpec(.contactFilter, keys: [k("/")], scopes: [.contactList], label: "filter",
                    help: "Filter contacts: words found in the name, number or property values", priority: 1) { state, _ in
             state.modal = .prompt(Prompt(purpose: .contactFilter, text: state.contacts.filter))
+            state.contacts.filterBeforeEdit = state.contacts.filter
             return []
         },
         ActionSpec(.contactAdd, keys: [k("n")], scopes: [.contactList], label: "new contact",

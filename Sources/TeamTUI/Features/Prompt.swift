@@ -26,8 +26,6 @@ public struct Prompt: Equatable {
     public var purpose: Purpose
     public var field = TextField(maxLength: 254)
     public var error: String?
-    /// The answer it opened with (a filter that narrows as it is typed goes back to it on Esc).
-    public private(set) var initial = ""
 
     public init(purpose: Purpose) { self.purpose = purpose }
 
@@ -35,7 +33,6 @@ public struct Prompt: Equatable {
     public init(purpose: Purpose, text: String) {
         self.purpose = purpose
         field = TextField(text, maxLength: 254)
-        initial = text
     }
 
     var title: String {
@@ -155,7 +152,7 @@ extension Prompt {
         ActionSpec(.promptCancel, keys: [k(.escape)], scopes: [.promptWindow], label: "cancel",
                    help: "Close without changing anything") { state, _ in
             if case .prompt(let prompt) = state.modal, prompt.purpose == .contactFilter {
-                state.contacts.filter = prompt.initial
+                state.contacts.filter = state.contacts.filterBeforeEdit
                 state.contacts.applyFilter()
             }
             state.modal = nil
