@@ -93,6 +93,14 @@ final class PresenceBoard {
         return entries
     }
 
+    /// Every other live entry as the folder says now, without the watch: for a
+    /// one-off question (who still holds a replaced file) rather than polling.
+    func othersNow() -> [PresenceEntry] {
+        let entries = readEntries()
+        lastRead = entries
+        return entries
+    }
+
     private lazy var watch = FolderWatch(path: directory)
     private var lookAgain = false
     private var lastRead: [PresenceEntry]?

@@ -126,7 +126,7 @@ public final class SQLiteWorkspace: TeamWorkspace {
     /// Removes the old file's log and index if no other interface holds the old file any more.
     func removeStaleLogsOnceNobodyHoldsTheOldFile() {
         guard !staleLogs.isEmpty, let old = opened?.presenceName else { return }
-        guard !presenceBoard.others().contains(where: { $0.file == old }) else { return }
+        guard !presenceBoard.othersNow().contains(where: { $0.file == old }) else { return }
         for (log, identity) in staleLogs where WorkspaceFile.identity(path: log) == identity {
             unlink(log)
         }

@@ -56,7 +56,7 @@ enum WorkspaceFile {
     /// a second of noticing; the last to let go removes its log.
     static func requireNoOneHoldsAnEarlierFile(_ connection: SQLiteConnection, path: String) throws {
         guard let mine = connection.openedFile()?.identity.presenceName else { return }
-        let holders = PresenceBoard(workspacePath: path, groupShared: false).others()
+        let holders = PresenceBoard(workspacePath: path, groupShared: false).othersNow()
             .filter { $0.file != nil && $0.file != mine }
         guard !holders.isEmpty else { return }
         let who = Set(holders.map(\.login)).sorted().joined(separator: ", ")

@@ -19,34 +19,29 @@ extension SQLiteConnection {
     /// followed). nil when that cannot be told for sure (no /proc, or two
     /// descriptors under that name that are different files).
     func openedFile() -> OpenedFile? {
-        guard let name = databaseFileName, !name.isEmpty,
-              let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") else { return nil }
-        var found: OpenedFile?
-        for entry in entries {
-            guard let fd = Int32(entry), Self.linkTarget(fd) == name else { continue }
-            var info = stat()
-            // Checked again after fstat: the number may have been closed and reused meanwhile.
-            guard fstat(fd, &info) == 0, Self.linkTarget(fd) == name else { continue }
-            let file = OpenedFile(identity: FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)),
-                                  owner: info.st_uid)
-            if let found, found != file { return nil }
-            found = file
-        }
-        return found
+        guard let name = databaseFileName, !name.isEmpty, let files = Self.filesOpen(as: name) else { return nil }
+        let distinct = Set(files.map { "\($0.identity.presenceName):\($0.owner)" })
+        return distinct.count == 1 ? files.first : nil
     }
 
     /// The identity of SQLite's `-wal` or `-shm` file as this connection has it
     /// open (by name among this process's descriptors), nil when none is open.
     func openedSidecar(_ suffix: String) -> FileIdentity? {
-        guard let name = databaseFileName, !name.isEmpty,
-              let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") else { return nil }
-        for entry in entries {
-            guard let fd = Int32(entry), Self.linkTarget(fd) == name + suffix else { continue }
+        guard let name = databaseFileName, !name.isEmpty else { return nil }
+        return Self.filesOpen(as: name + suffix)?.first?.identity
+    }
+
+    /// Every file this process has open under `name` (one per descriptor), from
+    /// /proc/self/fd; nil without /proc.
+    private static func filesOpen(as name: String) -> [OpenedFile]? {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") else { return nil }
+        return entries.compactMap { entry -> OpenedFile? in
+            guard let fd = Int32(entry), linkTarget(fd) == name else { return nil }
             var info = stat()
-            guard fstat(fd, &info) == 0 else { continue }
-            return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+            // Checked again after fstat: the number may have been closed and reused meanwhile.
+            guard fstat(fd, &info) == 0, linkTarget(fd) == name else { return nil }
+            return OpenedFile(identity: FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)), owner: info.st_uid)
         }
-        return nil
     }
 
     private static func linkTarget(_ fd: Int32) -> String? {
